@@ -1,0 +1,48 @@
+"""Arabic text: normalization for comparing names, and the share of Arabic script in a text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+TATWEEL = "\u0640"
+_FOLD = str.maketrans({
+    "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",  # alef forms
+    "\u0629": "\u0647",  # taa marbuta -> haa
+    "\u0649": "\u064a",  # alif maqsura -> yaa
+    "\u06cc": "\u064a", "\u06a9": "\u0643",  # Persian yeh and keheh
+})
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015'\u2019\u02bc`]+")
+
+
+def normalize_arabic(text: str) -> str:
+    """Fold the spelling variants Arabic writers use for one name into one form."""
+    text = unicodedata.normalize("NFKC", text)
+    text = DIACRITICS.sub("", text).replace(TATWEEL, "")
+    return " ".join(text.translate(_FOLD).split())
+
+
+def normalize_latin(text: str) -> str:
+    """Case, hyphens, apostrophes and spacing do not distinguish two English names."""
+    return " ".join(_SEPARATORS.sub(" ", unicodedata.normalize("NFKC", text)).casefold().split())
+
+
+def normalize_name(text: str, lang: str) -> str:
+    return normalize_arabic(text) if lang == "ar" else normalize_latin(text)
+
+
+def western_digits(text: str) -> str:
+    """Arabic-Indic and Extended Arabic-Indic digits as ASCII digits."""
+    return text.translate(_DIGITS)
+
+
+def arabic_share(text: str) -> tuple[float, int]:
+    """Share of Arabic letters among Arabic and Latin letters, and how many letters there were."""
+    arabic = len(_ARABIC_LETTER.findall(text))
+    latin = len(_LATIN_LETTER.findall(text))
+    total = arabic + latin
+    return (arabic / total if total else 0.0), total

@@ -1,0 +1,100 @@
+"""Checks of the resolved model as a whole: cycles, shared aliases, texts in the wrong language."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from graphlib import CycleError, TopologicalSorter
+
+from .arabic import arabic_share, normalize_name
+from .diagnostics import Position, Report
+from .model import LANGUAGES, Actor, Article, Briefing, Location
+
+MIN_LETTERS_FOR_SCRIPT_CHECK = 20
+_CODE_AND_LINKS = re.compile(r"```.*?```|`[^`]*`|\]\([^)]*\)|https?://\S+", re.DOTALL)
+
+
+def check_briefing(briefing: Briefing, report: Report) -> None:
+    locations, actors = briefing.locations, briefing.actors
+    _check_cycles({id_: [loc.parent] if loc.parent in locations else []
+                   for id_, loc in locations.items()},
+                  lambda id_, _: locations[id_].origin.at("parent"), "parent", report)
+    _check_cycles({id_: [a.actor for a in actor.affiliations
+                         if a.relation == "part-of" and a.actor in actors]
+                   for id_, actor in actors.items()},
+                  lambda id_, target: _part_of_position(actors[id_], target), "part-of", report)
+    _check_shared_aliases("actor", briefing.actors.values(), report)
+    _check_shared_aliases("location", briefing.locations.values(), report)
+    for article in briefing.articles.values():
+        _check_languages(article, report)
+
+
+def _check_cycles(edges: dict[str, list[str]], position: Callable[[str, str], Position],
+                  relation: str, report: Report) -> None:
+    """Reports every cycle once, starting from its smallest id, at that id's edge into it."""
+    graph = {node: set(targets) for node, targets in edges.items()}
+    while True:
+        try:
+            TopologicalSorter(graph).prepare()
+            return
+        except CycleError as exc:
+            nodes = exc.args[1][:-1]
+        first = nodes.index(min(nodes))
+        nodes = nodes[first:] + nodes[:first]
+        if len(nodes) > 1 and nodes[1] not in graph[nodes[0]]:
+            nodes = [nodes[0], *reversed(nodes[1:])]
+        following = nodes[1 % len(nodes)]
+        report.error(position(nodes[0], following),
+                     f"{relation} cycle: {' → '.join([*nodes, nodes[0]])}")
+        graph[nodes[0]].discard(following)
+
+
+def _part_of_position(actor: Actor, target: str) -> Position:
+    index = next(i for i, a in enumerate(actor.affiliations)
+                 if a.relation == "part-of" and a.actor == target)
+    return actor.origin.at("affiliations", index, "actor")
+
+
+def _check_shared_aliases(kind: str, entities: Iterable[Actor | Location], report: Report) -> None:
+    """Two entities may share a name only if both declare it in ``ambiguous_aliases``."""
+    for lang in LANGUAGES:
+        owners: dict[str, tuple[Actor | Location, bool]] = {}
+        for entity in sorted(entities, key=lambda e: e.id):
+            ambiguous = {normalize_name(a, lang) for a in entity.names.ambiguous_aliases.get(lang, ())}
+            for form in dict.fromkeys(entity.names.all_in(lang)):
+                key = normalize_name(form, lang)
+                declared = key in ambiguous
+                if key not in owners:
+                    owners[key] = (entity, declared)
+                    continue
+                other, other_declared = owners[key]
+                if other.id == entity.id or (declared and other_declared):
+                    continue
+                report.error(_name_position(entity, form, lang),
+                             f"{lang} name '{form}' is also a name of {kind} '{other.id}' "
+                             f"({other.origin.file}): if both are meant, list it under "
+                             f"ambiguous_aliases.{lang} in both files")
+
+
+def _name_position(entity: Actor | Location, form: str, lang: str):
+    names = entity.names
+    for field, table in (("aliases", names.aliases), ("ambiguous_aliases", names.ambiguous_aliases)):
+        if form in table.get(lang, ()):
+            return entity.origin.at(field, lang, table[lang].index(form))
+    field = "name" if names.name.get(lang) == form else "short_name"
+    return entity.origin.at(field, lang)
+
+
+def _check_languages(article: Article, report: Report) -> None:
+    """Catches ar.md and en.md swapped, or a text pasted into the wrong file."""
+    for lang, text in article.translations.items():
+        prose = _CODE_AND_LINKS.sub(" ", " ".join([text.title, text.summary or "", text.body]))
+        share, letters = arabic_share(prose)
+        if letters < MIN_LETTERS_FOR_SCRIPT_CHECK:
+            continue
+        if lang == "ar" and share < 0.5:
+            report.error(text.origin.at("title"), f"ar.md is mostly not in Arabic script "
+                         f"({share:.0%} Arabic letters): are ar.md and en.md swapped?")
+        elif lang == "en" and share > 0.5:
+            report.error(text.origin.at("title"), f"en.md is mostly in Arabic script "
+                         f"({share:.0%} Arabic letters): are ar.md and en.md swapped?")

@@ -1,0 +1,49 @@
+"""The ``briefing`` command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .config import CONFIG_DIR, ConfigError
+from .diagnostics import Position, Report
+from .pipeline import load_briefing
+
+EXIT_OK, EXIT_CONTENT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate content/ and site_config/; changes no file")
+    check.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: .)")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.set_defaults(run=_check)
+    return parser
+
+
+def _check(args: argparse.Namespace) -> int:
+    root = args.root.resolve()
+    if not (root / CONFIG_DIR).is_dir():
+        print(f"briefing: error: {args.root} has no {CONFIG_DIR}/ folder: "
+              "--root must be the project folder", file=sys.stderr)
+        return EXIT_USAGE
+    report = Report()
+    try:
+        load_briefing(root, report)
+    except ConfigError as exc:
+        report.error(Position(CONFIG_DIR, 0, 0), str(exc))
+    sys.stdout.write(report.as_json() if args.format == "json" else report.as_text())
+    failed = report.errors or (args.strict and report.warnings)
+    return EXIT_CONTENT_ERRORS if failed else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

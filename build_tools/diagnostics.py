@@ -1,0 +1,85 @@
+"""Problems found in content, reported GNU style: ``file:line:column: severity: message``."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A place in a file: the path relative to the project root, 1-based line and column.
+
+    Line 0 stands for the file or folder as a whole (a missing file, a misnamed folder).
+    """
+
+    file: str
+    line: int = 1
+    column: int = 1
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    position: Position
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        p = self.position
+        where = f"{p.file}:{p.line}:{p.column}" if p.line else p.file
+        return f"{where}: {self.severity.value}: {self.message}"
+
+
+@dataclass
+class Report:
+    """Every diagnostic of one run, in the order of the files they concern."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, position: Position, message: str) -> None:
+        self.diagnostics.append(Diagnostic(position, Severity.ERROR, message))
+
+    def warning(self, position: Position, message: str) -> None:
+        self.diagnostics.append(Diagnostic(position, Severity.WARNING, message))
+
+    def extend(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics.extend(diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.WARNING]
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(set(self.diagnostics))
+
+    def summary(self) -> str:
+        e, w = len(self.errors), len(self.warnings)
+        return f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}"
+
+    def as_text(self) -> str:
+        return "".join(f"{d}\n" for d in self.sorted()) + self.summary() + "\n"
+
+    def as_json(self) -> str:
+        items = [
+            {**asdict(d.position), "severity": d.severity.value, "message": d.message}
+            for d in self.sorted()
+        ]
+        payload = {"errors": len(self.errors), "warnings": len(self.warnings), "diagnostics": items}
+        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def did_you_mean(word: str, choices: list[str] | set[str] | dict) -> str:
+    """`` (did you mean 'x'?)`` when a choice is close to ``word``, else an empty string."""
+    close = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -1,0 +1,161 @@
+"""Reading ``content/``: every registry file and article bundle, parsed but not yet checked.
+
+Parse problems (encoding, YAML syntax, duplicate keys, front matter, misplaced or
+misnamed files) are reported here. A file that cannot be parsed is left out, but
+its id stays known so that references to it do not raise a second, false error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Position, Report
+from .frontmatter import FrontMatterError, split_front_matter
+from .model import LANGUAGES
+from .sourcefiles import parse_reported, read_text, read_yaml, relative
+from .yamlfile import YamlDocument
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+YEAR_PATTERN = re.compile(r"^\d{4}$")
+REGISTRIES = {"actor": "actors", "location": "locations", "source": "sources", "tag": "tags"}
+ARTICLES = "articles"
+ID_HINT = "use lowercase ASCII letters, digits and single hyphens, e.g. 'deir-ez-zor'"
+
+
+@dataclass
+class EntityFile:
+    kind: str
+    id: str
+    document: YamlDocument
+
+
+@dataclass
+class TextFile:
+    lang: str
+    front_matter: YamlDocument
+    body: str
+    body_line: int
+
+
+@dataclass
+class ArticleBundle:
+    id: str
+    folder: str
+    year: str
+    meta: YamlDocument | None
+    texts: dict[str, TextFile] = field(default_factory=dict)
+    languages: set[str] = field(default_factory=set)
+    """Languages with a text file, whether or not it could be parsed."""
+
+
+@dataclass
+class ContentFiles:
+    entities: dict[str, list[EntityFile]] = field(default_factory=dict)
+    articles: list[ArticleBundle] = field(default_factory=list)
+    ids: dict[str, set[str]] = field(default_factory=dict)
+    """Every id that has a file, parseable or not, per kind."""
+
+
+def load_content(root: Path, report: Report) -> ContentFiles:
+    content_dir = root / "content"
+    files = ContentFiles()
+    for kind, folder in REGISTRIES.items():
+        files.ids[kind] = set()
+        files.entities[kind] = []
+        for path in _registry_files(content_dir / folder, kind, root, report):
+            files.ids[kind].add(path.stem)
+            document = read_yaml(path, root, report)
+            if document is not None:
+                files.entities[kind].append(EntityFile(kind, path.stem, document))
+    files.articles = _load_articles(content_dir / ARTICLES, root, report)
+    expected = (*REGISTRIES.values(), ARTICLES)
+    for entry in _visible(content_dir):
+        if entry.name not in expected:
+            report.warning(_whole(entry, root), "ignored: not part of the content model "
+                           f"(content/ holds {', '.join(sorted(expected))})")
+    return files
+
+
+def _visible(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if not p.name.startswith(".")) if folder.is_dir() else []
+
+
+def _whole(path: Path, root: Path) -> Position:
+    return Position(relative(path, root), 0, 0)
+
+
+def _registry_files(folder: Path, kind: str, root: Path, report: Report) -> list[Path]:
+    paths = []
+    for path in _visible(folder):
+        if path.suffix != ".yml" or not path.is_file():
+            report.warning(_whole(path, root), f"ignored: each {kind} is one .yml file")
+        elif not ID_PATTERN.match(path.stem):
+            report.error(_whole(path, root), f"'{path.stem}' is not a valid id: {ID_HINT}")
+        else:
+            paths.append(path)
+    return paths
+
+
+def _load_articles(folder: Path, root: Path, report: Report) -> list[ArticleBundle]:
+    bundles: list[ArticleBundle] = []
+    first_folder: dict[str, str] = {}
+    for year_dir in _visible(folder):
+        if not (year_dir.is_dir() and YEAR_PATTERN.match(year_dir.name)):
+            report.error(_whole(year_dir, root),
+                         "not a year folder: articles are filed as content/articles/YYYY/SLUG/")
+            continue
+        for bundle_dir in _visible(year_dir):
+            where = _whole(bundle_dir, root)
+            if not bundle_dir.is_dir():
+                report.warning(where, "ignored: an article is a folder content/articles/YYYY/SLUG/")
+            elif not ID_PATTERN.match(bundle_dir.name):
+                report.error(where, f"'{bundle_dir.name}' is not a valid article id: {ID_HINT}")
+            elif bundle_dir.name in first_folder:
+                report.error(where, f"article id '{bundle_dir.name}' is already used by "
+                                    f"{first_folder[bundle_dir.name]}: the two pages would collide")
+            else:
+                first_folder[bundle_dir.name] = where.file
+                bundles.append(_load_bundle(bundle_dir, root, report))
+    return bundles
+
+
+def _load_bundle(folder: Path, root: Path, report: Report) -> ArticleBundle:
+    meta_path = folder / "meta.yml"
+    if meta_path.is_file():
+        meta = read_yaml(meta_path, root, report)
+    else:
+        meta = None
+        report.error(_whole(folder, root), "missing meta.yml (date, status, actors, locations, sources)")
+    bundle = ArticleBundle(folder.name, relative(folder, root), folder.parent.name, meta)
+    for path in _visible(folder):
+        if path.suffix != ".md":
+            continue
+        if path.stem not in LANGUAGES:
+            report.error(_whole(path, root), "unexpected Markdown file: an article's texts are "
+                                             "ar.md and en.md")
+            continue
+        bundle.languages.add(path.stem)
+        text = _read_text_file(path, root, report)
+        if text is not None:
+            bundle.texts[path.stem] = text
+    if not bundle.languages:
+        report.error(_whole(folder, root), "no text: an article needs ar.md, en.md or both")
+    return bundle
+
+
+def _read_text_file(path: Path, root: Path, report: Report) -> TextFile | None:
+    text = read_text(path, root, report)
+    if text is None:
+        return None
+    file = relative(path, root)
+    try:
+        parts = split_front_matter(text)
+    except FrontMatterError as exc:
+        report.error(Position(file, exc.line, 1), exc.message)
+        return None
+    front_matter = parse_reported(parts.front_matter, file, report, parts.front_matter_line)
+    if front_matter is None:
+        return None
+    return TextFile(path.stem, front_matter, parts.body, parts.body_line)

@@ -1,0 +1,124 @@
+"""Structural validation of each file kind against site_config/schemas/*.schema.json.
+
+The same schemas drive the editors' VS Code completion; here their errors are
+rewritten as short messages that name the field, in the editors' own terms.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+from referencing import Registry, Resource
+
+from .diagnostics import Diagnostic, Severity, did_you_mean
+from .yamlfile import YamlDocument
+
+KINDS = ("actor", "location", "source", "tag", "article-meta", "article-text", "site")
+
+_TYPE_NAMES = {
+    "string": "a text", "array": "a list", "object": "a mapping of fields",
+    "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "empty",
+}
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a text"
+    return "a list" if isinstance(value, list) else "a mapping of fields"
+
+
+def field_name(path: tuple) -> str:
+    """``('sources', 1, 'via')`` as ``sources[1].via``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text
+
+
+class SchemaSet:
+    """The JSON Schemas of every file kind, loaded once."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.documents = {
+            path.name: json.loads(path.read_text(encoding="utf-8"))
+            for path in sorted(directory.glob("*.schema.json"))
+        }
+        registry = Registry().with_resources(
+            (name, Resource.from_contents(doc)) for name, doc in self.documents.items()
+        )
+        self.validators = {
+            kind: Draft202012Validator(self.documents[f"{kind}.schema.json"], registry=registry)
+            for kind in KINDS
+        }
+
+    def enum_at(self, kind: str, *pointer: str) -> list[str]:
+        """The ``enum`` found by following ``pointer`` (keys) into the kind's schema."""
+        node: Any = self.documents[f"{kind}.schema.json"]
+        for key in pointer:
+            node = node[key]
+        return list(node["enum"])
+
+    def validate(self, kind: str, document: YamlDocument) -> list[Diagnostic]:
+        if document.data is None:
+            return [Diagnostic(document.origin.at(), Severity.ERROR, "the file is empty")]
+        errors = self.validators[kind].iter_errors(document.data)
+        return [d for error in errors for d in _explain(error, document)]
+
+
+def _explain(error: ValidationError, document: YamlDocument) -> list[Diagnostic]:
+    path = tuple(error.absolute_path)
+    where = document.origin.at(*path)
+    name = field_name(path)
+    inside = f" in {name}" if name else ""
+    value = error.instance
+
+    def one(message: str, position=where) -> list[Diagnostic]:
+        return [Diagnostic(position, Severity.ERROR, message)]
+
+    match error.validator:
+        case "additionalProperties":
+            allowed = list(error.schema.get("properties", {}))
+            return [
+                Diagnostic(document.origin.at(*path, key, key=True), Severity.ERROR,
+                           f"unknown field '{key}'{inside}{did_you_mean(key, allowed)}")
+                for key in value if key not in allowed
+            ]
+        case "required":
+            return [
+                Diagnostic(where, Severity.ERROR, f"missing required field '{key}'{inside}")
+                for key in error.validator_value if key not in value
+            ]
+        case "type":
+            expected = error.validator_value
+            expected = [expected] if isinstance(expected, str) else expected
+            wanted = " or ".join(_TYPE_NAMES[t] for t in expected)
+            return one(f"{name or 'the file'} must be {wanted}, not {_describe(value)}")
+        case "enum":
+            choices = [str(c) for c in error.validator_value]
+            hint = did_you_mean(str(value), choices) or f" (one of: {', '.join(choices)})"
+            what = next((p for p in reversed(path) if isinstance(p, str)), "value")
+            inside = inside if path != (what,) else ""
+            return one(f"unknown {what} '{value}'{inside}{hint}")
+        case "pattern":
+            reason = error.schema.get("x-message", f"does not match {error.validator_value}")
+            return one(f"{name}: '{value}' {reason}")
+        case "minLength":
+            return one(f"{name} must not be empty")
+        case "minProperties":
+            return one(f"{name} must give at least one language (ar or en)")
+        case "minItems":
+            return one(f"{name} must list at least {error.validator_value}")
+        case "uniqueItems":
+            twice = next(v for i, v in enumerate(value) if v in value[:i])
+            return one(f"{name} lists '{twice}' more than once")
+    return one(f"{name or 'the file'}: {error.message}")

@@ -1,17 +1,14 @@
-"""Checks of the resolved model as a whole: cycles, shared aliases, texts in the wrong language."""
+"""Checks of the resolved model as a whole: cycles and names shared between entities."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from graphlib import CycleError, TopologicalSorter
 
-from .arabic import arabic_share, normalize_name
+from .arabic import normalize_name
 from .diagnostics import Position, Report
-from .model import LANGUAGES, Actor, Article, Briefing, Location
+from .model import LANGUAGES, Actor, Briefing, Location
 
-MIN_LETTERS_FOR_SCRIPT_CHECK = 20
-_CODE_AND_LINKS = re.compile(r"```.*?```|`[^`]*`|\]\([^)]*\)|https?://\S+", re.DOTALL)
 
 
 def check_briefing(briefing: Briefing, report: Report) -> None:
@@ -25,8 +22,6 @@ def check_briefing(briefing: Briefing, report: Report) -> None:
                   lambda id_, target: _part_of_position(actors[id_], target), "part-of", report)
     _check_shared_aliases("actor", briefing.actors.values(), report)
     _check_shared_aliases("location", briefing.locations.values(), report)
-    for article in briefing.articles.values():
-        _check_languages(article, report)
 
 
 def _check_cycles(edges: dict[str, list[str]], position: Callable[[str, str], Position],
@@ -83,18 +78,3 @@ def _name_position(entity: Actor | Location, form: str, lang: str):
             return entity.origin.at(field, lang, table[lang].index(form))
     field = "name" if names.name.get(lang) == form else "short_name"
     return entity.origin.at(field, lang)
-
-
-def _check_languages(article: Article, report: Report) -> None:
-    """Catches ar.md and en.md swapped, or a text pasted into the wrong file."""
-    for lang, text in article.translations.items():
-        prose = _CODE_AND_LINKS.sub(" ", " ".join([text.title, text.summary or "", text.body]))
-        share, letters = arabic_share(prose)
-        if letters < MIN_LETTERS_FOR_SCRIPT_CHECK:
-            continue
-        if lang == "ar" and share < 0.5:
-            report.error(text.origin.at("title"), f"ar.md is mostly not in Arabic script "
-                         f"({share:.0%} Arabic letters): are ar.md and en.md swapped?")
-        elif lang == "en" and share > 0.5:
-            report.error(text.origin.at("title"), f"en.md is mostly in Arabic script "
-                         f"({share:.0%} Arabic letters): are ar.md and en.md swapped?")

@@ -129,7 +129,7 @@ def _vocabularies(document: YamlDocument, schemas: SchemaSet,
             )
         allowed = schemas.enum_at(kind, *pointer)
         if sorted(result[name]) != sorted(allowed):
-            report.error(document.origin.at(name),
+            report.error(document.origin.at(name, key=True),
                          f"vocabulary '{name}' lists {sorted(result[name])} but "
                          f"schemas/{kind}.schema.json allows {sorted(allowed)}: keep them the same")
     return result

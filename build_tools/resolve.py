@@ -6,16 +6,21 @@ A document with schema errors is left out of the model; its id stays known (see
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
+from .arabic import arabic_share
 from .dates import DateError, PartialDate, parse_partial_date
 from .diagnostics import Report, did_you_mean
-from .loader import ArticleBundle, ContentFiles
+from .loader import ArticleBundle, ContentFiles, TextFile
 from .model import (LANGUAGES, Actor, Affiliation, Article, Briefing, Citation, Coordinates,
                     Localized, Location, Names, Source, Tag, Translation)
 from .schemas import SchemaSet, field_name
 from .yamlfile import Origin, YamlDocument
+
+MIN_LETTERS_FOR_SCRIPT_CHECK = 20
+_CODE_AND_LINKS = re.compile(r"```.*?```|`[^`]*`|\]\([^)]*\)|https?://\S+", re.DOTALL)
 
 
 def resolve(files: ContentFiles, schemas: SchemaSet, report: Report) -> Briefing:
@@ -89,18 +94,19 @@ def _check_coordinates(location: Location, report: Report) -> None:
 
 def _article(bundle: ArticleBundle, schemas: SchemaSet, report: Report) -> Article | None:
     translations = {lang: _translation(text, schemas, report) for lang, text in bundle.texts.items()}
-    if bundle.meta is None or not _schema_valid(schemas, "article-meta", bundle.meta, report):
+    if bundle.meta is None:
         return None
+    valid = _schema_valid(schemas, "article-meta", bundle.meta, report)
     data, origin = bundle.meta.data, bundle.meta.origin
     date = _date(data, "date", origin, report)
-    updated = _date(data, "updated", origin, report) if "updated" in data else None
-    if date is None:
-        return None
-    if str(date.year) != bundle.year:
+    updated = _date(data, "updated", origin, report)
+    if date is not None and str(date.year) != bundle.year:
         report.error(origin.at("date"), f"date {date} is in {date.year} but the article is filed "
                      f"under {bundle.year}/: move the folder to content/articles/{date.year}/")
-    if updated is not None and updated.latest < date.earliest:
+    if date is not None and updated is not None and updated.latest < date.earliest:
         report.error(origin.at("updated"), f"updated {updated} is before the article's date {date}")
+    if not valid or date is None:
+        return None
     for lang in LANGUAGES:
         if lang not in bundle.languages:
             report.warning(origin.at(), f"translation pending: no {lang}.md yet")
@@ -116,7 +122,10 @@ def _article(bundle: ArticleBundle, schemas: SchemaSet, report: Report) -> Artic
     )
 
 
-def _date(data: dict[str, Any], key: str, origin: Origin, report: Report) -> PartialDate | None:
+def _date(data: Any, key: str, origin: Origin, report: Report) -> PartialDate | None:
+    """The date at ``key`` when it is there and of the right type (the schema reports the rest)."""
+    if not isinstance(data, dict) or not isinstance(data.get(key), (str, int)):
+        return None
     try:
         return parse_partial_date(data[key])
     except DateError as exc:
@@ -124,13 +133,29 @@ def _date(data: dict[str, Any], key: str, origin: Origin, report: Report) -> Par
         return None
 
 
-def _translation(text, schemas: SchemaSet, report: Report) -> Translation | None:
+def _translation(text: TextFile, schemas: SchemaSet, report: Report) -> Translation | None:
     document = text.front_matter
     if not _schema_valid(schemas, "article-text", document, report):
         return None
     data = document.data
-    return Translation(text.lang, data["title"], data.get("summary"), text.body, text.body_line,
-                       document.origin)
+    translation = Translation(text.lang, data["title"], data.get("summary"), text.body,
+                              text.body_line, document.origin)
+    _check_script(translation, report)
+    return translation
+
+
+def _check_script(text: Translation, report: Report) -> None:
+    """Catches ar.md and en.md swapped, or a text pasted into the wrong file."""
+    prose = _CODE_AND_LINKS.sub(" ", " ".join([text.title, text.summary or "", text.body]))
+    share, letters = arabic_share(prose)
+    if letters < MIN_LETTERS_FOR_SCRIPT_CHECK:
+        return
+    if text.lang == "ar" and share < 0.5:
+        report.error(text.origin.at("title"), f"ar.md is mostly not in Arabic script "
+                     f"({share:.0%} Arabic letters): are ar.md and en.md swapped?")
+    elif text.lang == "en" and share > 0.5:
+        report.error(text.origin.at("title"), f"en.md is mostly in Arabic script "
+                     f"({share:.0%} Arabic letters): are ar.md and en.md swapped?")
 
 
 ANY = object()

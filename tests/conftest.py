@@ -1,0 +1,60 @@
+"""Shared fixtures: a tiny project in a temporary folder with the real site_config."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from build_tools.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class Project:
+    """A project folder built file by file by a test."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        shutil.copytree(REPO / "site_config", root / "site_config")
+        (root / "content").mkdir()
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def fingerprint(self) -> dict[str, str]:
+        """The hash of every file, to show that a command changed nothing."""
+        return {str(p.relative_to(self.root)): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(self.root.rglob("*")) if p.is_file()}
+
+    def check(self, capsys: pytest.CaptureFixture, *args: str) -> tuple[int, list[str]]:
+        """Runs ``briefing check`` in-process: its exit code and the lines it printed."""
+        code = main(["check", "--root", str(self.root), *args])
+        return code, capsys.readouterr().out.splitlines()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project(tmp_path)
+
+
+def write_minimal_article(project: Project, year: str = "2017", slug: str = "2017-08-07-a",
+                          meta: str = "date: 2017-08-07\nstatus: published\n",
+                          ar: str | None = "---\ntitle: خلافات بين التحالف وقسد\n---\n"
+                                            "كشف مصدر كردي عن وجود خلافات بين قيادة قوات سوريا "
+                                            "الديمقراطية والتحالف الدولي.\n",
+                          en: str | None = "---\ntitle: A rift\n---\nA Kurdish source disclosed "
+                                            "disagreements between the SDF and the Coalition.\n") -> str:
+    folder = f"content/articles/{year}/{slug}"
+    project.write(f"{folder}/meta.yml", meta)
+    if ar is not None:
+        project.write(f"{folder}/ar.md", ar)
+    if en is not None:
+        project.write(f"{folder}/en.md", en)
+    return folder

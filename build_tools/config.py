@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+
 from .diagnostics import Position, Report
 from .model import LANGUAGES, Localized
 from .schemas import SchemaSet
@@ -39,6 +41,8 @@ class SiteConfig:
     languages: list[str]
     base_url: str
     arabic_digits: str
+    date_locales: dict[str, str]
+    articles_per_page: int
     strings: dict[str, dict[str, str]]
     vocabularies: dict[str, dict[str, Term]]
     schemas: SchemaSet = field(repr=False)
@@ -58,8 +62,10 @@ def load_site_config(root: Path, report: Report) -> SiteConfig:
     site = _load_mapping(directory / "site.yml", root, report)
     if site is not None:
         report.extend(schemas.validate("site", site))
+        _check_locales(site, report)
     strings = {lang: _load_strings(directory / "i18n" / f"{lang}.yml", root, report) for lang in LANGUAGES}
-    _check_same_keys(strings, directory, root, report)
+    if all(strings.values()):
+        _check_same_keys(strings, directory, root, report)
     vocab_doc = _load_mapping(directory / "vocabularies.yml", root, report)
     vocabularies = _vocabularies(vocab_doc, schemas, report) if vocab_doc else {}
     if len(report.errors) > errors_before or site is None:
@@ -72,10 +78,21 @@ def load_site_config(root: Path, report: Report) -> SiteConfig:
         languages=data["languages"],
         base_url=data["base_url"],
         arabic_digits=data.get("arabic_digits", "latn"),
+        date_locales=data.get("date_locales", {"ar": "ar", "en": "en"}),
+        articles_per_page=data.get("articles_per_page", 20),
         strings=strings,
         vocabularies=vocabularies,
         schemas=schemas,
     )
+
+
+def _check_locales(site: YamlDocument, report: Report) -> None:
+    locales = site.data.get("date_locales")
+    for lang, name in (locales.items() if isinstance(locales, dict) else []):
+        try:
+            Locale.parse(name)
+        except (ValueError, UnknownLocaleError):
+            report.error(site.origin.at("date_locales", lang), f"unknown locale '{name}' for dates")
 
 
 def _load_mapping(path: Path, root: Path, report: Report) -> YamlDocument | None:

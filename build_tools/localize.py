@@ -1,0 +1,47 @@
+"""Writing values in the reader's language: dates through Babel, digits, labels, sorting.
+
+Arabic names are sorted with the Unicode Collation Algorithm (pyuca), ignoring the
+definite article "ال" as Arabic indexes do, so "الرقة" files under ر.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pyuca
+from babel.dates import format_date, format_skeleton
+
+from .arabic import normalize_arabic
+from .dates import PartialDate, Precision
+
+ARABIC_INDIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_ARTICLE = re.compile(r"^ال(?=\S{2,})")
+_DATE_FORMATS = {Precision.DAY: "long", Precision.MONTH: "yMMMM", Precision.YEAR: "y"}
+
+
+@lru_cache(maxsize=1)
+def _collator() -> pyuca.Collator:
+    return pyuca.Collator()
+
+
+def digits(text: str, lang: str, arabic_digits: str) -> str:
+    """Western digits, or Arabic-Indic ones on Arabic pages when the site is set to ``arab``."""
+    return text.translate(ARABIC_INDIC_DIGITS) if lang == "ar" and arabic_digits == "arab" else text
+
+
+def format_partial_date(date: PartialDate, lang: str, locale: str, arabic_digits: str) -> str:
+    """A date written to the precision it is known: '7 آب 2017', 'آب 2017', '2017'."""
+    pattern = _DATE_FORMATS[date.precision]
+    if date.precision is Precision.DAY:
+        text = format_date(date.earliest, pattern, locale=locale)
+    else:
+        text = format_skeleton(pattern, date.earliest, locale=locale)
+    return digits(text, lang, arabic_digits)
+
+
+def sort_key(name: str, lang: str) -> tuple:
+    """Collation key for a name in its language."""
+    if lang == "ar":
+        return _collator().sort_key(_ARTICLE.sub("", normalize_arabic(name)))
+    return _collator().sort_key(name.casefold())

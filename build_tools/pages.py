@@ -1,0 +1,414 @@
+"""Page models: everything a page shows, already in its language, computed from the model.
+
+This is the last step before rendering and knows nothing of MkDocs: each ``PageModel``
+carries its address, its counterpart in the other language, a kind-specific ``view``
+and, for articles, the Markdown body.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import urls
+from .config import SiteConfig
+from .dates import PartialDate
+from .localize import digits, format_partial_date, sort_key
+from .model import LANGUAGES, Actor, Article, Briefing, Localized, Location, Names
+
+MAX_RELATED = 10
+NAV_SECTIONS = ("actors", "locations", "sources", "tags", "archive", "search")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link whose text may be in another language than the page (``lang``), with a count."""
+
+    text: str
+    url: str
+    lang: str
+    count: str | None = None
+
+
+@dataclass(frozen=True)
+class NavItem:
+    text: str
+    url: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str
+    links: list[Link]
+
+
+@dataclass(frozen=True)
+class Field:
+    """A labelled value of an entity's fact sheet; ``lang`` is the language of ``value``."""
+
+    label: str
+    value: str
+    lang: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleCard:
+    link: Link
+    date: str
+    summary: str | None
+    actors: list[Link]
+    locations: list[Link]
+    draft: bool
+    pending: bool
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: Link
+    reliability: str
+    via: Link | None
+    note: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Pagination:
+    page: int
+    pages: int
+    newer: str | None
+    older: str | None
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    link: Link
+    children: list[TreeNode]
+
+
+@dataclass
+class PageModel:
+    lang: str
+    url: str
+    kind: str
+    title: str
+    title_lang: str
+    alternate: str
+    site_name: str
+    nav: list[NavItem]
+    view: dict[str, Any] = field(default_factory=dict)
+    markdown: str = ""
+    draft: bool = False
+
+    @property
+    def src_uri(self) -> str:
+        return urls.source_path(self.url)
+
+
+def build_pages(briefing: Briefing, config: SiteConfig, include_drafts: bool = False) -> list[PageModel]:
+    pages: list[PageModel] = []
+    for lang in config.languages:
+        pages += _LanguageSite(briefing, config, lang, include_drafts).pages()
+    return pages
+
+
+def other_language(lang: str) -> str:
+    return next(other for other in LANGUAGES if other != lang)
+
+
+class _LanguageSite:
+    """All pages of one language."""
+
+    def __init__(self, briefing: Briefing, config: SiteConfig, lang: str, include_drafts: bool) -> None:
+        self.briefing, self.config, self.lang = briefing, config, lang
+        self.strings = config.strings[lang]
+        self.articles = sorted(
+            (a for a in briefing.articles.values() if include_drafts or not a.is_draft),
+            key=lambda a: (a.date.earliest, a.id), reverse=True)
+
+    # -- helpers -----------------------------------------------------------------
+
+    def t(self, key: str, **values: Any) -> str:
+        return self.strings[key].format(**values) if values else self.strings[key]
+
+    def text(self, value: Localized) -> tuple[str | None, str]:
+        """The text in the page's language, else in the other one, with its language."""
+        if value.get(self.lang):
+            return value.get(self.lang), self.lang
+        other = other_language(self.lang)
+        return value.get(other), other
+
+    def label(self, vocabulary: str, term: str, inverse: bool = False) -> str:
+        entry = self.config.vocabularies[vocabulary][term]
+        return (entry.inverse if inverse and entry.inverse else entry.label).get(self.lang)
+
+    def date(self, date: PartialDate) -> str:
+        return format_partial_date(date, self.lang, self.config.date_locales[self.lang],
+                                   self.config.arabic_digits)
+
+    def number(self, value: int | float) -> str:
+        return digits(str(value), self.lang, self.config.arabic_digits)
+
+    def page(self, url: str, kind: str, title: str, title_lang: str | None = None, **view: Any) -> PageModel:
+        return PageModel(self.lang, url, kind, title, title_lang or self.lang,
+                         urls.other_language(url, self.lang, other_language(self.lang)),
+                         self.config.name.get(self.lang), self.nav(url), view)
+
+    def nav(self, current: str) -> list[NavItem]:
+        """Home and the sections; the section holding the current page is marked active."""
+        home = urls.home(self.lang)
+        items = [NavItem(self.t("home"), home, current == home)]
+        for name in NAV_SECTIONS:
+            url = urls.section(self.lang, name)
+            items.append(NavItem(self.t(name), url, current.startswith(url)))
+        return items
+
+    def entity_link(self, kind: str, id_: str, count: int | None = None) -> Link:
+        entity = getattr(self.briefing, f"{kind}s")[id_]
+        name = entity.names.name if hasattr(entity, "names") else entity.name
+        return Link(name.get(self.lang), urls.entity(self.lang, kind, id_), self.lang,
+                    None if count is None else self.number(count))
+
+    def sorted_links(self, links: Iterable[Link]) -> list[Link]:
+        return sorted(links, key=lambda link: sort_key(link.text, link.lang))
+
+    def card(self, article: Article) -> ArticleCard:
+        translation = article.translations.get(self.lang)
+        shown = translation or next(iter(article.translations.values()))
+        return ArticleCard(
+            link=Link(shown.title, urls.entity(self.lang, "article", article.id), shown.lang),
+            date=self.date(article.date),
+            summary=shown.summary,
+            actors=[self.entity_link("actor", id_) for id_ in article.actors[:3]],
+            locations=[self.entity_link("location", id_) for id_ in article.locations[:3]],
+            draft=article.is_draft,
+            pending=translation is None,
+        )
+
+    def cards(self, articles: Iterable[Article]) -> list[ArticleCard]:
+        return [self.card(article) for article in articles]
+
+    def counts(self, field_name: str) -> Counter[str]:
+        return Counter(id_ for article in self.articles for id_ in getattr(article, field_name))
+
+    # -- pages -------------------------------------------------------------------
+
+    def pages(self) -> list[PageModel]:
+        return [*self.home_pages(), *self.article_pages(), *self.actor_pages(),
+                *self.location_pages(), *self.source_pages(), *self.tag_pages(),
+                *self.archive_pages(), self.search_page()]
+
+    def home_pages(self) -> list[PageModel]:
+        size = self.config.articles_per_page
+        total = max(1, math.ceil(len(self.articles) / size))
+        result = []
+        for number in range(1, total + 1):
+            pagination = Pagination(
+                number, total,
+                urls.home(self.lang, number - 1) if number > 1 else None,
+                urls.home(self.lang, number + 1) if number < total else None)
+            title = self.config.name.get(self.lang)
+            result.append(self.page(
+                urls.home(self.lang, number), "home", title,
+                heading=self.t("latest_articles"),
+                articles=self.cards(self.articles[(number - 1) * size:number * size]),
+                pagination=pagination,
+                page_label=self.t("page_of", page=self.number(number), pages=self.number(total))))
+        return result
+
+    def article_pages(self) -> list[PageModel]:
+        return [self.article_page(article) for article in self.articles]
+
+    def article_page(self, article: Article) -> PageModel:
+        card = self.card(article)
+        translation = article.translations.get(self.lang)
+        note, note_lang = self.text(article.editor_note)
+        page = self.page(
+            card.link.url, "article", card.link.text, card.link.lang,
+            card=card,
+            pending=translation is None,
+            authors=", ".join(article.authors),
+            updated=self.date(article.updated) if article.updated else None,
+            actors=[self.entity_link("actor", id_) for id_ in article.actors],
+            locations=[self.entity_link("location", id_) for id_ in article.locations],
+            sources=[self.citation(c) for c in article.sources],
+            tags=[self.entity_link("tag", id_) for id_ in article.tags],
+            editor_note=note, editor_note_lang=note_lang)
+        page.markdown = translation.body if translation else ""
+        page.draft = article.is_draft
+        return page
+
+    def citation(self, citation) -> Citation:
+        source = self.briefing.sources[citation.source]
+        grade = source.reliability
+        reliability = (f"{grade} — {self.label('reliability', grade)}" if grade
+                       else self.t("reliability_unrated"))
+        note, _ = self.text(citation.note)
+        return Citation(self.entity_link("source", citation.source), reliability,
+                        self.entity_link("source", citation.via) if citation.via else None,
+                        note, citation.url)
+
+    def name_fields(self, names: Names) -> list[Field]:
+        fields = [Field(self.t(f"name_{lang}"), names.name.get(lang), lang) for lang in LANGUAGES]
+        short, short_lang = self.text(names.short_name)
+        if short:
+            fields.append(Field(self.t("short_name"), short, short_lang))
+        aliases = [*names.aliases.get(self.lang, ()), *names.ambiguous_aliases.get(self.lang, ())]
+        if aliases:
+            fields.append(Field(self.t("aliases"), "، ".join(aliases) if self.lang == "ar"
+                                else ", ".join(aliases), self.lang))
+        return fields
+
+    def related(self, articles: list[Article], field_name: str, exclude: str | None = None) -> list[Link]:
+        kind = field_name.removesuffix("s")
+        counts = Counter(id_ for a in articles for id_ in getattr(a, field_name) if id_ != exclude)
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_RELATED]
+        return [self.entity_link(kind, id_, count) for id_, count in ranked]
+
+    def actor_pages(self) -> list[PageModel]:
+        counts = self.counts("actors")
+        groups: dict[str, list[Link]] = defaultdict(list)
+        for actor in self.briefing.actors.values():
+            groups[actor.type].append(self.entity_link("actor", actor.id, counts[actor.id]))
+        order = list(self.config.vocabularies["actor_types"])
+        index = self.page(urls.section(self.lang, "actors"), "actors", self.t("actors"), groups=[
+            Group(self.label("actor_types", type_), self.sorted_links(groups[type_]))
+            for type_ in order if groups[type_]])
+        return [index, *(self.actor_page(actor) for actor in self.briefing.actors.values())]
+
+    def actor_page(self, actor: Actor) -> PageModel:
+        articles = [a for a in self.articles if actor.id in a.actors]
+        relations = [(self.label("relations", a.relation), self.entity_link("actor", a.actor))
+                     for a in actor.affiliations]
+        relations += [(self.label("relations", a.relation, inverse=True), self.entity_link("actor", other.id))
+                      for other in self.briefing.actors.values() for a in other.affiliations
+                      if a.actor == actor.id]
+        description, description_lang = self.text(actor.description)
+        return self.page(
+            urls.entity(self.lang, "actor", actor.id), "actor", actor.names.name.get(self.lang),
+            fields=[*self.name_fields(actor.names),
+                    Field(self.t("type"), self.label("actor_types", actor.type), self.lang),
+                    *self.wikidata_field(actor.wikidata)],
+            relations=relations, description=description, description_lang=description_lang,
+            articles=self.cards(articles),
+            co_actors=self.related(articles, "actors", exclude=actor.id),
+            co_locations=self.related(articles, "locations"))
+
+    def wikidata_field(self, qid: str | None) -> list[Field]:
+        return [Field(self.t("wikidata"), qid, "en", f"https://www.wikidata.org/wiki/{qid}")] if qid else []
+
+    def location_pages(self) -> list[PageModel]:
+        locations = self.briefing.locations
+        children: dict[str | None, list[str]] = defaultdict(list)
+        for location in locations.values():
+            children[location.parent].append(location.id)
+        inside = {id_: self.descendants(id_, children) for id_ in locations}
+        counts = {id_: sum(1 for a in self.articles if inside[id_] & set(a.locations)) for id_ in locations}
+
+        def tree(parent: str | None) -> list[TreeNode]:
+            nodes = [TreeNode(self.entity_link("location", id_, counts[id_]), tree(id_))
+                     for id_ in children[parent]]
+            return sorted(nodes, key=lambda node: sort_key(node.link.text, node.link.lang))
+
+        index = self.page(urls.section(self.lang, "locations"), "locations", self.t("locations"),
+                          tree=tree(None))
+        return [index, *(self.location_page(location, children, inside[location.id])
+                         for location in locations.values())]
+
+    @staticmethod
+    def descendants(id_: str, children: dict[str | None, list[str]]) -> set[str]:
+        found, stack = {id_}, [id_]
+        while stack:
+            for child in children[stack.pop()]:
+                if child not in found:
+                    found.add(child)
+                    stack.append(child)
+        return found
+
+    def location_page(self, location: Location, children: dict[str | None, list[str]],
+                      inside: set[str]) -> PageModel:
+        articles = [a for a in self.articles if inside & set(a.locations)]
+        breadcrumb, parent = [], location.parent
+        while parent and parent not in {link.url for link in breadcrumb}:
+            breadcrumb.insert(0, self.entity_link("location", parent))
+            parent = self.briefing.locations[parent].parent
+        point = location.coordinates
+        description, description_lang = self.text(location.description)
+        return self.page(
+            urls.entity(self.lang, "location", location.id), "location",
+            location.names.name.get(self.lang),
+            fields=[*self.name_fields(location.names),
+                    Field(self.t("kind"), self.label("location_kinds", location.kind), self.lang),
+                    *self.wikidata_field(location.wikidata)],
+            breadcrumb=breadcrumb,
+            coordinates=(self.number(point.lat), self.number(point.lon)) if point else None,
+            osm_url=(f"https://www.openstreetmap.org/?mlat={point.lat}&mlon={point.lon}"
+                     f"#map=10/{point.lat}/{point.lon}") if point else None,
+            places_inside=self.sorted_links(self.entity_link("location", id_)
+                                            for id_ in children[location.id]),
+            description=description, description_lang=description_lang,
+            articles=self.cards(articles),
+            actors=self.related(articles, "actors"))
+
+    def source_pages(self) -> list[PageModel]:
+        def cites(article: Article, id_: str) -> bool:
+            return any(id_ in (c.source, c.via) for c in article.sources)
+
+        pages = []
+        links = []
+        for source in self.briefing.sources.values():
+            articles = [a for a in self.articles if cites(a, source.id)]
+            links.append(self.entity_link("source", source.id, len(articles)))
+            grade = source.reliability
+            description, description_lang = self.text(source.description)
+            pages.append(self.page(
+                urls.entity(self.lang, "source", source.id), "source", source.name.get(self.lang),
+                fields=[Field(self.t("name_ar"), source.name.ar, "ar"),
+                        Field(self.t("name_en"), source.name.en, "en"),
+                        Field(self.t("kind"), self.label("source_kinds", source.kind), self.lang),
+                        Field(self.t("reliability"),
+                              f"{grade} — {self.label('reliability', grade)}" if grade
+                              else self.t("reliability_unrated"), self.lang),
+                        *([Field(self.t("website"), source.url, "en", source.url)] if source.url else [])],
+                description=description, description_lang=description_lang,
+                articles=self.cards(articles)))
+        index = self.page(urls.section(self.lang, "sources"), "sources", self.t("sources"),
+                          groups=[Group("", self.sorted_links(links))])
+        return [index, *pages]
+
+    def tag_pages(self) -> list[PageModel]:
+        counts = self.counts("tags")
+        pages = []
+        for tag in self.briefing.tags.values():
+            description, description_lang = self.text(tag.description)
+            pages.append(self.page(
+                urls.entity(self.lang, "tag", tag.id), "tag", tag.name.get(self.lang),
+                description=description, description_lang=description_lang,
+                articles=self.cards(a for a in self.articles if tag.id in a.tags)))
+        index = self.page(urls.section(self.lang, "tags"), "tags", self.t("tags"), groups=[
+            Group("", self.sorted_links(self.entity_link("tag", id_, counts[id_])
+                                        for id_ in self.briefing.tags))])
+        return [index, *pages]
+
+    def archive_pages(self) -> list[PageModel]:
+        periods: dict[tuple[int, int | None], list[Article]] = defaultdict(list)
+        for article in self.articles:
+            periods[(article.date.year, article.date.month)].append(article)
+        pages, by_year = [], defaultdict(list)
+        for (year, month), articles in sorted(periods.items(), key=lambda p: (p[0][0], p[0][1] or 13),
+                                              reverse=True):
+            label = (self.date(PartialDate(year, month)) if month
+                     else f"{self.number(year)} — {self.t('month_unknown')}")
+            url = urls.archive_period(self.lang, year, month)
+            by_year[year].append(Link(label, url, self.lang, self.number(len(articles))))
+            pages.append(self.page(url, "archive-period", label, articles=self.cards(articles)))
+        index = self.page(urls.section(self.lang, "archive"), "archive", self.t("archive"),
+                          groups=[Group(self.number(year), links) for year, links in by_year.items()])
+        return [index, *pages]
+
+    def search_page(self) -> PageModel:
+        return self.page(urls.section(self.lang, "search"), "search", self.t("search"))

@@ -1,0 +1,135 @@
+"""The MkDocs plugin: a thin adapter that turns the page models into MkDocs pages.
+
+Every hook only moves data between MkDocs and the core (``pipeline``, ``pages``);
+no content rule lives here, so the site could move to another generator.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from . import urls
+from .config import CONFIG_DIR, ConfigError
+from .diagnostics import Report
+from .pages import PageModel, build_pages, other_language
+from .pipeline import LoadedBriefing, load_briefing
+from .search import index_site
+
+log = get_plugin_logger(__name__)
+_HTML_TAG = re.compile(r"<html lang=\"([a-z]{2})\"")
+
+
+class BriefingConfig(base.Config):
+    root = c.Optional(c.Dir(exists=True))
+    """The project folder holding content/ and site_config/ (default: mkdocs.yml's folder)."""
+    drafts = c.Type(bool, default=False)
+    """Publish drafts, with a banner. Always on under ``mkdocs serve``."""
+    search = c.Type(bool, default=True)
+    """Index the built site with Pagefind."""
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    def __init__(self) -> None:
+        self.serving = False
+        self.loaded: LoadedBriefing | None = None
+        self.models: dict[str, PageModel] = {}
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(self.config.root or Path(config.config_file_path).parent)
+        report = Report()
+        try:
+            self.loaded = load_briefing(root, report)
+        except ConfigError as exc:
+            raise PluginError(f"{exc}\n{report.as_text()}") from None
+        for warning in report.warnings:
+            log.warning(str(warning))
+        if report.errors:
+            raise PluginError("content has errors; run 'briefing check':\n" + report.as_text())
+        site = self.loaded.config
+        config.site_name = site.name.get(site.default_language)
+        config.site_description = site.description.get(site.default_language)
+        config.site_url = config.site_url or site.base_url
+        config.theme["language"] = site.default_language
+        config.theme["font"] = False
+        # True, not a list: shows partials/alternate.html (our per-page switch) without
+        # Material's site-wide <link rel=alternate> list, which would point every page home.
+        config.extra["alternate"] = True
+        config.watch.append(str(root / CONFIG_DIR))
+        config.nav = [{lang: urls.source_path(urls.home(lang))} for lang in site.languages]
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Replaces the raw content files with the generated pages of both languages."""
+        assert self.loaded is not None
+        include_drafts = self.config.drafts or self.serving
+        models = build_pages(self.loaded.briefing, self.loaded.config, include_drafts)
+        self.models = {model.src_uri: model for model in models}
+        kept = [f for f in files if not f.src_uri.endswith((".md", ".yml"))
+                and f.inclusion is not InclusionLevel.EXCLUDED]
+        generated = [File.generated(config, model.src_uri, content=_markdown(model)) for model in models]
+        root_redirect = File.generated(config, "index.html", content=_root_page(self.loaded, config))
+        return Files([*kept, *generated, root_redirect])
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav) -> dict[str, Any]:
+        model = self.models.get(page.file.src_uri)
+        if model is None:
+            return context
+        assert self.loaded is not None
+        strings = self.loaded.config.strings[model.lang]
+        context["briefing"] = model
+        context["t"] = strings
+        context["site_nav"] = model.nav
+        context["site_name"] = model.site_name
+        context["home_url"] = urls.home(model.lang)
+        context["other_lang"] = other_language(model.lang)
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Material sets ``dir`` on <body>; readers' tools and the issue expect it on <html> too."""
+        model = self.models.get(page.file.src_uri)
+        if model is None:
+            return output
+        direction = "rtl" if model.lang == "ar" else "ltr"
+        return _HTML_TAG.sub(f'<html lang="\\1" dir="{direction}"', output, count=1)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.search:
+            index_site(Path(config.site_dir))
+
+
+def _markdown(model: PageModel) -> str:
+    front_matter = {"title": model.title, "lang": model.lang,
+                    "template": f"briefing/{model.kind}.html"}
+    return f"---\n{yaml.safe_dump(front_matter, allow_unicode=True)}---\n\n{model.markdown}"
+
+
+def _root_page(loaded: LoadedBriefing, config: MkDocsConfig) -> str:
+    """The site root sends readers to the default language and names both."""
+    site = loaded.config
+    default = site.default_language
+    links = "".join(
+        f'<li><a href="{urls.home(lang)}" hreflang="{lang}" lang="{lang}">'
+        f'{site.strings[lang]["language_name"]}</a></li>' for lang in site.languages)
+    alternates = "".join(
+        f'<link rel="alternate" hreflang="{lang}" href="{config.site_url}{urls.home(lang)}">'
+        for lang in site.languages)
+    return (f'<!doctype html><html lang="{default}" dir="{"rtl" if default == "ar" else "ltr"}">'
+            f'<head><meta charset="utf-8"><title>{site.name.get(default)}</title>'
+            f'<meta http-equiv="refresh" content="0; url={urls.home(default)}">{alternates}'
+            f'<link rel="alternate" hreflang="x-default" href="{config.site_url}{urls.home(default)}">'
+            f'</head><body><ul>{links}</ul></body></html>')

@@ -1,0 +1,33 @@
+"""The site's addresses: the same readable shape in both languages, ``LANG/KIND/ID/``."""
+
+from __future__ import annotations
+
+SECTIONS = ("actors", "locations", "sources", "tags", "archive", "search")
+ENTITY_SECTION = {"actor": "actors", "location": "locations", "source": "sources", "tag": "tags",
+                  "article": "articles"}
+
+
+def home(lang: str, page: int = 1) -> str:
+    return f"{lang}/" if page == 1 else f"{lang}/page/{page}/"
+
+
+def section(lang: str, name: str) -> str:
+    return f"{lang}/{name}/"
+
+
+def entity(lang: str, kind: str, id_: str) -> str:
+    return f"{lang}/{ENTITY_SECTION[kind]}/{id_}/"
+
+
+def archive_period(lang: str, year: int, month: int | None) -> str:
+    return f"{lang}/archive/{year}/" + (f"{month:02d}/" if month else "")
+
+
+def other_language(url: str, lang: str, to: str) -> str:
+    """The same page in language ``to``."""
+    return to + url.removeprefix(lang)
+
+
+def source_path(url: str) -> str:
+    """The in-memory Markdown file behind a page address (MkDocs directory URLs)."""
+    return f"{url}index.md"

@@ -46,3 +46,19 @@ def arabic_share(text: str) -> tuple[float, int]:
     latin = len(_LATIN_LETTER.findall(text))
     total = arabic + latin
     return (arabic / total if total else 0.0), total
+
+
+_WORD = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
+# Attached conjunction (و ف), then preposition (ب ك ل) and/or the article (ال, "لل" when
+# ل meets ال). The same rule is in overrides/assets/arabic-search.js for readers' queries.
+_CLITICS = re.compile(r"^[وف]?(?:[بك]?ال|لل|[بكل])?(?=\S{2,}$)")
+
+
+def search_form(word: str) -> str:
+    """One Arabic word as the search index and the query both see it."""
+    return _CLITICS.sub("", normalize_arabic(word), count=1)
+
+
+def search_terms(text: str) -> str:
+    """Every distinct Arabic word of ``text`` in its search form, for the search index."""
+    return " ".join(dict.fromkeys(search_form(word) for word in _WORD.findall(text)))

@@ -16,6 +16,7 @@ from typing import Any
 from . import urls
 from .config import SiteConfig
 from .dates import PartialDate
+from .arabic import search_terms
 from .localize import digits, format_partial_date, sort_key
 from .model import LANGUAGES, Actor, Article, Briefing, Localized, Location, Names
 
@@ -103,6 +104,8 @@ class PageModel:
     view: dict[str, Any] = field(default_factory=dict)
     markdown: str = ""
     draft: bool = False
+    search_terms: str = ""
+    """Arabic pages: their words in search form, indexed beside the text (see ``arabic``)."""
 
     @property
     def src_uri(self) -> str:
@@ -157,6 +160,12 @@ class _LanguageSite:
         return PageModel(self.lang, url, kind, title, title_lang or self.lang,
                          urls.other_language(url, self.lang, other_language(self.lang)),
                          self.config.name.get(self.lang), self.nav(url), view)
+
+    def indexed(self, page: PageModel, *texts: str | None) -> PageModel:
+        """Marks the page for search; Arabic pages also carry their words' search forms."""
+        if self.lang == "ar":
+            page.search_terms = search_terms(" ".join(text for text in texts if text))
+        return page
 
     def nav(self, current: str) -> list[NavItem]:
         """Home and the sections; the section holding the current page is marked active."""
@@ -240,7 +249,7 @@ class _LanguageSite:
             editor_note=note, editor_note_lang=note_lang)
         page.markdown = translation.body if translation else ""
         page.draft = article.is_draft
-        return page
+        return self.indexed(page, page.title, card.summary, page.markdown)
 
     def citation(self, citation) -> Citation:
         source = self.briefing.sources[citation.source]
@@ -288,7 +297,7 @@ class _LanguageSite:
                       for other in self.briefing.actors.values() for a in other.affiliations
                       if a.actor == actor.id]
         description, description_lang = self.text(actor.description)
-        return self.page(
+        return self.indexed(self.page(
             urls.entity(self.lang, "actor", actor.id), "actor", actor.names.name.get(self.lang),
             fields=[*self.name_fields(actor.names),
                     Field(self.t("type"), self.label("actor_types", actor.type), self.lang),
@@ -296,7 +305,8 @@ class _LanguageSite:
             relations=relations, description=description, description_lang=description_lang,
             articles=self.cards(articles),
             co_actors=self.related(articles, "actors", exclude=actor.id),
-            co_locations=self.related(articles, "locations"))
+            co_locations=self.related(articles, "locations")),
+            *actor.names.all_in(self.lang), description)
 
     def wikidata_field(self, qid: str | None) -> list[Field]:
         return [Field(self.t("wikidata"), qid, "en", f"https://www.wikidata.org/wiki/{qid}")] if qid else []
@@ -338,7 +348,7 @@ class _LanguageSite:
             parent = self.briefing.locations[parent].parent
         point = location.coordinates
         description, description_lang = self.text(location.description)
-        return self.page(
+        return self.indexed(self.page(
             urls.entity(self.lang, "location", location.id), "location",
             location.names.name.get(self.lang),
             fields=[*self.name_fields(location.names),
@@ -352,7 +362,8 @@ class _LanguageSite:
                                             for id_ in children[location.id]),
             description=description, description_lang=description_lang,
             articles=self.cards(articles),
-            actors=self.related(articles, "actors"))
+            actors=self.related(articles, "actors")),
+            *location.names.all_in(self.lang), description)
 
     def source_pages(self) -> list[PageModel]:
         def cites(article: Article, id_: str) -> bool:
@@ -365,7 +376,7 @@ class _LanguageSite:
             links.append(self.entity_link("source", source.id, len(articles)))
             grade = source.reliability
             description, description_lang = self.text(source.description)
-            pages.append(self.page(
+            pages.append(self.indexed(self.page(
                 urls.entity(self.lang, "source", source.id), "source", source.name.get(self.lang),
                 fields=[Field(self.t("name_ar"), source.name.ar, "ar"),
                         Field(self.t("name_en"), source.name.en, "en"),
@@ -375,7 +386,7 @@ class _LanguageSite:
                               else self.t("reliability_unrated"), self.lang),
                         *([Field(self.t("website"), source.url, "en", source.url)] if source.url else [])],
                 description=description, description_lang=description_lang,
-                articles=self.cards(articles)))
+                articles=self.cards(articles)), source.name.get(self.lang), description))
         index = self.page(urls.section(self.lang, "sources"), "sources", self.t("sources"),
                           groups=[Group("", self.sorted_links(links))])
         return [index, *pages]
@@ -385,10 +396,11 @@ class _LanguageSite:
         pages = []
         for tag in self.briefing.tags.values():
             description, description_lang = self.text(tag.description)
-            pages.append(self.page(
+            pages.append(self.indexed(self.page(
                 urls.entity(self.lang, "tag", tag.id), "tag", tag.name.get(self.lang),
                 description=description, description_lang=description_lang,
-                articles=self.cards(a for a in self.articles if tag.id in a.tags)))
+                articles=self.cards(a for a in self.articles if tag.id in a.tags)),
+                tag.name.get(self.lang), description))
         index = self.page(urls.section(self.lang, "tags"), "tags", self.t("tags"), groups=[
             Group("", self.sorted_links(self.entity_link("tag", id_, counts[id_])
                                         for id_ in self.briefing.tags))])
@@ -399,7 +411,7 @@ class _LanguageSite:
         for article in self.articles:
             periods[(article.date.year, article.date.month)].append(article)
         pages, by_year = [], defaultdict(list)
-        for (year, month), articles in sorted(periods.items(), key=lambda p: (p[0][0], p[0][1] or 13),
+        for (year, month), articles in sorted(periods.items(), key=lambda p: (p[0][0], p[0][1] or 0),
                                               reverse=True):
             label = (self.date(PartialDate(year, month)) if month
                      else f"{self.number(year)} — {self.t('month_unknown')}")

@@ -20,6 +20,8 @@ class Project:
     def __init__(self, root: Path) -> None:
         self.root = root
         shutil.copytree(REPO / "site_config", root / "site_config")
+        shutil.copytree(REPO / "overrides", root / "overrides")
+        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
         (root / "content").mkdir()
 
     def write(self, relative: str, text: str) -> Path:

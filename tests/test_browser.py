@@ -1,0 +1,109 @@
+"""The built sample site in a real Chromium: direction, language switch, entity pages, search.
+
+Chromium comes from the system (Debian's ``chromium``; ``.ci/run`` installs it). Without it
+these tests skip on a person's machine and fail under CI, where it must be present.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from build_tools.cli import main
+from conftest import REPO
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTIFACTS = REPO / "tests" / "artifacts"
+ARTICLE = "articles/2017-coalition-sdf-rift-deir-ez-zor/"
+ARABIC_TITLE = "خلافاتٌ بين التحالف و(قسد) حول معركة دير الزور"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+if CHROMIUM is None:
+    if os.environ.get("CI") == "true":
+        raise RuntimeError("CI=true but no chromium: .ci/run must install it")
+    pytest.skip("no chromium on this machine (apt-get install chromium)", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    site = tmp_path_factory.mktemp("site")
+    assert main(["build", "--root", str(REPO), "--site-dir", str(site)]) == 0
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def screenshot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_arabic_article_is_right_to_left_with_navigation_on_the_right(page, site_url: str) -> None:
+    page.goto(site_url + "ar/" + ARTICLE)
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ar", "rtl"]
+    navigation = page.locator(".md-sidebar--primary").bounding_box()
+    content = page.locator(".md-content").bounding_box()
+    assert navigation["x"] > content["x"] + content["width"] / 2
+    assert page.locator("h1").first.inner_text() == ARABIC_TITLE
+    screenshot(page, "ar-article")
+
+
+def test_language_switch_lands_on_the_same_article_in_english(page, site_url: str) -> None:
+    page.goto(site_url + "ar/" + ARTICLE)
+    page.locator("[data-briefing=language-switch]").click()
+    page.wait_for_url(site_url + "en/" + ARTICLE)
+    assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
+    assert page.locator("h1").first.inner_text() == (
+        "Rift between the Coalition and the SDF over the battle for Deir ez-Zor")
+    screenshot(page, "en-article")
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_sdf_page_lists_the_sample_article(page, site_url: str, lang: str) -> None:
+    page.goto(f"{site_url}{lang}/actors/sdf/")
+    card = page.locator(".briefing-card__title a", has_text="Deir ez-Zor" if lang == "en" else "دير الزور")
+    assert card.count() == 1
+    card.click()
+    page.wait_for_url(f"{site_url}{lang}/{ARTICLE}")
+    page.goto(f"{site_url}{lang}/actors/sdf/")
+    screenshot(page, f"{lang}-actor-sdf")
+
+
+@pytest.mark.parametrize("query", ["دير الزور", "دَيْرِ الزُّورِ", "دير زور", "بدير الزور", "وبالرقه"])
+def test_arabic_search_finds_the_article_whatever_the_spelling(page, site_url: str, query: str) -> None:
+    page.goto(site_url + "ar/search/")
+    page.locator(".pagefind-ui__search-input").fill(query)
+    result = page.locator(".pagefind-ui__result-link", has_text=ARABIC_TITLE)
+    result.wait_for(timeout=10_000)
+    assert result.get_attribute("href").endswith("/ar/" + ARTICLE)

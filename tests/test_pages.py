@@ -1,0 +1,161 @@
+"""Page models built from tiny content trees: what each page shows, in each language."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_tools.diagnostics import Report
+from build_tools.pages import PageModel, build_pages
+from build_tools.pipeline import load_briefing
+from conftest import Project, write_minimal_article
+
+ACTORS = {
+    "sdf": "name: {ar: قوات سوريا الديمقراطية, en: Syrian Democratic Forces}\nshort_name: {ar: قسد, en: SDF}\n"
+           "type: armed-group\naffiliations: [{actor: coalition, relation: backed-by}]\n",
+    "ypg": "name: {ar: وحدات حماية الشعب, en: People's Protection Units}\ntype: armed-group\n"
+           "affiliations: [{actor: sdf, relation: part-of}]\n",
+    "coalition": "name: {ar: التحالف الدولي, en: International Coalition}\ntype: coalition\n",
+    "basnews": "name: {ar: باسنيوز, en: BasNews}\ntype: media\n",
+}
+LOCATIONS = {
+    "syria": "name: {ar: سوريا, en: Syria}\nkind: country\n",
+    "dez-gov": "name: {ar: محافظة دير الزور, en: Deir ez-Zor Governorate}\nkind: governorate\nparent: syria\n",
+    "deir-ez-zor": "name: {ar: دير الزور, en: Deir ez-Zor}\nkind: city\nparent: dez-gov\n"
+                   "coordinates: {lat: 35.3333, lon: 40.15}\n",
+    "raqqa": "name: {ar: الرقة, en: Raqqa}\nkind: city\nparent: syria\n",
+}
+
+
+@pytest.fixture
+def tree(project: Project) -> Project:
+    for id_, text in ACTORS.items():
+        project.write(f"content/actors/{id_}.yml", text)
+    for id_, text in LOCATIONS.items():
+        project.write(f"content/locations/{id_}.yml", text)
+    project.write("content/sources/basnews.yml", "name: {ar: باسنيوز, en: BasNews}\nkind: news-agency\nreliability: C\n")
+    project.write("content/sources/rasd.yml", "name: {ar: رصد, en: Rasd}\nkind: other\n")
+    write_minimal_article(project, slug="2017-08-07-rift", meta=(
+        "date: 2017-08-07\nstatus: published\nactors: [sdf, coalition]\nlocations: [deir-ez-zor]\n"
+        "sources: [{source: basnews, via: rasd}]\n"))
+    write_minimal_article(project, slug="2017-09-sdf-advance", en=None, meta=(
+        "date: 2017-09\nstatus: published\nactors: [sdf, ypg]\nlocations: [raqqa, deir-ez-zor]\n"))
+    write_minimal_article(project, slug="2017-plans", meta="date: 2017\nstatus: draft\nactors: [sdf]\n")
+    return project
+
+
+def pages_of(project: Project, include_drafts: bool = False) -> dict[str, PageModel]:
+    report = Report()
+    loaded = load_briefing(project.root, report)
+    assert report.errors == []
+    return {page.url: page for page in build_pages(loaded.briefing, loaded.config, include_drafts)}
+
+
+def test_every_page_has_a_counterpart_of_the_same_shape(tree: Project) -> None:
+    pages = pages_of(tree)
+    for url, page in pages.items():
+        assert page.alternate in pages, url
+        assert page.alternate.split("/")[1:] == url.split("/")[1:]
+    assert {"ar/", "en/", "ar/actors/sdf/", "en/locations/deir-ez-zor/", "ar/sources/rasd/",
+            "en/archive/2017/09/", "ar/search/"} <= set(pages)
+
+
+def test_home_lists_articles_newest_first_with_their_date_precision(tree: Project) -> None:
+    home = pages_of(tree)["ar/"].view
+    assert [(c.link.url, c.date) for c in home["articles"]] == [
+        ("ar/articles/2017-09-sdf-advance/", "أيلول 2017"),
+        ("ar/articles/2017-08-07-rift/", "7 آب 2017"),
+    ]
+    english = pages_of(tree)["en/"].view["articles"]
+    assert [c.date for c in english] == ["September 2017", "7 August 2017"]
+
+
+def test_drafts_only_when_asked_and_marked(tree: Project) -> None:
+    assert "ar/articles/2017-plans/" not in pages_of(tree)
+    with_drafts = pages_of(tree, include_drafts=True)
+    assert with_drafts["ar/articles/2017-plans/"].draft is True
+    assert with_drafts["ar/"].view["articles"][-1].date == "2017"
+
+
+def test_missing_translation_shows_the_other_language_title(tree: Project) -> None:
+    page = pages_of(tree)["en/articles/2017-09-sdf-advance/"]
+    assert (page.title, page.title_lang, page.view["pending"], page.markdown) == (
+        "خلافات بين التحالف وقسد", "ar", True, "")
+
+
+def test_actors_index_groups_by_type_and_sorts_arabic_without_the_article(tree: Project) -> None:
+    groups = pages_of(tree)["ar/actors/"].view["groups"]
+    assert [(g.label, [(link.text, link.count) for link in g.links]) for g in groups] == [
+        ("جماعة مسلحة", [("قوات سوريا الديمقراطية", "2"), ("وحدات حماية الشعب", "1")]),
+        ("تحالف", [("التحالف الدولي", "1")]),
+        ("وسيلة إعلام", [("باسنيوز", "0")]),
+    ]
+
+
+def test_affiliations_read_in_both_directions(tree: Project) -> None:
+    pages = pages_of(tree)
+    sdf = [(label, link.text) for label, link in pages["en/actors/sdf/"].view["relations"]]
+    ypg = [(label, link.text) for label, link in pages["en/actors/ypg/"].view["relations"]]
+    assert sdf == [("Backed by", "International Coalition"), ("Includes", "People's Protection Units")]
+    assert ypg == [("Part of", "Syrian Democratic Forces")]
+
+
+def test_actor_page_articles_and_companions(tree: Project) -> None:
+    view = pages_of(tree)["en/actors/sdf/"].view
+    assert [c.link.url for c in view["articles"]] == ["en/articles/2017-09-sdf-advance/",
+                                                      "en/articles/2017-08-07-rift/"]
+    assert [(link.text, link.count) for link in view["co_locations"]] == [("Deir ez-Zor", "2"), ("Raqqa", "1")]
+    assert [(link.text, link.count) for link in view["co_actors"]] == [
+        ("International Coalition", "1"), ("People's Protection Units", "1")]
+
+
+def test_location_hierarchy_counts_places_inside(tree: Project) -> None:
+    pages = pages_of(tree)
+    tree_view = pages["en/locations/"].view["tree"]
+
+    def flatten(nodes, depth=0):
+        return [item for node in nodes for item in
+                [(depth, node.link.text, node.link.count), *flatten(node.children, depth + 1)]]
+
+    assert flatten(tree_view) == [(0, "Syria", "2"), (1, "Deir ez-Zor Governorate", "2"),
+                                  (2, "Deir ez-Zor", "2"), (1, "Raqqa", "1")]
+    city = pages["ar/locations/deir-ez-zor/"].view
+    assert [link.text for link in city["breadcrumb"]] == ["سوريا", "محافظة دير الزور"]
+    assert city["coordinates"] == ("35.3333", "40.15")
+    assert city["osm_url"] == "https://www.openstreetmap.org/?mlat=35.3333&mlon=40.15#map=10/35.3333/40.15"
+
+
+def test_source_page_shows_grade_and_articles_citing_it_directly_or_via(tree: Project) -> None:
+    pages = pages_of(tree)
+    article = pages["en/articles/2017-08-07-rift/"].view["sources"][0]
+    assert (article.source.text, article.via.text, article.reliability) == ("BasNews", "Rasd", "C — Fairly reliable")
+    assert [c.link.url for c in pages["en/sources/rasd/"].view["articles"]] == ["en/articles/2017-08-07-rift/"]
+
+
+def test_archive_by_month(tree: Project) -> None:
+    groups = pages_of(tree, include_drafts=True)["en/archive/"].view["groups"]
+    assert [(g.label, [(link.text, link.url, link.count) for link in g.links]) for g in groups] == [
+        ("2017", [("September 2017", "en/archive/2017/09/", "1"), ("August 2017", "en/archive/2017/08/", "1"),
+                  ("2017 — Month unknown", "en/archive/2017/", "1")])]
+
+
+def test_arabic_digits_setting(tree: Project) -> None:
+    site = tree.root / "site_config/site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("arabic_digits: latn", "arabic_digits: arab"),
+                    encoding="utf-8")
+    pages = pages_of(tree)
+    assert pages["ar/"].view["articles"][1].date == "٧ آب ٢٠١٧"
+    assert pages["en/"].view["articles"][1].date == "7 August 2017"
+
+
+def test_navigation_lists_sections_not_entities(tree: Project) -> None:
+    nav = pages_of(tree)["ar/actors/sdf/"].nav
+    assert [(item.text, item.url, item.active) for item in nav] == [
+        ("الرئيسية", "ar/", False), ("الجهات الفاعلة", "ar/actors/", True), ("الأماكن", "ar/locations/", False),
+        ("المصادر", "ar/sources/", False), ("الوسوم", "ar/tags/", False), ("الأرشيف", "ar/archive/", False),
+        ("بحث", "ar/search/", False)]
+
+
+def test_arabic_pages_carry_search_forms(tree: Project) -> None:
+    terms = pages_of(tree)["ar/locations/raqqa/"].search_terms.split()
+    assert terms == ["رقه"]
+    assert pages_of(tree)["en/locations/raqqa/"].search_terms == ""

@@ -1,0 +1,85 @@
+"""``briefing build`` and ``mkdocs build``: the sample site, drafts, refusal on errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from build_tools.cli import main
+from conftest import REPO, Project, write_minimal_article
+from sitecheck import broken_links, page_file
+
+ARTICLE = "articles/2017-coalition-sdf-rift-deir-ez-zor/"
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    assert main(["build", "--root", str(REPO), "--site-dir", str(site)]) == 0
+    return site
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("path", [
+    "", ARTICLE, "actors/", "actors/sdf/", "locations/", "locations/deir-ez-zor/", "sources/",
+    "sources/basnews/", "tags/", "tags/deir-ez-zor-campaign/", "archive/", "archive/2017/", "search/",
+])
+def test_every_page_kind_exists_in_both_languages(sample_site: Path, lang: str, path: str) -> None:
+    assert page_file(sample_site, f"/{lang}/{path}").is_file()
+
+
+def test_language_and_direction_of_pages(sample_site: Path) -> None:
+    arabic = page_file(sample_site, f"/ar/{ARTICLE}").read_text(encoding="utf-8")
+    english = page_file(sample_site, f"/en/{ARTICLE}").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl"' in arabic and '<body dir="rtl"' in arabic
+    assert '<html lang="en" dir="ltr"' in english and '<body dir="ltr"' in english
+
+
+def test_every_internal_link_resolves(sample_site: Path) -> None:
+    base_path = urlsplit(yaml.safe_load((REPO / "site_config/site.yml").read_text(encoding="utf-8"))["base_url"]).path
+    assert broken_links(sample_site, base_path) == []
+
+
+def test_no_content_file_is_published(sample_site: Path) -> None:
+    published = {p.suffix for p in sample_site.rglob("*") if p.is_file()}
+    assert ".yml" not in published and ".md" not in published
+
+
+def test_article_page_shows_its_metadata_and_note(sample_site: Path) -> None:
+    html = page_file(sample_site, f"/en/{ARTICLE}").read_text(encoding="utf-8")
+    assert 'href="../../sources/basnews/"' in html and 'href="../../sources/rasd/"' in html
+    assert "Reliability: Not graded" in html
+    assert "Editor&#39;s note" in html or "Editor's note" in html
+    assert 'hreflang="ar"' in html
+
+
+def test_search_index_has_one_index_per_language(sample_site: Path) -> None:
+    entry = (sample_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8")
+    assert re.search(r'"ar":\{"hash":"ar_\w+","wasm":"ar","page_count":\d+', entry)
+    assert re.search(r'"en":\{"hash":"en_\w+","wasm":"en","page_count":\d+', entry)
+
+
+def test_build_refuses_content_with_errors(project: Project, capsys) -> None:
+    write_minimal_article(project, meta="date: 2017-08-07\nstatus: publshed\n")
+    code = main(["build", "--root", str(project.root)])
+    assert code == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "content/articles/2017/2017-08-07-a/meta.yml:2:9: error: unknown status 'publshed' "
+        "(did you mean 'published'?)")
+    assert not (project.root / "site").exists()
+
+
+def test_drafts_only_with_the_flag_and_with_a_banner(project: Project) -> None:
+    write_minimal_article(project, meta="date: 2017-08-07\nstatus: draft\n")
+    before = project.fingerprint()
+    assert main(["build", "--root", str(project.root), "--site-dir", str(project.root / "out")]) == 0
+    assert not page_file(project.root / "out", "/ar/articles/2017-08-07-a/").exists()
+    assert main(["build", "--root", str(project.root), "--site-dir", str(project.root / "out"), "--drafts"]) == 0
+    html = page_file(project.root / "out", "/ar/articles/2017-08-07-a/").read_text(encoding="utf-8")
+    assert 'data-briefing="draft">مسودة — غير منشورة</strong>' in html
+    after = {path: digest for path, digest in project.fingerprint().items() if not path.startswith("out/")}
+    assert after == before

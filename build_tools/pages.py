@@ -91,6 +91,69 @@ class TreeNode:
     children: list[TreeNode]
 
 
+@dataclass(frozen=True)
+class HomeView:
+    heading: str
+    articles: list[ArticleCard]
+    pagination: Pagination
+    page_label: str
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    card: ArticleCard
+    pending: bool
+    authors: str
+    updated: str | None
+    actors: list[Link]
+    locations: list[Link]
+    sources: list[Citation]
+    tags: list[Link]
+    editor_note: str | None
+    editor_note_lang: str
+
+
+@dataclass(frozen=True)
+class GroupsView:
+    """An index page: labelled groups of links (actors by type, archive by year...)."""
+
+    groups: list[Group]
+
+
+@dataclass(frozen=True)
+class TreeView:
+    tree: list[TreeNode]
+
+
+@dataclass(frozen=True)
+class ArticlesView:
+    """A page about one thing (source, tag, month) and the articles that concern it."""
+
+    articles: list[ArticleCard]
+    fields: list[Field] = field(default_factory=list)
+    description: str | None = None
+    description_lang: str = "ar"
+
+
+@dataclass(frozen=True)
+class ActorView(ArticlesView):
+    relations: list[tuple[str, Link]] = field(default_factory=list)
+    co_actors: list[Link] = field(default_factory=list)
+    co_locations: list[Link] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class LocationView(ArticlesView):
+    breadcrumb: list[Link] = field(default_factory=list)
+    coordinates: tuple[str, str] | None = None
+    osm_url: str | None = None
+    places_inside: list[Link] = field(default_factory=list)
+    actors: list[Link] = field(default_factory=list)
+
+
+View = HomeView | ArticleView | GroupsView | TreeView | ArticlesView | None
+
+
 @dataclass
 class PageModel:
     lang: str
@@ -101,7 +164,7 @@ class PageModel:
     alternate: str
     site_name: str
     nav: list[NavItem]
-    view: dict[str, Any] = field(default_factory=dict)
+    view: View = None
     markdown: str = ""
     draft: bool = False
     search_terms: str = ""
@@ -156,7 +219,7 @@ class _LanguageSite:
     def number(self, value: int | float) -> str:
         return digits(str(value), self.lang, self.config.arabic_digits)
 
-    def page(self, url: str, kind: str, title: str, title_lang: str | None = None, **view: Any) -> PageModel:
+    def page(self, url: str, kind: str, title: str, view: View, title_lang: str | None = None) -> PageModel:
         return PageModel(self.lang, url, kind, title, title_lang or self.lang,
                          urls.other_language(url, self.lang, other_language(self.lang)),
                          self.config.name.get(self.lang), self.nav(url), view)
@@ -199,6 +262,7 @@ class _LanguageSite:
         )
 
     def cards(self, articles: Iterable[Article]) -> list[ArticleCard]:
+        """Cards of articles, in the given order."""
         return [self.card(article) for article in articles]
 
     def counts(self, field_name: str) -> Counter[str]:
@@ -221,12 +285,11 @@ class _LanguageSite:
                 urls.home(self.lang, number - 1) if number > 1 else None,
                 urls.home(self.lang, number + 1) if number < total else None)
             title = self.config.name.get(self.lang)
-            result.append(self.page(
-                urls.home(self.lang, number), "home", title,
+            result.append(self.page(urls.home(self.lang, number), "home", title, HomeView(
                 heading=self.t("latest_articles"),
                 articles=self.cards(self.articles[(number - 1) * size:number * size]),
                 pagination=pagination,
-                page_label=self.t("page_of", page=self.number(number), pages=self.number(total))))
+                page_label=self.t("page_of", page=self.number(number), pages=self.number(total)))))
         return result
 
     def article_pages(self) -> list[PageModel]:
@@ -236,8 +299,7 @@ class _LanguageSite:
         card = self.card(article)
         translation = article.translations.get(self.lang)
         note, note_lang = self.text(article.editor_note)
-        page = self.page(
-            card.link.url, "article", card.link.text, card.link.lang,
+        page = self.page(card.link.url, "article", card.link.text, ArticleView(
             card=card,
             pending=translation is None,
             authors=", ".join(article.authors),
@@ -246,7 +308,7 @@ class _LanguageSite:
             locations=[self.entity_link("location", id_) for id_ in article.locations],
             sources=[self.citation(c) for c in article.sources],
             tags=[self.entity_link("tag", id_) for id_ in article.tags],
-            editor_note=note, editor_note_lang=note_lang)
+            editor_note=note, editor_note_lang=note_lang), card.link.lang)
         page.markdown = translation.body if translation else ""
         page.draft = article.is_draft
         return self.indexed(page, page.title, card.summary, page.markdown)
@@ -284,9 +346,9 @@ class _LanguageSite:
         for actor in self.briefing.actors.values():
             groups[actor.type].append(self.entity_link("actor", actor.id, counts[actor.id]))
         order = list(self.config.vocabularies["actor_types"])
-        index = self.page(urls.section(self.lang, "actors"), "actors", self.t("actors"), groups=[
+        index = self.page(urls.section(self.lang, "actors"), "actors", self.t("actors"), GroupsView([
             Group(self.label("actor_types", type_), self.sorted_links(groups[type_]))
-            for type_ in order if groups[type_]])
+            for type_ in order if groups[type_]]))
         return [index, *(self.actor_page(actor) for actor in self.briefing.actors.values())]
 
     def actor_page(self, actor: Actor) -> PageModel:
@@ -298,14 +360,14 @@ class _LanguageSite:
                       if a.actor == actor.id]
         description, description_lang = self.text(actor.description)
         return self.indexed(self.page(
-            urls.entity(self.lang, "actor", actor.id), "actor", actor.names.name.get(self.lang),
+            urls.entity(self.lang, "actor", actor.id), "actor", actor.names.name.get(self.lang), ActorView(
             fields=[*self.name_fields(actor.names),
                     Field(self.t("type"), self.label("actor_types", actor.type), self.lang),
                     *self.wikidata_field(actor.wikidata)],
             relations=relations, description=description, description_lang=description_lang,
             articles=self.cards(articles),
             co_actors=self.related(articles, "actors", exclude=actor.id),
-            co_locations=self.related(articles, "locations")),
+            co_locations=self.related(articles, "locations"))),
             *actor.names.all_in(self.lang), description)
 
     def wikidata_field(self, qid: str | None) -> list[Field]:
@@ -325,7 +387,7 @@ class _LanguageSite:
             return sorted(nodes, key=lambda node: sort_key(node.link.text, node.link.lang))
 
         index = self.page(urls.section(self.lang, "locations"), "locations", self.t("locations"),
-                          tree=tree(None))
+                          TreeView(tree(None)))
         return [index, *(self.location_page(location, children, inside[location.id])
                          for location in locations.values())]
 
@@ -350,7 +412,7 @@ class _LanguageSite:
         description, description_lang = self.text(location.description)
         return self.indexed(self.page(
             urls.entity(self.lang, "location", location.id), "location",
-            location.names.name.get(self.lang),
+            location.names.name.get(self.lang), LocationView(
             fields=[*self.name_fields(location.names),
                     Field(self.t("kind"), self.label("location_kinds", location.kind), self.lang),
                     *self.wikidata_field(location.wikidata)],
@@ -362,7 +424,7 @@ class _LanguageSite:
                                             for id_ in children[location.id]),
             description=description, description_lang=description_lang,
             articles=self.cards(articles),
-            actors=self.related(articles, "actors")),
+            actors=self.related(articles, "actors"))),
             *location.names.all_in(self.lang), description)
 
     def source_pages(self) -> list[PageModel]:
@@ -377,7 +439,7 @@ class _LanguageSite:
             grade = source.reliability
             description, description_lang = self.text(source.description)
             pages.append(self.indexed(self.page(
-                urls.entity(self.lang, "source", source.id), "source", source.name.get(self.lang),
+                urls.entity(self.lang, "source", source.id), "source", source.name.get(self.lang), ArticlesView(
                 fields=[Field(self.t("name_ar"), source.name.ar, "ar"),
                         Field(self.t("name_en"), source.name.en, "en"),
                         Field(self.t("kind"), self.label("source_kinds", source.kind), self.lang),
@@ -386,9 +448,9 @@ class _LanguageSite:
                               else self.t("reliability_unrated"), self.lang),
                         *([Field(self.t("website"), source.url, "en", source.url)] if source.url else [])],
                 description=description, description_lang=description_lang,
-                articles=self.cards(articles)), source.name.get(self.lang), description))
+                articles=self.cards(articles))), source.name.get(self.lang), description))
         index = self.page(urls.section(self.lang, "sources"), "sources", self.t("sources"),
-                          groups=[Group("", self.sorted_links(links))])
+                          GroupsView([Group("", self.sorted_links(links))]))
         return [index, *pages]
 
     def tag_pages(self) -> list[PageModel]:
@@ -397,13 +459,13 @@ class _LanguageSite:
         for tag in self.briefing.tags.values():
             description, description_lang = self.text(tag.description)
             pages.append(self.indexed(self.page(
-                urls.entity(self.lang, "tag", tag.id), "tag", tag.name.get(self.lang),
-                description=description, description_lang=description_lang,
-                articles=self.cards(a for a in self.articles if tag.id in a.tags)),
+                urls.entity(self.lang, "tag", tag.id), "tag", tag.name.get(self.lang), ArticlesView(
+                    description=description, description_lang=description_lang,
+                    articles=self.cards(a for a in self.articles if tag.id in a.tags))),
                 tag.name.get(self.lang), description))
-        index = self.page(urls.section(self.lang, "tags"), "tags", self.t("tags"), groups=[
+        index = self.page(urls.section(self.lang, "tags"), "tags", self.t("tags"), GroupsView([
             Group("", self.sorted_links(self.entity_link("tag", id_, counts[id_])
-                                        for id_ in self.briefing.tags))])
+                                        for id_ in self.briefing.tags))]))
         return [index, *pages]
 
     def archive_pages(self) -> list[PageModel]:
@@ -417,10 +479,10 @@ class _LanguageSite:
                      else f"{self.number(year)} — {self.t('month_unknown')}")
             url = urls.archive_period(self.lang, year, month)
             by_year[year].append(Link(label, url, self.lang, self.number(len(articles))))
-            pages.append(self.page(url, "archive-period", label, articles=self.cards(articles)))
-        index = self.page(urls.section(self.lang, "archive"), "archive", self.t("archive"),
-                          groups=[Group(self.number(year), links) for year, links in by_year.items()])
+            pages.append(self.page(url, "archive-period", label, ArticlesView(self.cards(articles))))
+        index = self.page(urls.section(self.lang, "archive"), "archive", self.t("archive"), GroupsView(
+            [Group(self.number(year), links) for year, links in by_year.items()]))
         return [index, *pages]
 
     def search_page(self) -> PageModel:
-        return self.page(urls.section(self.lang, "search"), "search", self.t("search"))
+        return self.page(urls.section(self.lang, "search"), "search", self.t("search"), None)

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
+from jinja2 import Environment
+from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import urls
+from .bidi import isolate_other_script
 from .config import CONFIG_DIR, ConfigError
 from .diagnostics import Report
 from .pages import PageModel, build_pages, other_language
@@ -99,6 +102,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         context["other_lang"] = other_language(model.lang)
         return context
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.filters["isolate"] = _isolate
+        return env
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        model = self.models.get(page.file.src_uri)
+        return isolate_other_script(html, model.lang) if model else html
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Material sets ``dir`` on <body>; readers' tools and the issue expect it on <html> too."""
         model = self.models.get(page.file.src_uri)
@@ -110,6 +121,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.search:
             index_site(Path(config.site_dir))
+
+
+def _isolate(text: str, lang: str) -> Markup:
+    """Jinja filter: escapes a plain text and isolates its runs of the other script."""
+    return Markup(isolate_other_script(str(escape(text)), lang))
 
 
 def _markdown(model: PageModel) -> str:

@@ -61,11 +61,11 @@ def test_every_page_has_a_counterpart_of_the_same_shape(tree: Project) -> None:
 
 def test_home_lists_articles_newest_first_with_their_date_precision(tree: Project) -> None:
     home = pages_of(tree)["ar/"].view
-    assert [(c.link.url, c.date) for c in home["articles"]] == [
+    assert [(c.link.url, c.date) for c in home.articles] == [
         ("ar/articles/2017-09-sdf-advance/", "أيلول 2017"),
         ("ar/articles/2017-08-07-rift/", "7 آب 2017"),
     ]
-    english = pages_of(tree)["en/"].view["articles"]
+    english = pages_of(tree)["en/"].view.articles
     assert [c.date for c in english] == ["September 2017", "7 August 2017"]
 
 
@@ -73,17 +73,17 @@ def test_drafts_only_when_asked_and_marked(tree: Project) -> None:
     assert "ar/articles/2017-plans/" not in pages_of(tree)
     with_drafts = pages_of(tree, include_drafts=True)
     assert with_drafts["ar/articles/2017-plans/"].draft is True
-    assert with_drafts["ar/"].view["articles"][-1].date == "2017"
+    assert with_drafts["ar/"].view.articles[-1].date == "2017"
 
 
 def test_missing_translation_shows_the_other_language_title(tree: Project) -> None:
     page = pages_of(tree)["en/articles/2017-09-sdf-advance/"]
-    assert (page.title, page.title_lang, page.view["pending"], page.markdown) == (
+    assert (page.title, page.title_lang, page.view.pending, page.markdown) == (
         "خلافات بين التحالف وقسد", "ar", True, "")
 
 
 def test_actors_index_groups_by_type_and_sorts_arabic_without_the_article(tree: Project) -> None:
-    groups = pages_of(tree)["ar/actors/"].view["groups"]
+    groups = pages_of(tree)["ar/actors/"].view.groups
     assert [(g.label, [(link.text, link.count) for link in g.links]) for g in groups] == [
         ("جماعة مسلحة", [("قوات سوريا الديمقراطية", "2"), ("وحدات حماية الشعب", "1")]),
         ("تحالف", [("التحالف الدولي", "1")]),
@@ -93,24 +93,24 @@ def test_actors_index_groups_by_type_and_sorts_arabic_without_the_article(tree: 
 
 def test_affiliations_read_in_both_directions(tree: Project) -> None:
     pages = pages_of(tree)
-    sdf = [(label, link.text) for label, link in pages["en/actors/sdf/"].view["relations"]]
-    ypg = [(label, link.text) for label, link in pages["en/actors/ypg/"].view["relations"]]
+    sdf = [(label, link.text) for label, link in pages["en/actors/sdf/"].view.relations]
+    ypg = [(label, link.text) for label, link in pages["en/actors/ypg/"].view.relations]
     assert sdf == [("Backed by", "International Coalition"), ("Includes", "People's Protection Units")]
     assert ypg == [("Part of", "Syrian Democratic Forces")]
 
 
 def test_actor_page_articles_and_companions(tree: Project) -> None:
     view = pages_of(tree)["en/actors/sdf/"].view
-    assert [c.link.url for c in view["articles"]] == ["en/articles/2017-09-sdf-advance/",
+    assert [c.link.url for c in view.articles] == ["en/articles/2017-09-sdf-advance/",
                                                       "en/articles/2017-08-07-rift/"]
-    assert [(link.text, link.count) for link in view["co_locations"]] == [("Deir ez-Zor", "2"), ("Raqqa", "1")]
-    assert [(link.text, link.count) for link in view["co_actors"]] == [
+    assert [(link.text, link.count) for link in view.co_locations] == [("Deir ez-Zor", "2"), ("Raqqa", "1")]
+    assert [(link.text, link.count) for link in view.co_actors] == [
         ("International Coalition", "1"), ("People's Protection Units", "1")]
 
 
 def test_location_hierarchy_counts_places_inside(tree: Project) -> None:
     pages = pages_of(tree)
-    tree_view = pages["en/locations/"].view["tree"]
+    tree_view = pages["en/locations/"].view.tree
 
     def flatten(nodes, depth=0):
         return [item for node in nodes for item in
@@ -119,20 +119,20 @@ def test_location_hierarchy_counts_places_inside(tree: Project) -> None:
     assert flatten(tree_view) == [(0, "Syria", "2"), (1, "Deir ez-Zor Governorate", "2"),
                                   (2, "Deir ez-Zor", "2"), (1, "Raqqa", "1")]
     city = pages["ar/locations/deir-ez-zor/"].view
-    assert [link.text for link in city["breadcrumb"]] == ["سوريا", "محافظة دير الزور"]
-    assert city["coordinates"] == ("35.3333", "40.15")
-    assert city["osm_url"] == "https://www.openstreetmap.org/?mlat=35.3333&mlon=40.15#map=10/35.3333/40.15"
+    assert [link.text for link in city.breadcrumb] == ["سوريا", "محافظة دير الزور"]
+    assert city.coordinates == ("35.3333", "40.15")
+    assert city.osm_url == "https://www.openstreetmap.org/?mlat=35.3333&mlon=40.15#map=10/35.3333/40.15"
 
 
 def test_source_page_shows_grade_and_articles_citing_it_directly_or_via(tree: Project) -> None:
     pages = pages_of(tree)
-    article = pages["en/articles/2017-08-07-rift/"].view["sources"][0]
+    article = pages["en/articles/2017-08-07-rift/"].view.sources[0]
     assert (article.source.text, article.via.text, article.reliability) == ("BasNews", "Rasd", "C — Fairly reliable")
-    assert [c.link.url for c in pages["en/sources/rasd/"].view["articles"]] == ["en/articles/2017-08-07-rift/"]
+    assert [c.link.url for c in pages["en/sources/rasd/"].view.articles] == ["en/articles/2017-08-07-rift/"]
 
 
 def test_archive_by_month(tree: Project) -> None:
-    groups = pages_of(tree, include_drafts=True)["en/archive/"].view["groups"]
+    groups = pages_of(tree, include_drafts=True)["en/archive/"].view.groups
     assert [(g.label, [(link.text, link.url, link.count) for link in g.links]) for g in groups] == [
         ("2017", [("September 2017", "en/archive/2017/09/", "1"), ("August 2017", "en/archive/2017/08/", "1"),
                   ("2017 — Month unknown", "en/archive/2017/", "1")])]
@@ -143,8 +143,8 @@ def test_arabic_digits_setting(tree: Project) -> None:
     site.write_text(site.read_text(encoding="utf-8").replace("arabic_digits: latn", "arabic_digits: arab"),
                     encoding="utf-8")
     pages = pages_of(tree)
-    assert pages["ar/"].view["articles"][1].date == "٧ آب ٢٠١٧"
-    assert pages["en/"].view["articles"][1].date == "7 August 2017"
+    assert pages["ar/"].view.articles[1].date == "٧ آب ٢٠١٧"
+    assert pages["en/"].view.articles[1].date == "7 August 2017"
 
 
 def test_navigation_lists_sections_not_entities(tree: Project) -> None:

@@ -55,6 +55,7 @@ def test_article_page_shows_its_metadata_and_note(sample_site: Path) -> None:
     assert "Reliability: Not graded" in html
     assert "Editor&#39;s note" in html or "Editor's note" in html
     assert 'hreflang="ar"' in html
+    assert 'typo (&#34;<bdi lang="ar" dir="rtl">بالتوزاي</bdi>&#34; for' in html
 
 
 def test_search_index_has_one_index_per_language(sample_site: Path) -> None:

@@ -30,6 +30,9 @@ from .pipeline import LoadedBriefing, load_briefing
 from .search import index_site
 
 log = get_plugin_logger(__name__)
+# Page kinds that share a template in overrides/briefing/; the others have their own.
+SHARED_TEMPLATES = {"actors": "groups", "sources": "groups", "tags": "groups", "archive": "groups",
+                    "source": "articles", "tag": "articles", "archive-period": "articles"}
 _HTML_TAG = re.compile(r"<html lang=\"([a-z]{2})\"")
 
 
@@ -130,7 +133,7 @@ def _isolate(text: str, lang: str) -> Markup:
 
 def _markdown(model: PageModel) -> str:
     front_matter = {"title": model.title, "lang": model.lang,
-                    "template": f"briefing/{model.kind}.html"}
+                    "template": f"briefing/{SHARED_TEMPLATES.get(model.kind, model.kind)}.html"}
     return f"---\n{yaml.safe_dump(front_matter, allow_unicode=True)}---\n\n{model.markdown}"
 
 

@@ -44,10 +44,6 @@ class PartialDate:
         month = self.month or 12
         return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
 
-    def sort_key(self) -> tuple[int, int, int]:
-        """Sorts a date known only to its month or year after the days it may contain."""
-        return (self.year, self.month or 13, self.day or 32)
-
     def isoformat(self) -> str:
         parts = [f"{self.year:04d}", *(f"{p:02d}" for p in (self.month, self.day) if p is not None)]
         return "-".join(parts)

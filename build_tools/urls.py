@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-SECTIONS = ("actors", "locations", "sources", "tags", "archive", "search")
 ENTITY_SECTION = {"actor": "actors", "location": "locations", "source": "sources", "tag": "tags",
                   "article": "articles"}
 

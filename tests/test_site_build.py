@@ -8,6 +8,9 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from build_tools.cli import main
 from conftest import REPO, Project, write_minimal_article
@@ -84,3 +87,13 @@ def test_drafts_only_with_the_flag_and_with_a_banner(project: Project) -> None:
     assert 'data-briefing="draft">مسودة — غير منشورة</strong>' in html
     after = {path: digest for path, digest in project.fingerprint().items() if not path.startswith("out/")}
     assert after == before
+
+
+def test_mkdocs_build_itself_stops_on_content_errors(project: Project, caplog) -> None:
+    write_minimal_article(project, meta="date: 2017-08-07\nstatus: published\nactors: [sdff]\n")
+    config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(project.root / "out"))
+    with pytest.raises(Abort):
+        build(config)
+    assert ("content/articles/2017/2017-08-07-a/meta.yml:3:10: error: unknown actor 'sdff' in actors[0]"
+            in caplog.text)
+    assert not (project.root / "out" / "ar").exists()

@@ -13,6 +13,7 @@ from mkdocs.exceptions import MkDocsException
 from .config import CONFIG_DIR, ConfigError
 from .diagnostics import Position, Report
 from .pipeline import load_briefing
+from .scaffold import ScaffoldError, new_article, new_entity, write
 
 EXIT_OK, EXIT_CONTENT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -23,13 +24,26 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate content/ and site_config/; changes no file")
     check.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: .)")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text",
+                       help="github: workflow commands that annotate the pull request's lines")
     check.set_defaults(run=_check)
     build = commands.add_parser("build", help="check, then build the bilingual site with MkDocs")
     build.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: .)")
     build.add_argument("--site-dir", type=Path, help="where to write the site (default: ROOT/site)")
     build.add_argument("--drafts", action="store_true", help="include drafts, with a banner")
     build.set_defaults(run=_build, strict=False, format="text")
+    new = commands.add_parser("new", help="start an article, actor, location or source").add_subparsers(
+        dest="kind", required=True)
+    article = new.add_parser("article", help="content/articles/YYYY/DATE-SLUG/")
+    article.add_argument("--date", required=True, help="YYYY-MM-DD, YYYY-MM or YYYY")
+    article.add_argument("--slug", required=True, help="short id in lowercase ASCII, e.g. coalition-sdf-rift")
+    article.add_argument("--lang", choices=("ar", "en", "both"), default="both")
+    for kind in ("actor", "location", "source"):
+        entity = new.add_parser(kind, help=f"content/{kind}s/ID.yml")
+        entity.add_argument("id", help="lowercase ASCII letters, digits and hyphens")
+    for command in new.choices.values():
+        command.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: .)")
+        command.set_defaults(run=_new)
     return parser
 
 
@@ -44,7 +58,8 @@ def _check(args: argparse.Namespace) -> int:
         load_briefing(root, report)
     except ConfigError as exc:
         report.error(Position(CONFIG_DIR, 0, 0), str(exc))
-    sys.stdout.write(report.as_json() if args.format == "json" else report.as_text())
+    formats = {"text": report.as_text, "json": report.as_json, "github": report.as_github}
+    sys.stdout.write(formats[args.format]())
     failed = report.errors or (args.strict and report.warnings)
     return EXIT_CONTENT_ERRORS if failed else EXIT_OK
 
@@ -63,6 +78,24 @@ def _build(args: argparse.Namespace) -> int:
         print(f"briefing: error: the site was not built: {exc}", file=sys.stderr)
         return EXIT_CONTENT_ERRORS
     print(f"Site built in {site_dir}: open {site_dir / 'index.html'} or serve the folder.")
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    root = args.root.resolve()
+    try:
+        if args.kind == "article":
+            languages = ("ar", "en") if args.lang == "both" else (args.lang,)
+            files = new_article(root, args.date, args.slug, languages)
+        else:
+            files = new_entity(root, args.kind, args.id)
+        write(files)
+    except (ScaffoldError, OSError) as exc:
+        print(f"briefing: error: {exc}", file=sys.stderr)
+        return EXIT_CONTENT_ERRORS
+    for file in files:
+        print(f"created {file.path.relative_to(root).as_posix()}")
+    print("fill in the empty fields; 'briefing check' names each one")
     return EXIT_OK
 
 

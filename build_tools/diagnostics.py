@@ -70,6 +70,17 @@ class Report:
     def as_text(self) -> str:
         return "".join(f"{d}\n" for d in self.sorted()) + self.summary() + "\n"
 
+    def as_github(self) -> str:
+        """GitHub Actions workflow commands: each problem annotates its line in the pull request."""
+        lines = []
+        for d in self.sorted():
+            p = d.position
+            where = f"file={_github_property(p.file)}"
+            if p.line:
+                where += f",line={p.line},col={p.column}"
+            lines.append(f"::{d.severity.value} {where}::{_github_data(d.message)}\n")
+        return "".join(lines) + self.summary() + "\n"
+
     def as_json(self) -> str:
         items = [
             {**asdict(d.position), "severity": d.severity.value, "message": d.message}
@@ -77,6 +88,14 @@ class Report:
         ]
         payload = {"errors": len(self.errors), "warnings": len(self.warnings), "diagnostics": items}
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _github_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def did_you_mean(word: str, choices: list[str] | set[str] | dict) -> str:

@@ -105,6 +105,12 @@ class Citation:
     note: Localized = Localized()
 
 
+@dataclass(frozen=True)
+class Correction:
+    date: PartialDate
+    text: Localized
+
+
 @dataclass
 class Translation:
     lang: str
@@ -127,6 +133,8 @@ class Article:
     sources: list[Citation] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     editor_note: Localized = Localized()
+    corrections: list[Correction] = field(default_factory=list)
+    """Newest first; the article's ``updated`` is never before the latest one."""
     translations: dict[str, Translation] = field(default_factory=dict)
     origin: Origin = field(default_factory=lambda: Origin(""), compare=False, repr=False)
 

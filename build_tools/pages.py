@@ -111,6 +111,8 @@ class ArticleView:
     tags: list[Link]
     editor_note: str | None
     editor_note_lang: str
+    corrections: list[Field]
+    """Newest first: the label is the correction's date."""
 
 
 @dataclass(frozen=True)
@@ -308,7 +310,9 @@ class _LanguageSite:
             locations=[self.entity_link("location", id_) for id_ in article.locations],
             sources=[self.citation(c) for c in article.sources],
             tags=[self.entity_link("tag", id_) for id_ in article.tags],
-            editor_note=note, editor_note_lang=note_lang), card.link.lang)
+            editor_note=note, editor_note_lang=note_lang,
+            corrections=[Field(self.date(c.date), *self.text(c.text)) for c in article.corrections]),
+            card.link.lang)
         page.markdown = translation.body if translation else ""
         page.draft = article.is_draft
         return self.indexed(page, page.title, card.summary, page.markdown)

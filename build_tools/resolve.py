@@ -14,7 +14,7 @@ from .arabic import arabic_share
 from .dates import DateError, PartialDate, parse_partial_date
 from .diagnostics import Report, did_you_mean
 from .loader import ArticleBundle, ContentFiles, TextFile
-from .model import (LANGUAGES, Actor, Affiliation, Article, Briefing, Citation, Coordinates,
+from .model import (LANGUAGES, Actor, Affiliation, Article, Briefing, Citation, Coordinates, Correction,
                     Localized, Location, Names, Source, Tag, Translation)
 from .schemas import SchemaSet, field_name
 from .yamlfile import Origin, YamlDocument
@@ -48,7 +48,9 @@ def _schema_valid(schemas: SchemaSet, kind: str, document: YamlDocument, report:
 
 
 def _localized(value: dict[str, str] | None) -> Localized:
-    return Localized(**value) if value else Localized()
+    """Tolerates other keys and types: corrections are read even from files with schema errors."""
+    value = value if isinstance(value, dict) else {}
+    return Localized(**{lang: text for lang, text in value.items() if lang in LANGUAGES and isinstance(text, str)})
 
 
 def _names(data: dict[str, Any]) -> Names:
@@ -105,8 +107,11 @@ def _article(bundle: ArticleBundle, schemas: SchemaSet, report: Report) -> Artic
                      f"under {bundle.year}/: move the folder to content/articles/{date.year}/")
     if date is not None and updated is not None and updated.latest < date.earliest:
         report.error(origin.at("updated"), f"updated {updated} is before the article's date {date}")
+    corrections = _corrections(data, date, origin, report)
     if not valid or date is None:
         return None
+    if corrections and (updated is None or updated.latest < corrections[0].date.latest):
+        updated = corrections[0].date
     for lang in LANGUAGES:
         if lang not in bundle.languages:
             report.warning(origin.at(), f"translation pending: no {lang}.md yet")
@@ -117,19 +122,35 @@ def _article(bundle: ArticleBundle, schemas: SchemaSet, report: Report) -> Artic
         authors=list(data.get("authors", [])), actors=list(data.get("actors", [])),
         locations=list(data.get("locations", [])), sources=citations,
         tags=list(data.get("tags", [])), editor_note=_localized(data.get("editor_note")),
+        corrections=corrections,
         translations={lang: t for lang, t in translations.items() if t is not None},
         origin=origin,
     )
 
 
-def _date(data: Any, key: str, origin: Origin, report: Report) -> PartialDate | None:
+def _corrections(data: Any, date: PartialDate | None, origin: Origin, report: Report) -> list[Correction]:
+    """Dated corrections, newest first; none may predate the article."""
+    found = []
+    entries = data.get("corrections") if isinstance(data, dict) else None
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        when = _date(entry, "date", origin, report, ("corrections", index))
+        if when is None or not isinstance(entry.get("text"), dict):
+            continue
+        if date is not None and when.latest < date.earliest:
+            report.error(origin.at("corrections", index, "date"),
+                         f"correction dated {when} is before the article's date {date}")
+        found.append(Correction(when, _localized(entry["text"])))
+    return sorted(found, key=lambda c: c.date.latest, reverse=True)
+
+
+def _date(data: Any, key: str, origin: Origin, report: Report, parent: tuple = ()) -> PartialDate | None:
     """The date at ``key`` when it is there and of the right type (the schema reports the rest)."""
     if not isinstance(data, dict) or not isinstance(data.get(key), (str, int)):
         return None
     try:
         return parse_partial_date(data[key])
     except DateError as exc:
-        report.error(origin.at(key), f"{key} {exc}")
+        report.error(origin.at(*parent, key), f"{field_name((*parent, key))} {exc}")
         return None
 
 

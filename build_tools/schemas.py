@@ -85,6 +85,10 @@ def _explain(error: ValidationError, document: YamlDocument) -> list[Diagnostic]
     def one(message: str, position=where) -> list[Diagnostic]:
         return [Diagnostic(position, Severity.ERROR, message)]
 
+    if value in (None, "") and error.validator in ("type", "enum", "minLength", "pattern"):
+        choices = error.validator_value if error.validator == "enum" else None
+        listed = f" (one of: {', '.join(map(str, choices))})" if choices else ""
+        return one(f"{name} is empty: fill it in{listed}")
     match error.validator:
         case "additionalProperties":
             allowed = list(error.schema.get("properties", {}))

@@ -17,7 +17,7 @@ import pytest
 from build_tools.cli import main
 from conftest import REPO
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 ARTIFACTS = REPO / "tests" / "artifacts"
 ARTICLE = "articles/2017-coalition-sdf-rift-deir-ez-zor/"
 ARABIC_TITLE = "خلافاتٌ بين التحالف و(قسد) حول معركة دير الزور"

@@ -97,3 +97,15 @@ def test_mkdocs_build_itself_stops_on_content_errors(project: Project, caplog) -
     assert ("content/articles/2017/2017-08-07-a/meta.yml:3:10: error: unknown actor 'sdff' in actors[0]"
             in caplog.text)
     assert not (project.root / "out" / "ar").exists()
+
+
+def test_corrections_shown_newest_first_and_updated_date_follows(project: Project) -> None:
+    write_minimal_article(project, meta=(
+        "date: 2017-08-07\nstatus: published\ncorrections:\n"
+        "  - {date: 2017-08-08, text: {ar: تصحيح أول, en: First fix}}\n"
+        "  - {date: 2017-08-20, text: {ar: تصحيح ثان, en: Second fix}}\n"))
+    assert main(["build", "--root", str(project.root), "--site-dir", str(project.root / "out")]) == 0
+    html = page_file(project.root / "out", "/en/articles/2017-08-07-a/").read_text(encoding="utf-8")
+    corrections = re.findall(r"<li><time>([^<]+)</time>: <bdi[^>]*>([^<]+)</bdi></li>", html)
+    assert corrections == [("20 August 2017", "Second fix"), ("8 August 2017", "First fix")]
+    assert "Updated <time>20 August 2017</time>" in html

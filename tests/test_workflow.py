@@ -1,0 +1,166 @@
+"""The editors' workflow: scaffolding, GitHub annotations, corrections, CI files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_tools.cli import main
+from build_tools.diagnostics import Position, Report
+from build_tools.pipeline import load_briefing
+from conftest import REPO, Project, write_minimal_article
+
+
+def new(project: Project, capsys, *args: str) -> tuple[int, str, str]:
+    code = main(["new", *args, "--root", str(project.root)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def fill(path: Path, *replacements: tuple[str, str]) -> None:
+    text = path.read_text(encoding="utf-8")
+    for old, new_text in replacements:
+        assert old in text, old
+        text = text.replace(old, new_text, 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_new_actor_names_what_to_fill_then_passes(project: Project, capsys) -> None:
+    assert new(project, capsys, "actor", "hts")[0] == 0
+    assert project.check(capsys) == (1, [
+        "content/actors/hts.yml:2:7: error: name.ar is empty: fill it in",
+        "content/actors/hts.yml:3:7: error: name.en is empty: fill it in",
+        "content/actors/hts.yml:4:6: error: type is empty: fill it in (one of: state, government, "
+        "armed-forces, security-forces, armed-group, militia, coalition, political-party, "
+        "political-organisation, tribe, person, media, organisation)",
+        "3 errors, 0 warnings",
+    ])
+    fill(project.root / "content/actors/hts.yml", ('ar: ""', "ar: هيئة تحرير الشام"),
+         ('en: ""', "en: Hayat Tahrir al-Sham"), ("type:", "type: armed-group"))
+    assert project.check(capsys) == (0, ["0 errors, 0 warnings"])
+
+
+@pytest.mark.parametrize("kind, filled", [
+    ("location", ("kind:", "kind: city")),
+    ("source", ("kind:", "kind: monitor")),
+])
+def test_new_location_and_source_pass_once_filled(project: Project, capsys, kind: str, filled) -> None:
+    assert new(project, capsys, kind, "x")[0] == 0
+    fill(project.root / f"content/{kind}s/x.yml", ('ar: ""', "ar: الميادين"), ('en: ""', "en: Mayadin"), filled)
+    assert project.check(capsys) == (0, ["0 errors, 0 warnings"])
+
+
+def test_new_article_creates_the_bundle_and_passes_once_filled(project: Project, capsys) -> None:
+    code, out, _ = new(project, capsys, "article", "--date", "2017-08-07", "--slug", "coalition-sdf-rift")
+    folder = project.root / "content/articles/2017/2017-08-07-coalition-sdf-rift"
+    assert code == 0 and out.splitlines()[:3] == [
+        "created content/articles/2017/2017-08-07-coalition-sdf-rift/meta.yml",
+        "created content/articles/2017/2017-08-07-coalition-sdf-rift/ar.md",
+        "created content/articles/2017/2017-08-07-coalition-sdf-rift/en.md",
+    ]
+    assert project.check(capsys)[1][0] == (
+        "content/articles/2017/2017-08-07-coalition-sdf-rift/ar.md:2:8: error: title is empty: fill it in")
+    fill(folder / "ar.md", ('title: ""', "title: خلاف بين التحالف وقسد"), ('summary: ""', "summary: ملخص الخبر"))
+    fill(folder / "en.md", ('title: ""', "title: A rift"), ('summary: ""', "summary: The gist"))
+    assert project.check(capsys) == (0, ["0 errors, 0 warnings"])
+
+
+def test_new_article_in_one_language(project: Project, capsys) -> None:
+    assert new(project, capsys, "article", "--date", "2017-09", "--slug", "2017-09-siege", "--lang", "ar")[0] == 0
+    assert sorted(p.name for p in (project.root / "content/articles/2017/2017-09-siege").iterdir()) == [
+        "ar.md", "meta.yml"]
+
+
+def test_new_refuses_to_overwrite(project: Project, capsys) -> None:
+    path = project.write("content/actors/sdf.yml", "name: {ar: قسد, en: SDF}\ntype: armed-group\n")
+    code, _, err = new(project, capsys, "actor", "sdf")
+    assert (code, err) == (1, f"briefing: error: {path} already exists: nothing was written\n")
+    assert path.read_text(encoding="utf-8") == "name: {ar: قسد, en: SDF}\ntype: armed-group\n"
+    write_minimal_article(project, year="2017", slug="2017-08-07-rift")
+    code, _, err = new(project, capsys, "article", "--date", "2017-08-07", "--slug", "rift")
+    assert code == 1 and err.endswith("meta.yml already exists: nothing was written\n")
+
+
+def test_new_rejects_bad_ids_and_dates(project: Project, capsys) -> None:
+    assert new(project, capsys, "actor", "Hayat Tahrir")[2] == (
+        "briefing: error: 'Hayat Tahrir' is not a valid id: use lowercase ASCII letters, digits and "
+        "single hyphens, e.g. 'deir-ez-zor'\n")
+    assert new(project, capsys, "article", "--date", "2017-02-30", "--slug", "x")[2] == (
+        "briefing: error: --date '2017-02-30' is not a real calendar date\n")
+    assert not any(project.root.joinpath("content").rglob("*.yml"))
+
+
+def test_github_annotations_are_exact(project: Project, capsys) -> None:
+    project.write("content/actors/sdf.yml", "name: {ar: قسد, en: SDF}\ntype: armed-grup\n")
+    write_minimal_article(project, en=None)
+    project.write("content/articles/2017/empty/notes.txt", "todo")
+    code, lines = project.check(capsys, "--format", "github")
+    assert (code, lines) == (1, [
+        "::error file=content/actors/sdf.yml,line=2,col=7::unknown type 'armed-grup' (did you mean 'armed-group'?)",
+        "::warning file=content/articles/2017/2017-08-07-a/meta.yml,line=1,col=1::translation pending: no en.md yet",
+        "::error file=content/articles/2017/empty::missing meta.yml (date, status, actors, locations, sources)",
+        "::error file=content/articles/2017/empty::no text: an article needs ar.md, en.md or both",
+        "3 errors, 1 warning",
+    ])
+
+
+def test_github_annotation_escapes() -> None:
+    report = Report()
+    report.error(Position("content/a,b:c.yml", 3, 1), "100% wrong\nsecond line")
+    assert report.as_github().splitlines()[0] == (
+        "::error file=content/a%2Cb%3Ac.yml,line=3,col=1::100%25 wrong%0Asecond line")
+
+
+def test_corrections_newest_first_and_updated_follows(project: Project, capsys) -> None:
+    write_minimal_article(project, meta=(
+        "date: 2017-08-07\nstatus: published\ncorrections:\n"
+        "  - {date: 2017-08-08, text: {ar: صُحّح اسم القائد, en: The commander's name was corrected}}\n"
+        "  - {date: 2017-08-20, text: {en: A date was corrected}}\n"))
+    report = Report()
+    article = load_briefing(project.root, report).briefing.articles["2017-08-07-a"]
+    assert report.diagnostics == []
+    assert [str(c.date) for c in article.corrections] == ["2017-08-20", "2017-08-08"]
+    assert str(article.updated) == "2017-08-20"
+
+
+def test_correction_before_the_article_is_an_error(project: Project, capsys) -> None:
+    write_minimal_article(project, meta=(
+        "date: 2017-08-07\nstatus: published\ncorrections:\n  - {date: 2017-08-01, text: {en: Fixed}}\n"
+        "  - {date: 2017-08-32, text: {en: Fixed}}\n"))
+    assert project.check(capsys) == (1, [
+        "content/articles/2017/2017-08-07-a/meta.yml:4:12: error: correction dated 2017-08-01 is before "
+        "the article's date 2017-08-07",
+        "content/articles/2017/2017-08-07-a/meta.yml:5:12: error: corrections[1].date '2017-08-32' "
+        "is not a real calendar date",
+        "2 errors, 0 warnings",
+    ])
+
+
+@pytest.mark.parametrize("workflow", sorted((REPO / ".github/workflows").glob("*.yml")), ids=lambda p: p.name)
+def test_workflow_files_validate_against_the_github_schema(workflow: Path) -> None:
+    result = subprocess.run([str(Path(sys.executable).with_name("check-jsonschema")), "--builtin-schema",
+                             "vendor.github-workflows", str(workflow)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflows_check_pull_requests_and_publish_main() -> None:
+    check = yaml.safe_load((REPO / ".github/workflows/check.yml").read_text(encoding="utf-8"))
+    publish = yaml.safe_load((REPO / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    check_steps = [step.get("run", "") for step in check["jobs"]["check"]["steps"]]
+    assert "pull_request" in check[True]
+    assert ".venv/bin/briefing check --strict --format github" in check_steps
+    assert ".venv/bin/python -m pytest" in check_steps
+    assert publish[True]["push"] == {"branches": ["main"]}
+    uses = [step.get("uses", "") for job in publish["jobs"].values() for step in job["steps"]]
+    assert "actions/upload-pages-artifact@v3" in uses and "actions/deploy-pages@v4" in uses
+
+
+def test_pre_commit_hook_runs_briefing_check() -> None:
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hook = config["repos"][0]["hooks"][0]
+    assert (config["repos"][0]["repo"], hook["entry"], hook["language"], hook["pass_filenames"]) == (
+        "local", "briefing check", "system", False)

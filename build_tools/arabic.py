@@ -19,6 +19,11 @@ _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015'\u2019\u02bc`]+")
 
 
+def fold_arabic_letter(char: str) -> str:
+    """One letter's common form: alef variants, taa marbuta, alif maqsura, Persian yeh/keheh."""
+    return char.translate(_FOLD)
+
+
 def normalize_arabic(text: str) -> str:
     """Fold the spelling variants Arabic writers use for one name into one form."""
     text = unicodedata.normalize("NFKC", text)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-_TAG = re.compile(r"(<[^>]*>)")
-_SKIPPED = ("code", "pre", "script", "style", "bdi", "kbd", "samp")
+from .htmltext import map_text
+
+_SKIPPED = frozenset({"code", "pre", "script", "style", "bdi", "kbd", "samp"})
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 _RUNS = {
     # On Arabic pages: Latin words, with the digits, spaces and marks inside the run.
@@ -24,23 +25,4 @@ _RUNS = {
 
 def isolate_other_script(html: str, lang: str) -> str:
     pattern, opening = _RUNS[lang]
-    parts = _TAG.split(html)
-    skipping: list[str] = []
-    for index, part in enumerate(parts):
-        if index % 2:
-            _track(part, skipping)
-        elif part and not skipping:
-            parts[index] = pattern.sub(lambda m: f"{opening}{m.group(0)}</bdi>", part)
-    return "".join(parts)
-
-
-def _track(tag: str, skipping: list[str]) -> None:
-    """Keeps the stack of open elements whose text is left alone."""
-    name = re.match(r"</?\s*([a-zA-Z0-9]+)", tag)
-    if not name or name.group(1).lower() not in _SKIPPED or tag.endswith("/>"):
-        return
-    if tag.startswith("</"):
-        if skipping:
-            skipping.pop()
-    else:
-        skipping.append(name.group(1).lower())
+    return map_text(html, _SKIPPED, lambda text: pattern.sub(lambda m: f"{opening}{m.group(0)}</bdi>", text))

@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterable
 from graphlib import CycleError, TopologicalSorter
 
 from .arabic import normalize_name
-from .diagnostics import Position, Report
-from .model import LANGUAGES, Actor, Briefing, Location
+from .diagnostics import Position, Report, offset_position
+from .mentions import Found, Matcher, suggest
+from .model import LANGUAGES, Actor, Article, Briefing, Location
 
 
 
@@ -22,6 +23,7 @@ def check_briefing(briefing: Briefing, report: Report) -> None:
                   lambda id_, target: _part_of_position(actors[id_], target), "part-of", report)
     _check_shared_aliases("actor", briefing.actors.values(), report)
     _check_shared_aliases("location", briefing.locations.values(), report)
+    _check_mentions(briefing, report)
 
 
 def _check_cycles(edges: dict[str, list[str]], position: Callable[[str, str], Position],
@@ -78,3 +80,29 @@ def _name_position(entity: Actor | Location, form: str, lang: str):
             return entity.origin.at(field, lang, table[lang].index(form))
     field = "name" if names.name.get(lang) == form else "short_name"
     return entity.origin.at(field, lang)
+
+
+def _check_mentions(briefing: Briefing, report: Report) -> None:
+    """Entities an article names but does not list, and lists but names in neither text."""
+    matcher = Matcher(briefing)
+    for article in briefing.articles.values():
+        result = suggest(article, briefing, matcher)
+        for kind, ids in result.missing.items():
+            for id_ in ids:
+                first = result.found[(kind, id_)][0]
+                report.warning(_found_position(article, first), f"mentions {kind} '{id_}' "
+                               f"(\"{first.surface}\") but meta.yml does not list it in {kind}s")
+        for kind, ids in result.unmentioned.items():
+            listed = getattr(article, f"{kind}s")
+            inside = " or a place inside it" if kind == "location" else ""
+            for id_ in ids:
+                report.warning(article.origin.at(f"{kind}s", listed.index(id_)),
+                               f"lists {kind} '{id_}' but neither text names it{inside}")
+
+
+def _found_position(article: Article, found: Found) -> Position:
+    text = article.translations[found.lang]
+    if found.part != "body":
+        start = text.origin.at(found.part)
+        return Position(start.file, start.line, start.column + found.offset)
+    return offset_position(text.origin.file, text.body_line, text.body, found.offset)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from mkdocs.exceptions import MkDocsException
 
 from .config import CONFIG_DIR, ConfigError
 from .diagnostics import Position, Report
+from .mentions import KINDS, Matcher, Suggestions, suggest
 from .pipeline import load_briefing
 from .scaffold import ScaffoldError, new_article, new_entity, write
 
@@ -32,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", type=Path, help="where to write the site (default: ROOT/site)")
     build.add_argument("--drafts", action="store_true", help="include drafts, with a banner")
     build.set_defaults(run=_build, strict=False, format="text")
+    suggest = commands.add_parser("suggest", help="actors and locations an article names, against its meta.yml")
+    suggest.add_argument("path", type=Path, help="the article folder, content/articles/YYYY/SLUG")
+    suggest.add_argument("--format", choices=("text", "json"), default="text")
+    suggest.set_defaults(run=_suggest)
     new = commands.add_parser("new", help="start an article, actor, location or source").add_subparsers(
         dest="kind", required=True)
     article = new.add_parser("article", help="content/articles/YYYY/DATE-SLUG/")
@@ -79,6 +85,45 @@ def _build(args: argparse.Namespace) -> int:
         return EXIT_CONTENT_ERRORS
     print(f"Site built in {site_dir}: open {site_dir / 'index.html'} or serve the folder.")
     return EXIT_OK
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    folder = args.path.resolve()
+    root = next((p for p in folder.parents if (p / CONFIG_DIR).is_dir()), None)
+    if not folder.is_dir() or root is None:
+        print(f"briefing: error: {args.path} is not an article folder of a project", file=sys.stderr)
+        return EXIT_USAGE
+    report = Report()
+    try:
+        briefing = load_briefing(root, report).briefing
+    except ConfigError as exc:
+        print(f"briefing: error: {exc}", file=sys.stderr)
+        return EXIT_CONTENT_ERRORS
+    article = briefing.articles.get(folder.name)
+    if article is None:
+        sys.stdout.write("".join(f"{d}\n" for d in report.errors))
+        print(f"briefing: error: {args.path} could not be read as an article", file=sys.stderr)
+        return EXIT_CONTENT_ERRORS
+    result = suggest(article, briefing, Matcher(briefing))
+    if args.format == "json":
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(_suggestions_text(result))
+    return EXIT_OK
+
+
+def _suggestions_text(result: Suggestions) -> str:
+    lines = []
+    for kind in KINDS:
+        lines.append(f"{kind}s named in the text:")
+        for id_, count in sorted(result.counts[kind].items(), key=lambda item: (-item[1], item[0])):
+            flag = "   not in meta.yml" if id_ in result.missing[kind] else ""
+            lines.append(f"  {id_:<32} {count:>3}{flag}")
+        if result.missing[kind]:
+            lines.append(f"  add to meta.yml {kind}s: {', '.join(result.missing[kind])}")
+        if result.unmentioned[kind]:
+            lines.append(f"  listed but not named: {', '.join(result.unmentioned[kind])}")
+    return "\n".join(lines) + "\n"
 
 
 def _new(args: argparse.Namespace) -> int:

@@ -43,6 +43,7 @@ class SiteConfig:
     arabic_digits: str
     date_locales: dict[str, str]
     articles_per_page: int
+    link_mentions: str
     strings: dict[str, dict[str, str]]
     vocabularies: dict[str, dict[str, Term]]
     schemas: SchemaSet = field(repr=False)
@@ -80,6 +81,7 @@ def load_site_config(root: Path, report: Report) -> SiteConfig:
         arabic_digits=data.get("arabic_digits", "latn"),
         date_locales=data.get("date_locales", {"ar": "ar", "en": "en"}),
         articles_per_page=data.get("articles_per_page", 20),
+        link_mentions=data.get("link_mentions", "first"),
         strings=strings,
         vocabularies=vocabularies,
         schemas=schemas,

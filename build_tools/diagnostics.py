@@ -25,6 +25,12 @@ class Position:
     column: int = 1
 
 
+def offset_position(file: str, first_line: int, text: str, offset: int) -> Position:
+    """The line and column of ``offset`` in ``text``, which starts on ``first_line`` of ``file``."""
+    before = text[:offset]
+    return Position(file, first_line + before.count("\n"), offset - before.rfind("\n"))
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     position: Position

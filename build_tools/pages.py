@@ -113,6 +113,8 @@ class ArticleView:
     editor_note_lang: str
     corrections: list[Field]
     """Newest first: the label is the correction's date."""
+    mention_targets: dict[tuple[str, str], str]
+    """The page of each actor and location the article lists, for names found in its text."""
 
 
 @dataclass(frozen=True)
@@ -311,7 +313,9 @@ class _LanguageSite:
             sources=[self.citation(c) for c in article.sources],
             tags=[self.entity_link("tag", id_) for id_ in article.tags],
             editor_note=note, editor_note_lang=note_lang,
-            corrections=[Field(self.date(c.date), *self.text(c.text)) for c in article.corrections]),
+            corrections=[Field(self.date(c.date), *self.text(c.text)) for c in article.corrections],
+            mention_targets={(kind, id_): urls.entity(self.lang, kind, id_)
+                             for kind in ("actor", "location") for id_ in getattr(article, f"{kind}s")}),
             card.link.lang)
         page.markdown = translation.body if translation else ""
         page.draft = article.is_draft

@@ -25,7 +25,9 @@ from . import urls
 from .bidi import isolate_other_script
 from .config import CONFIG_DIR, ConfigError
 from .diagnostics import Report
-from .pages import PageModel, build_pages, other_language
+from .links import link_mentions, relative_url, resolve_explicit_links
+from .mentions import Matcher
+from .pages import ArticleView, PageModel, build_pages, other_language
 from .pipeline import LoadedBriefing, load_briefing
 from .search import index_site
 
@@ -50,6 +52,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.serving = False
         self.loaded: LoadedBriefing | None = None
         self.models: dict[str, PageModel] = {}
+        self.matcher: Matcher | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -84,6 +87,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         include_drafts = self.config.drafts or self.serving
         models = build_pages(self.loaded.briefing, self.loaded.config, include_drafts)
         self.models = {model.src_uri: model for model in models}
+        self.matcher = Matcher(self.loaded.briefing)
         kept = [f for f in files if not f.src_uri.endswith((".md", ".yml"))
                 and f.inclusion is not InclusionLevel.EXCLUDED]
         generated = [File.generated(config, model.src_uri, content=_markdown(model)) for model in models]
@@ -109,9 +113,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         env.filters["isolate"] = _isolate
         return env
 
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        model = self.models.get(page.file.src_uri)
+        return resolve_explicit_links(markdown, model.lang, model.src_uri) if model else markdown
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         model = self.models.get(page.file.src_uri)
-        return isolate_other_script(html, model.lang) if model else html
+        if model is None:
+            return html
+        if isinstance(model.view, ArticleView):
+            assert self.loaded is not None and self.matcher is not None
+            targets = {key: relative_url(url, model.url) for key, url in model.view.mention_targets.items()}
+            html = link_mentions(html, model.lang, self.matcher, targets, self.loaded.config.link_mentions)
+        return isolate_other_script(html, model.lang)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Material sets ``dir`` on <body>; readers' tools and the issue expect it on <html> too."""

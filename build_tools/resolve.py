@@ -12,7 +12,8 @@ from typing import Any
 
 from .arabic import arabic_share
 from .dates import DateError, PartialDate, parse_partial_date
-from .diagnostics import Report, did_you_mean
+from .diagnostics import Report, did_you_mean, offset_position
+from .links import explicit_links
 from .loader import ArticleBundle, ContentFiles, TextFile
 from .model import (LANGUAGES, Actor, Affiliation, Article, Briefing, Citation, Coordinates, Correction,
                     Localized, Location, Names, Source, Tag, Translation)
@@ -201,11 +202,21 @@ def _values_at(data: Any, pattern: tuple, path: tuple = ()) -> Iterator[tuple[tu
         yield from _values_at(data[pattern[0]], pattern[1:], (*path, pattern[0]))
 
 
+def _check_explicit_links(text: TextFile, ids: dict[str, set[str]], report: Report) -> None:
+    for kind, id_, offset in explicit_links(text.body):
+        if id_ not in ids[kind]:
+            position = offset_position(text.front_matter.origin.file, text.body_line, text.body, offset)
+            report.error(position, f"link to unknown {kind} '{id_}'{did_you_mean(id_, ids[kind])}")
+
+
 def check_references(files: ContentFiles, report: Report) -> None:
     """Every id a file names must have a file of its own: checked on every parsed file."""
     documents = [(kind, entity.id, entity.document)
                  for kind, entities in files.entities.items() for entity in entities]
     documents += [("article", bundle.id, bundle.meta) for bundle in files.articles if bundle.meta]
+    for bundle in files.articles:
+        for text in bundle.texts.values():
+            _check_explicit_links(text, files.ids, report)
     for kind, own_id, document in documents:
         for target_kind, pattern in REFERENCES.get(kind, []):
             for path, value in _values_at(document.data, pattern):

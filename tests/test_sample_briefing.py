@@ -60,13 +60,18 @@ def test_every_actor_named_in_the_report_is_registered_and_listed(sample, actor:
 
 
 @pytest.mark.parametrize("location", [
-    "deir-ez-zor", "deir-ez-zor-governorate", "deir-ez-zor-airbase", "raqqa", "hasakah",
+    "deir-ez-zor", "deir-ez-zor-governorate", "raqqa", "hasakah",
     "al-sukhnah", "homs-governorate", "euphrates", "iraq", "syria",
 ])
 def test_every_location_named_in_the_report_is_registered_and_listed(sample, location: str) -> None:
     briefing = sample[0].briefing
     assert location in briefing.locations
     assert location in briefing.articles[SLUG].locations
+
+
+def test_the_airbase_is_registered(sample) -> None:
+    airbase = sample[0].briefing.locations["deir-ez-zor-airbase"]
+    assert (airbase.parent, airbase.kind) == ("deir-ez-zor", "military-base")
 
 
 def test_cities_sit_in_syria_with_coordinates(sample) -> None:

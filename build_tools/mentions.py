@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
@@ -48,23 +49,33 @@ class Folded:
     ends: list[int]
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(original: str) -> str | None:
+    """What one character becomes: None when it is a mark that belongs to the letter before."""
+    pieces = []
+    for char in unicodedata.normalize("NFKC", original):
+        if DIACRITICS.match(char) or char == TATWEEL:
+            continue
+        pieces.append(" " if _SEPARATOR.match(char) else fold_arabic_letter(char).casefold())
+    return "".join(pieces) if pieces or not original else None
+
+
 def fold(text: str) -> Folded:
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     for index, original in enumerate(text):
-        for char in unicodedata.normalize("NFKC", original):
-            if DIACRITICS.match(char) or char == TATWEEL:
-                if ends:
-                    ends[-1] = index + 1  # the mark belongs to the letter before it
+        folded = _fold_char(original)
+        if folded is None:
+            if ends:
+                ends[-1] = index + 1  # the mark belongs to the letter before it
+            continue
+        for piece in folded:
+            if piece == " " and chars and chars[-1] == " ":
                 continue
-            char = " " if _SEPARATOR.match(char) else fold_arabic_letter(char).casefold()
-            if char == " " and chars and chars[-1] == " ":
-                continue
-            for piece in char:
-                chars.append(piece)
-                starts.append(index)
-                ends.append(index + 1)
+            chars.append(piece)
+            starts.append(index)
+            ends.append(index + 1)
     return Folded("".join(chars), starts, ends)
 
 

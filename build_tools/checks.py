@@ -11,7 +11,6 @@ from .mentions import Found, Matcher, suggest
 from .model import LANGUAGES, Actor, Article, Briefing, Location
 
 
-
 def check_briefing(briefing: Briefing, report: Report) -> None:
     locations, actors = briefing.locations, briefing.actors
     _check_cycles({id_: [loc.parent] if loc.parent in locations else []

@@ -14,6 +14,7 @@ from mkdocs.exceptions import MkDocsException
 from .config import CONFIG_DIR, ConfigError
 from .diagnostics import Position, Report
 from .mentions import KINDS, Matcher, Suggestions, suggest
+from .opendata import FORMATS, export_files
 from .pipeline import load_briefing
 from .scaffold import ScaffoldError, new_article, new_entity, write
 
@@ -34,6 +35,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", type=Path, help="where to write the site (default: ROOT/site)")
     build.add_argument("--drafts", action="store_true", help="include drafts, with a banner")
     build.set_defaults(run=_build, strict=False, format="text")
+    export = commands.add_parser("export", help="write the open data files without building the site")
+    export.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: .)")
+    export.add_argument("--format", choices=FORMATS, action="append", required=True,
+                        help="json, csv or geojson; repeat for several")
+    export.add_argument("--out", type=Path, required=True, help="the folder to write into")
+    export.add_argument("--drafts", action="store_true", help="include draft articles")
+    export.set_defaults(run=_export, strict=False)
     suggest = commands.add_parser("suggest", help="actors and locations an article names, against its meta.yml")
     suggest.add_argument("path", type=Path, help="the article folder, content/articles/YYYY/SLUG")
     suggest.add_argument("--format", choices=("text", "json"), default="text")
@@ -84,6 +92,29 @@ def _build(args: argparse.Namespace) -> int:
         print(f"briefing: error: the site was not built: {exc}", file=sys.stderr)
         return EXIT_CONTENT_ERRORS
     print(f"Site built in {site_dir}: open {site_dir / 'index.html'} or serve the folder.")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    root = args.root.resolve()
+    if not (root / CONFIG_DIR).is_dir():
+        print(f"briefing: error: {args.root} has no {CONFIG_DIR}/ folder", file=sys.stderr)
+        return EXIT_USAGE
+    report = Report()
+    try:
+        loaded = load_briefing(root, report)
+    except ConfigError as exc:
+        report.error(Position(CONFIG_DIR, 0, 0), str(exc))
+    if report.errors:
+        sys.stdout.write(report.as_text())
+        return EXIT_CONTENT_ERRORS
+    files = export_files(loaded.briefing, loaded.config.base_url, args.format, args.drafts)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        partial = args.out / f".{name}.partial"
+        partial.write_text(content, encoding="utf-8")
+        partial.replace(args.out / name)  # a reader never sees a half-written file
+        print(f"wrote {args.out / name}")
     return EXIT_OK
 
 

@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import urls
+from .arabic import search_terms
 from .config import SiteConfig
 from .dates import PartialDate
-from .arabic import search_terms
+from .feeds import feed_path
 from .localize import digits, format_partial_date, sort_key
 from .model import LANGUAGES, Actor, Article, Briefing, Localized, Location, Names
+from .structured import article_ld, entity_page_ld, web_page_ld
+from .timeline import period, timeline_svg
 
 MAX_RELATED = 10
 NAV_SECTIONS = ("actors", "locations", "sources", "tags", "archive", "search")
@@ -125,8 +128,18 @@ class GroupsView:
 
 
 @dataclass(frozen=True)
+class MapPoint:
+    name: str
+    lat: float
+    lon: float
+    url: str
+    count: str | None = None
+
+
+@dataclass(frozen=True)
 class TreeView:
     tree: list[TreeNode]
+    points: list[MapPoint] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -144,6 +157,7 @@ class ActorView(ArticlesView):
     relations: list[tuple[str, Link]] = field(default_factory=list)
     co_actors: list[Link] = field(default_factory=list)
     co_locations: list[Link] = field(default_factory=list)
+    timeline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +167,8 @@ class LocationView(ArticlesView):
     osm_url: str | None = None
     places_inside: list[Link] = field(default_factory=list)
     actors: list[Link] = field(default_factory=list)
+    timeline: str | None = None
+    map_point: MapPoint | None = None
 
 
 View = HomeView | ArticleView | GroupsView | TreeView | ArticlesView | None
@@ -173,6 +189,10 @@ class PageModel:
     draft: bool = False
     search_terms: str = ""
     """Arabic pages: their words in search form, indexed beside the text (see ``arabic``)."""
+    description: str | None = None
+    json_ld: dict[str, Any] | None = None
+    feed: str | None = None
+    """The Atom feed that follows this page, if any (site path)."""
 
     @property
     def src_uri(self) -> str:
@@ -226,7 +246,15 @@ class _LanguageSite:
     def page(self, url: str, kind: str, title: str, view: View, title_lang: str | None = None) -> PageModel:
         return PageModel(self.lang, url, kind, title, title_lang or self.lang,
                          urls.other_language(url, self.lang, other_language(self.lang)),
-                         self.config.name.get(self.lang), self.nav(url), view)
+                         self.config.name.get(self.lang), self.nav(url), view,
+                         description=self.config.description.get(self.lang),
+                         json_ld=web_page_ld(kind, title, url, self.lang, self.config.base_url))
+
+    def timeline(self, articles: list[Article]) -> str | None:
+        def label(slot) -> str:
+            return self.date(period(slot)) if slot[1] else f"{self.number(slot[0])} — {self.t('month_unknown')}"
+
+        return timeline_svg((a.date for a in articles), self.t("timeline_title"), label, self.number)
 
     def indexed(self, page: PageModel, *texts: str | None) -> PageModel:
         """Marks the page for search; Arabic pages also carry their words' search forms."""
@@ -294,6 +322,7 @@ class _LanguageSite:
                 articles=self.cards(self.articles[(number - 1) * size:number * size]),
                 pagination=pagination,
                 page_label=self.t("page_of", page=self.number(number), pages=self.number(total)))))
+            result[-1].feed = feed_path(urls.home(self.lang))
         return result
 
     def article_pages(self) -> list[PageModel]:
@@ -319,6 +348,8 @@ class _LanguageSite:
             card.link.lang)
         page.markdown = translation.body if translation else ""
         page.draft = article.is_draft
+        page.description = card.summary or page.description
+        page.json_ld = article_ld(article, self.lang, self.briefing, self.config)
         return self.indexed(page, page.title, card.summary, page.markdown)
 
     def citation(self, citation) -> Citation:
@@ -367,16 +398,23 @@ class _LanguageSite:
                       for other in self.briefing.actors.values() for a in other.affiliations
                       if a.actor == actor.id]
         description, description_lang = self.text(actor.description)
-        return self.indexed(self.page(
-            urls.entity(self.lang, "actor", actor.id), "actor", actor.names.name.get(self.lang), ActorView(
+        return self.entity_page("actor", actor, description, ActorView(
             fields=[*self.name_fields(actor.names),
                     Field(self.t("type"), self.label("actor_types", actor.type), self.lang),
                     *self.wikidata_field(actor.wikidata)],
             relations=relations, description=description, description_lang=description_lang,
             articles=self.cards(articles),
             co_actors=self.related(articles, "actors", exclude=actor.id),
-            co_locations=self.related(articles, "locations"))),
-            *actor.names.all_in(self.lang), description)
+            co_locations=self.related(articles, "locations"),
+            timeline=self.timeline(articles)))
+
+    def entity_page(self, kind: str, entity: Actor | Location, description: str | None, view: View) -> PageModel:
+        """An actor's or location's page: searchable, followed by a feed, described for machines."""
+        page = self.page(urls.entity(self.lang, kind, entity.id), kind, entity.names.name.get(self.lang), view)
+        page.feed = feed_path(page.url)
+        page.description = description or page.description
+        page.json_ld = entity_page_ld(kind, entity, self.lang, self.config.base_url)
+        return self.indexed(page, *entity.names.all_in(self.lang), description)
 
     def wikidata_field(self, qid: str | None) -> list[Field]:
         return [Field(self.t("wikidata"), qid, "en", f"https://www.wikidata.org/wiki/{qid}")] if qid else []
@@ -394,8 +432,11 @@ class _LanguageSite:
                      for id_ in children[parent]]
             return sorted(nodes, key=lambda node: sort_key(node.link.text, node.link.lang))
 
+        points = [MapPoint(loc.names.name.get(self.lang), loc.coordinates.lat, loc.coordinates.lon,
+                           urls.entity(self.lang, "location", loc.id), self.number(counts[loc.id]))
+                  for loc in locations.values() if loc.coordinates]
         index = self.page(urls.section(self.lang, "locations"), "locations", self.t("locations"),
-                          TreeView(tree(None)))
+                          TreeView(tree(None), points))
         return [index, *(self.location_page(location, children, inside[location.id])
                          for location in locations.values())]
 
@@ -418,9 +459,8 @@ class _LanguageSite:
             parent = self.briefing.locations[parent].parent
         point = location.coordinates
         description, description_lang = self.text(location.description)
-        return self.indexed(self.page(
-            urls.entity(self.lang, "location", location.id), "location",
-            location.names.name.get(self.lang), LocationView(
+        url = urls.entity(self.lang, "location", location.id)
+        return self.entity_page("location", location, description, LocationView(
             fields=[*self.name_fields(location.names),
                     Field(self.t("kind"), self.label("location_kinds", location.kind), self.lang),
                     *self.wikidata_field(location.wikidata)],
@@ -432,8 +472,9 @@ class _LanguageSite:
                                             for id_ in children[location.id]),
             description=description, description_lang=description_lang,
             articles=self.cards(articles),
-            actors=self.related(articles, "actors"))),
-            *location.names.all_in(self.lang), description)
+            actors=self.related(articles, "actors"),
+            timeline=self.timeline(articles),
+            map_point=MapPoint(location.names.name.get(self.lang), point.lat, point.lon, url) if point else None))
 
     def source_pages(self) -> list[PageModel]:
         def cites(article: Article, id_: str) -> bool:

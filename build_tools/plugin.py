@@ -25,13 +25,18 @@ from . import urls
 from .bidi import isolate_other_script
 from .config import CONFIG_DIR, ConfigError
 from .diagnostics import Report
+from .feeds import site_feeds
 from .links import link_mentions, relative_url, resolve_explicit_links
 from .mentions import Matcher
+from .opendata import export_files
 from .pages import ArticleView, PageModel, build_pages, other_language
 from .pipeline import LoadedBriefing, load_briefing
 from .search import index_site
+from .structured import OG_LOCALES
+from .vendor import vendored_files
 
 log = get_plugin_logger(__name__)
+DATA_DIR = "data"
 # Page kinds that share a template in overrides/briefing/; the others have their own.
 SHARED_TEMPLATES = {"actors": "groups", "sources": "groups", "tags": "groups", "archive": "groups",
                     "source": "articles", "tag": "articles", "archive-period": "articles"}
@@ -90,9 +95,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.matcher = Matcher(self.loaded.briefing)
         kept = [f for f in files if not f.src_uri.endswith((".md", ".yml"))
                 and f.inclusion is not InclusionLevel.EXCLUDED]
+        briefing, site = self.loaded.briefing, self.loaded.config
         generated = [File.generated(config, model.src_uri, content=_markdown(model)) for model in models]
-        root_redirect = File.generated(config, "index.html", content=_root_page(self.loaded, config))
-        return Files([*kept, *generated, root_redirect])
+        generated.append(File.generated(config, "index.html", content=_root_page(self.loaded, config)))
+        generated += [File.generated(config, path, content=feed)
+                      for path, feed in site_feeds(briefing, site, include_drafts).items()]
+        generated += [File.generated(config, f"{DATA_DIR}/{name}", content=content)
+                      for name, content in export_files(briefing, site.base_url,
+                                                        include_drafts=include_drafts).items()]
+        generated += [File.generated(config, path, abs_src_path=str(source))
+                      for path, source in vendored_files().items()]
+        return Files([*kept, *generated])
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav) -> dict[str, Any]:
@@ -107,6 +120,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         context["site_name"] = model.site_name
         context["home_url"] = urls.home(model.lang)
         context["other_lang"] = other_language(model.lang)
+        context["og_locale"] = OG_LOCALES[model.lang]
+        context["og_locale_alternate"] = OG_LOCALES[context["other_lang"]]
+        default = self.loaded.config.default_language
+        context["default_url"] = model.url if model.lang == default else model.alternate
+        context["map_tiles"] = self.loaded.config.map_tiles
         return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -146,7 +164,8 @@ def _isolate(text: str, lang: str) -> Markup:
 
 
 def _markdown(model: PageModel) -> str:
-    front_matter = {"title": model.title, "lang": model.lang,
+    front_matter = {"title": model.title, "lang": model.lang, "alternate": model.alternate,
+                    "description": model.description,
                     "template": f"briefing/{SHARED_TEMPLATES.get(model.kind, model.kind)}.html"}
     return f"---\n{yaml.safe_dump(front_matter, allow_unicode=True)}---\n\n{model.markdown}"
 

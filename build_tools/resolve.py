@@ -15,8 +15,22 @@ from .dates import DateError, PartialDate, parse_partial_date
 from .diagnostics import Report, did_you_mean, offset_position
 from .links import explicit_links
 from .loader import ArticleBundle, ContentFiles, TextFile
-from .model import (LANGUAGES, Actor, Affiliation, Article, Briefing, Citation, Coordinates, Correction,
-                    Localized, Location, Names, Source, Tag, Translation)
+from .model import (
+    LANGUAGES,
+    Actor,
+    Affiliation,
+    Article,
+    Briefing,
+    Citation,
+    Coordinates,
+    Correction,
+    Localized,
+    Location,
+    Names,
+    Source,
+    Tag,
+    Translation,
+)
 from .schemas import SchemaSet, field_name
 from .yamlfile import Origin, YamlDocument
 

@@ -13,9 +13,9 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from conftest import REPO
 
 from build_tools.cli import main
-from conftest import REPO
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 ARTIFACTS = REPO / "tests" / "artifacts"
@@ -106,3 +106,28 @@ def test_arabic_search_finds_the_article_whatever_the_spelling(page, site_url: s
     result = page.locator(".pagefind-ui__result-link", has_text=ARABIC_TITLE)
     result.wait_for(timeout=10_000)
     assert result.get_attribute("href").endswith("/ar/" + ARTICLE)
+
+
+def test_arabic_location_page_draws_the_marker_at_its_coordinates(page, site_url: str) -> None:
+    page.goto(site_url + "ar/locations/deir-ez-zor/")
+    marker = page.locator(".briefing-map .leaflet-marker-icon")
+    marker.wait_for()
+    assert page.evaluate("getComputedStyle(document.querySelector('.briefing-map')).direction") == "ltr"
+    position = page.evaluate("""() => {
+        const {map, markers} = window.briefingMaps[0];
+        const at = markers[0].getLatLng();
+        const point = map.latLngToContainerPoint(at);
+        return {lat: at.lat, lon: at.lng, x: point.x, y: point.y};
+    }""")
+    assert (position["lat"], position["lon"]) == (35.3333, 40.15)
+    icon, frame = marker.bounding_box(), page.locator(".briefing-map").bounding_box()
+    tip = (icon["x"] + icon["width"] / 2 - frame["x"], icon["y"] + icon["height"] - frame["y"])
+    assert abs(tip[0] - position["x"]) < 2 and abs(tip[1] - position["y"]) < 2
+    assert page.locator(".leaflet-control-zoom-in").get_attribute("title") == "تكبير"
+    screenshot(page, "ar-location-map")
+
+
+def test_locations_index_map_shows_every_located_place(page, site_url: str) -> None:
+    page.goto(site_url + "en/locations/")
+    page.locator(".briefing-map .leaflet-marker-icon").first.wait_for()
+    assert page.locator(".briefing-map .leaflet-marker-icon").count() == 5

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import REPO, Project, write_minimal_article
+from sitecheck import page_file
+from test_mentions import registry
 
 from build_tools.cli import main
 from build_tools.links import link_mentions
 from build_tools.mentions import Matcher
-from conftest import REPO, Project, write_minimal_article
-from sitecheck import page_file
-from test_mentions import registry
 
 SDF = "name: {ar: قوات سوريا الديمقراطية, en: Syrian Democratic Forces}\nshort_name: {ar: قسد, en: SDF}\ntype: armed-group\n"
 COALITION = "name: {ar: التحالف الدولي, en: International Coalition}\ntype: coalition\n"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import Project, write_minimal_article
 
 from build_tools.diagnostics import Report
 from build_tools.pages import PageModel, build_pages
 from build_tools.pipeline import load_briefing
-from conftest import Project, write_minimal_article
 
 ACTORS = {
     "sdf": "name: {ar: قوات سوريا الديمقراطية, en: Syrian Democratic Forces}\nshort_name: {ar: قسد, en: SDF}\n"

@@ -8,13 +8,13 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from conftest import REPO, Project, write_minimal_article
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from sitecheck import broken_links, page_file
 
 from build_tools.cli import main
-from conftest import REPO, Project, write_minimal_article
-from sitecheck import broken_links, page_file
 
 ARTICLE = "articles/2017-coalition-sdf-rift-deir-ez-zor/"
 

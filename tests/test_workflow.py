@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REPO, Project, write_minimal_article
 
 from build_tools.cli import main
 from build_tools.diagnostics import Position, Report
 from build_tools.pipeline import load_briefing
-from conftest import REPO, Project, write_minimal_article
 
 
 def new(project: Project, capsys, *args: str) -> tuple[int, str, str]:

@@ -1,0 +1,74 @@
+"""Atom feeds per language: the latest articles, and those of each actor and location.
+
+Atom needs a full timestamp; an article dated to the month or year is given the first
+day of it (the feed's own date field, not shown as the article's date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from feedgen.feed import FeedGenerator
+
+from . import urls
+from .config import SiteConfig
+from .model import Article, Briefing
+
+FEED_FILE = "feed.xml"
+LATEST = 50
+
+
+def feed_path(page_url: str) -> str:
+    """The feed beside a page: ``ar/feed.xml``, ``ar/actors/sdf/feed.xml``."""
+    return f"{page_url}{FEED_FILE}"
+
+
+def _timestamp(date) -> dt.datetime:
+    return dt.datetime.combine(date.earliest, dt.time(), tzinfo=dt.timezone.utc)
+
+
+def atom(title: str, page_url: str, lang: str, articles: Iterable[Article], config: SiteConfig) -> bytes:
+    base = config.base_url
+    feed = FeedGenerator()
+    feed.id(base + feed_path(page_url))
+    feed.title(title)
+    feed.language(lang)
+    feed.link(href=base + page_url, rel="alternate", hreflang=lang)
+    feed.link(href=base + feed_path(page_url), rel="self")
+    feed.author({"name": config.name.get(lang)})
+    feed.subtitle(config.description.get(lang))
+    newest = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+    chosen = sorted(articles, key=lambda a: (a.date.earliest, a.id), reverse=True)[:LATEST]
+    for article in reversed(chosen):  # feedgen lists the last added entry first
+        text = article.translations.get(lang) or next(iter(article.translations.values()))
+        url = base + urls.entity(lang, "article", article.id)
+        entry = feed.add_entry()
+        entry.id(url)
+        entry.title(text.title)
+        entry.link(href=url, hreflang=lang)
+        entry.published(_timestamp(article.date))
+        entry.updated(_timestamp(article.updated or article.date))
+        if text.summary:
+            entry.summary(text.summary)
+        for author in article.authors:
+            entry.author({"name": author})
+        newest = max(newest, _timestamp(article.updated or article.date))
+    feed.updated(newest)
+    return feed.atom_str(pretty=True)
+
+
+def site_feeds(briefing: Briefing, config: SiteConfig, include_drafts: bool = False) -> dict[str, bytes]:
+    """Path → Atom document: per language, the site, every actor and every location."""
+    articles = [a for a in briefing.articles.values() if include_drafts or not a.is_draft]
+    feeds: dict[str, bytes] = {}
+    for lang in config.languages:
+        site_name = config.name.get(lang)
+        feeds[feed_path(urls.home(lang))] = atom(site_name, urls.home(lang), lang, articles, config)
+        for kind in ("actor", "location"):
+            for entity in getattr(briefing, f"{kind}s").values():
+                page = urls.entity(lang, kind, entity.id)
+                listed = [a for a in articles if entity.id in getattr(a, f"{kind}s")]
+                feeds[feed_path(page)] = atom(f"{entity.names.name.get(lang)} – {site_name}", page, lang,
+                                              listed, config)
+    return feeds

@@ -1,0 +1,167 @@
+"""Feeds, sitemap, hreflang, Open Graph, JSON-LD and open data of the built sample site,
+read with real parsers (feedparser, lxml, json, geojson, csv)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import feedparser
+import geojson
+import pytest
+from lxml import etree, html
+
+from build_tools.cli import main
+from build_tools.dates import PartialDate
+from build_tools.timeline import timeline_svg
+from conftest import REPO
+from sitecheck import page_file
+
+BASE = "https://example.org/briefing/"
+ARTICLE = "articles/2017-coalition-sdf-rift-deir-ez-zor/"
+XHTML = "{http://www.w3.org/1999/xhtml}link"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("site")
+    assert main(["build", "--root", str(REPO), "--site-dir", str(folder)]) == 0
+    return folder
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("index.html")
+                  if p.parent != site and "pagefind" not in p.parts and "assets" not in p.parts)
+
+
+def local(site: Path, url: str) -> Path:
+    assert url.startswith(BASE), url
+    return page_file(site, "/" + url.removeprefix(BASE))
+
+
+def test_every_feed_parses_with_its_language_and_links_to_pages(site: Path) -> None:
+    feeds = sorted(site.rglob("feed.xml"))
+    assert len(feeds) == 2 * (1 + 17 + 15)  # per language: the site, each actor, each location
+    for path in feeds:
+        lang = path.relative_to(site).parts[0]
+        parsed = feedparser.parse(path.read_bytes())
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        assert parsed.version == "atom10"
+        assert etree.parse(str(path)).getroot().get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+        for entry in parsed.entries:
+            assert local(site, entry.link).is_file()
+            assert entry.link.startswith(f"{BASE}{lang}/articles/")
+
+
+def test_actor_feed_follows_the_actor(site: Path) -> None:
+    sdf = feedparser.parse((site / "en/actors/sdf/feed.xml").read_bytes())
+    hasakah_governorate = feedparser.parse((site / "ar/locations/hasakah-governorate/feed.xml").read_bytes())
+    assert [e.title for e in sdf.entries] == [
+        "Rift between the Coalition and the SDF over the battle for Deir ez-Zor"]
+    assert sdf.feed.title == "Syrian Democratic Forces – Deir ez-Zor Briefing"
+    assert hasakah_governorate.entries == []
+
+
+def test_sitemap_lists_every_page_with_its_alternates(site: Path) -> None:
+    tree = etree.parse(str(site / "sitemap.xml"))
+    urls = tree.getroot().findall("{http://www.sitemaps.org/schemas/sitemap/0.9}url")
+    assert len(urls) == len(pages(site))
+    for url in urls:
+        loc = url.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall(XHTML)}
+        assert set(alternates) == {"ar", "en", "x-default"}
+        assert local(site, loc).is_file() and all(local(site, href).is_file() for href in alternates.values())
+        assert alternates["x-default"] == alternates["ar"]
+
+
+def test_every_page_has_hreflang_canonical_open_graph_and_json_ld(site: Path) -> None:
+    for path in pages(site):
+        lang = path.relative_to(site).parts[0]
+        other = "en" if lang == "ar" else "ar"
+        document = html.parse(str(path)).getroot()
+        alternates = {link.get("hreflang"): link.get("href")
+                      for link in document.xpath('//link[@rel="alternate"][@hreflang]')}
+        assert set(alternates) == {"ar", "en", "x-default"}, path
+        assert alternates[lang] == document.xpath('//link[@rel="canonical"]/@href')[0]
+        meta = {m.get("property"): m.get("content") for m in document.xpath("//meta[@property]")}
+        assert meta["og:locale"] == {"ar": "ar_AR", "en": "en_US"}[lang]
+        assert meta["og:locale:alternate"] == {"ar": "ar_AR", "en": "en_US"}[other]
+        assert meta["og:url"] == alternates[lang]
+        blocks = document.xpath('//script[@type="application/ld+json"]/text()')
+        assert len(blocks) == 1, path
+        data = json.loads(blocks[0])
+        assert data["@context"] == "https://schema.org" and data["url"] == alternates[lang]
+
+
+def json_ld(site: Path, path: str) -> dict:
+    document = html.parse(str(page_file(site, path))).getroot()
+    return json.loads(document.xpath('//script[@type="application/ld+json"]/text()')[0])
+
+
+def test_article_json_ld_is_a_news_article_about_its_actors_and_places(site: Path) -> None:
+    data = json_ld(site, f"/en/{ARTICLE}")
+    assert (data["@type"], data["inLanguage"], data["datePublished"]) == ("NewsArticle", "en", "2017")
+    about = {item["name"]: item for item in data["about"]}
+    assert about["Islamic State"]["@type"] == "Organization"
+    assert about["Islamic State"]["sameAs"] == "https://www.wikidata.org/wiki/Q2429253"
+    assert about["Ahmad al-Jarba"]["@type"] == "Person"
+    assert about["Deir ez-Zor"]["@type"] == "Place"
+    assert about["Deir ez-Zor"]["geo"] == {"@type": "GeoCoordinates", "latitude": 35.3333, "longitude": 40.15}
+    assert [m["name"] for m in data["mentions"]] == ["Rasd", "BasNews"]
+    assert data["author"] == [{"@type": "Person", "name": "editor4"}]
+
+
+def test_location_page_json_ld_is_a_place(site: Path) -> None:
+    data = json_ld(site, "/ar/locations/syria/")
+    assert (data["@type"], data["name"], data["sameAs"]) == ("Place", "سوريا", "https://www.wikidata.org/wiki/Q858")
+
+
+def test_geojson_is_a_valid_feature_collection_in_lon_lat_order(site: Path) -> None:
+    collection = geojson.loads((site / "data/locations.geojson").read_text(encoding="utf-8"))
+    assert collection.is_valid and collection["type"] == "FeatureCollection"
+    features = {f["id"]: f for f in collection["features"]}
+    assert set(features) == {"deir-ez-zor", "deir-ez-zor-airbase", "raqqa", "hasakah", "al-sukhnah"}
+    assert features["deir-ez-zor"]["geometry"]["coordinates"] == [40.15, 35.3333]
+    assert features["raqqa"]["properties"]["name_ar"] == "الرقة"
+
+
+def test_json_and_csv_open_data(site: Path) -> None:
+    actors = json.loads((site / "data/actors.json").read_text(encoding="utf-8"))
+    articles = json.loads((site / "data/articles.json").read_text(encoding="utf-8"))
+    assert len(actors) == 17 and {"id", "name", "type", "affiliations", "wikidata"} <= set(actors[0])
+    assert articles[0]["url"]["ar"] == f"{BASE}ar/{ARTICLE}" and articles[0]["date_precision"] == "year"
+    rows = list(csv.DictReader(io.StringIO((site / "data/locations.csv").read_text(encoding="utf-8"))))
+    assert rows[0].keys() == {"id", "name_ar", "name_en", "kind", "parent", "lat", "lon", "wikidata"}
+    assert {r["id"]: (r["lat"], r["lon"]) for r in rows}["hasakah"] == ("36.5", "40.75")
+
+
+def test_export_writes_the_same_files_without_building(site: Path, tmp_path: Path, capsys) -> None:
+    args = ["export", "--root", str(REPO), "--out", str(tmp_path)]
+    assert main([*args, "--format", "json", "--format", "csv", "--format", "geojson"]) == 0
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == sorted(p.name for p in (site / "data").iterdir())
+    for name in written:
+        assert (tmp_path / name).read_bytes() == (site / "data" / name).read_bytes()
+
+
+def test_location_page_has_coordinates_and_osm_link_without_javascript(site: Path) -> None:
+    document = html.parse(str(page_file(site, "/ar/locations/deir-ez-zor/"))).getroot()
+    text = document.xpath('string(//*[@data-briefing="coordinates"])')
+    assert "35.3333, 40.15" in text
+    assert document.xpath('//*[@data-briefing="coordinates"]//a/@href') == [
+        "https://www.openstreetmap.org/?mlat=35.3333&mlon=40.15#map=10/35.3333/40.15"]
+    assert document.xpath('//script[contains(@src, "vendor/leaflet/leaflet.js")]')
+    assert not document.xpath('//script[contains(@src, "unpkg") or contains(@src, "cdn")]')
+
+
+def test_timeline_svg() -> None:
+    dates = [PartialDate(2017, 8, 7), PartialDate(2017, 8), PartialDate(2017, 10, 1), PartialDate(2017)]
+    svg = timeline_svg(dates, "Briefings per month", lambda slot: f"{slot[0]}-{slot[1] or '?'}", str)
+    bars = re.findall(r'<rect class="([^"]+)"[^>]*height="([\d.]+)"><title>([^<]+)</title>', svg)
+    assert [(title, float(height)) for _, height, title in bars] == [
+        ("2017-8: 2", 56.0), ("2017-9: 0", 0.0), ("2017-10: 1", 28.0), ("2017-?: 1", 28.0)]
+    assert bars[-1][0].endswith("--year")
+    assert timeline_svg([], "x", str, str) is None

@@ -15,28 +15,53 @@ from .config import CONFIG_DIR, ConfigError
 from .diagnostics import Position, Report
 from .mentions import KINDS, Matcher, Suggestions, suggest
 from .opendata import FORMATS, export_files
-from .pipeline import load_briefing
+from .pipeline import LoadedBriefing, load_briefing
 from .scaffold import ScaffoldError, new_article, new_entity, write
 
 EXIT_OK, EXIT_CONTENT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def _add_root(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: .)")
+
+
+def _project(path: Path) -> Path:
+    root = path.resolve()
+    if not (root / CONFIG_DIR).is_dir():
+        raise UsageError(f"{path} has no {CONFIG_DIR}/ folder: --root must be the project folder")
+    return root
+
+
+def _load(root: Path) -> tuple[LoadedBriefing | None, Report]:
+    """The checked project, or None when site_config is unusable; problems in the report."""
+    report = Report()
+    try:
+        return load_briefing(root, report), report
+    except ConfigError as exc:
+        report.error(Position(CONFIG_DIR, 0, 0), str(exc))
+        return None, report
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate content/ and site_config/; changes no file")
-    check.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: .)")
+    _add_root(check)
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
                        help="github: workflow commands that annotate the pull request's lines")
     check.set_defaults(run=_check)
     build = commands.add_parser("build", help="check, then build the bilingual site with MkDocs")
-    build.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: .)")
+    _add_root(build)
     build.add_argument("--site-dir", type=Path, help="where to write the site (default: ROOT/site)")
     build.add_argument("--drafts", action="store_true", help="include drafts, with a banner")
     build.set_defaults(run=_build, strict=False, format="text")
     export = commands.add_parser("export", help="write the open data files without building the site")
-    export.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: .)")
+    _add_root(export)
     export.add_argument("--format", choices=FORMATS, action="append", required=True,
                         help="json, csv or geojson; repeat for several")
     export.add_argument("--out", type=Path, required=True, help="the folder to write into")
@@ -56,22 +81,13 @@ def _parser() -> argparse.ArgumentParser:
         entity = new.add_parser(kind, help=f"content/{kind}s/ID.yml")
         entity.add_argument("id", help="lowercase ASCII letters, digits and hyphens")
     for command in new.choices.values():
-        command.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: .)")
+        _add_root(command)
         command.set_defaults(run=_new)
     return parser
 
 
 def _check(args: argparse.Namespace) -> int:
-    root = args.root.resolve()
-    if not (root / CONFIG_DIR).is_dir():
-        print(f"briefing: error: {args.root} has no {CONFIG_DIR}/ folder: "
-              "--root must be the project folder", file=sys.stderr)
-        return EXIT_USAGE
-    report = Report()
-    try:
-        load_briefing(root, report)
-    except ConfigError as exc:
-        report.error(Position(CONFIG_DIR, 0, 0), str(exc))
+    _, report = _load(_project(args.root))
     formats = {"text": report.as_text, "json": report.as_json, "github": report.as_github}
     sys.stdout.write(formats[args.format]())
     failed = report.errors or (args.strict and report.warnings)
@@ -82,7 +98,7 @@ def _build(args: argparse.Namespace) -> int:
     checked = _check(args)
     if checked != EXIT_OK:
         return checked
-    root = args.root.resolve()
+    root = _project(args.root)
     site_dir = (args.site_dir or root / "site").resolve()
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
@@ -96,16 +112,8 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    root = args.root.resolve()
-    if not (root / CONFIG_DIR).is_dir():
-        print(f"briefing: error: {args.root} has no {CONFIG_DIR}/ folder", file=sys.stderr)
-        return EXIT_USAGE
-    report = Report()
-    try:
-        loaded = load_briefing(root, report)
-    except ConfigError as exc:
-        report.error(Position(CONFIG_DIR, 0, 0), str(exc))
-    if report.errors:
+    loaded, report = _load(_project(args.root))
+    if loaded is None or report.errors:
         sys.stdout.write(report.as_text())
         return EXIT_CONTENT_ERRORS
     files = export_files(loaded.briefing, loaded.config.base_url, args.format, args.drafts)
@@ -122,20 +130,14 @@ def _suggest(args: argparse.Namespace) -> int:
     folder = args.path.resolve()
     root = next((p for p in folder.parents if (p / CONFIG_DIR).is_dir()), None)
     if not folder.is_dir() or root is None:
-        print(f"briefing: error: {args.path} is not an article folder of a project", file=sys.stderr)
-        return EXIT_USAGE
-    report = Report()
-    try:
-        briefing = load_briefing(root, report).briefing
-    except ConfigError as exc:
-        print(f"briefing: error: {exc}", file=sys.stderr)
-        return EXIT_CONTENT_ERRORS
-    article = briefing.articles.get(folder.name)
+        raise UsageError(f"{args.path} is not an article folder of a project")
+    loaded, report = _load(root)
+    article = loaded.briefing.articles.get(folder.name) if loaded else None
     if article is None:
         sys.stdout.write("".join(f"{d}\n" for d in report.errors))
         print(f"briefing: error: {args.path} could not be read as an article", file=sys.stderr)
         return EXIT_CONTENT_ERRORS
-    result = suggest(article, briefing, Matcher(briefing))
+    result = suggest(article, loaded.briefing, Matcher(loaded.briefing))
     if args.format == "json":
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -158,7 +160,7 @@ def _suggestions_text(result: Suggestions) -> str:
 
 
 def _new(args: argparse.Namespace) -> int:
-    root = args.root.resolve()
+    root = _project(args.root)
     try:
         if args.kind == "article":
             languages = ("ar", "en") if args.lang == "both" else (args.lang,)
@@ -177,7 +179,11 @@ def _new(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except UsageError as exc:
+        print(f"briefing: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":

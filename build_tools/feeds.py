@@ -41,7 +41,7 @@ def atom(title: str, page_url: str, lang: str, articles: Iterable[Article], conf
     newest = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
     chosen = sorted(articles, key=lambda a: (a.date.earliest, a.id), reverse=True)[:LATEST]
     for article in reversed(chosen):  # feedgen lists the last added entry first
-        text = article.translations.get(lang) or next(iter(article.translations.values()))
+        text = article.text_in(lang)
         url = base + urls.entity(lang, "article", article.id)
         entry = feed.add_entry()
         entry.id(url)

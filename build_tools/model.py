@@ -142,6 +142,10 @@ class Article:
     def is_draft(self) -> bool:
         return self.status == "draft"
 
+    def text_in(self, lang: str) -> Translation:
+        """The translation in ``lang``, else the one that exists (pending translations)."""
+        return self.translations.get(lang) or next(iter(self.translations.values()))
+
 
 @dataclass
 class Briefing:

@@ -21,7 +21,7 @@ from .feeds import feed_path
 from .localize import digits, format_partial_date, sort_key
 from .model import LANGUAGES, Actor, Article, Briefing, Localized, Location, Names
 from .structured import article_ld, entity_page_ld, web_page_ld
-from .timeline import period, timeline_svg
+from .timeline import timeline_svg
 
 MAX_RELATED = 10
 NAV_SECTIONS = ("actors", "locations", "sources", "tags", "archive", "search")
@@ -250,11 +250,13 @@ class _LanguageSite:
                          description=self.config.description.get(self.lang),
                          json_ld=web_page_ld(kind, title, url, self.lang, self.config.base_url))
 
-    def timeline(self, articles: list[Article]) -> str | None:
-        def label(slot) -> str:
-            return self.date(period(slot)) if slot[1] else f"{self.number(slot[0])} — {self.t('month_unknown')}"
+    def period_label(self, year: int, month: int | None) -> str:
+        """A month ("آب 2017"), or a year whose months are unknown ("2017 — الشهر غير معروف")."""
+        return self.date(PartialDate(year, month)) if month else f"{self.number(year)} — {self.t('month_unknown')}"
 
-        return timeline_svg((a.date for a in articles), self.t("timeline_title"), label, self.number)
+    def timeline(self, articles: list[Article]) -> str | None:
+        return timeline_svg((a.date for a in articles), self.t("timeline_title"),
+                            lambda slot: self.period_label(*slot), self.number)
 
     def indexed(self, page: PageModel, *texts: str | None) -> PageModel:
         """Marks the page for search; Arabic pages also carry their words' search forms."""
@@ -281,8 +283,7 @@ class _LanguageSite:
         return sorted(links, key=lambda link: sort_key(link.text, link.lang))
 
     def card(self, article: Article) -> ArticleCard:
-        translation = article.translations.get(self.lang)
-        shown = translation or next(iter(article.translations.values()))
+        shown = article.text_in(self.lang)
         return ArticleCard(
             link=Link(shown.title, urls.entity(self.lang, "article", article.id), shown.lang),
             date=self.date(article.date),
@@ -290,7 +291,7 @@ class _LanguageSite:
             actors=[self.entity_link("actor", id_) for id_ in article.actors[:3]],
             locations=[self.entity_link("location", id_) for id_ in article.locations[:3]],
             draft=article.is_draft,
-            pending=translation is None,
+            pending=shown.lang != self.lang,
         )
 
     def cards(self, articles: Iterable[Article]) -> list[ArticleCard]:
@@ -524,8 +525,7 @@ class _LanguageSite:
         pages, by_year = [], defaultdict(list)
         for (year, month), articles in sorted(periods.items(), key=lambda p: (p[0][0], p[0][1] or 0),
                                               reverse=True):
-            label = (self.date(PartialDate(year, month)) if month
-                     else f"{self.number(year)} — {self.t('month_unknown')}")
+            label = self.period_label(year, month)
             url = urls.archive_period(self.lang, year, month)
             by_year[year].append(Link(label, url, self.lang, self.number(len(articles))))
             pages.append(self.page(url, "archive-period", label, ArticlesView(self.cards(articles))))

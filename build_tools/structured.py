@@ -41,7 +41,7 @@ def location_ld(location: Location, lang: str, base: str) -> dict[str, Any]:
 
 def article_ld(article: Article, lang: str, briefing: Briefing, config: SiteConfig) -> dict[str, Any]:
     base = config.base_url
-    text = article.translations.get(lang) or next(iter(article.translations.values()))
+    text = article.text_in(lang)
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "NewsArticle",
         "headline": text.title, "inLanguage": text.lang, "url": base + urls.entity(lang, "article", article.id),

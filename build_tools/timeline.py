@@ -59,7 +59,3 @@ def timeline_svg(dates: Iterable[PartialDate], title: str, label: Callable[[Slot
             f"<title>{escape(title)}</title>{''.join(bars)}"
             f'<line x1="0" y1="{HEIGHT}" x2="{right:.1f}" y2="{HEIGHT}" class="briefing-timeline__axis"/>'
             f"{labels}</svg>")
-
-
-def period(slot: Slot) -> PartialDate:
-    return PartialDate(slot[0], slot[1])

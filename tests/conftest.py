@@ -46,6 +46,14 @@ def project(tmp_path: Path) -> Project:
     return Project(tmp_path)
 
 
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The shipped sample briefing, built once for every test that reads the site."""
+    site = tmp_path_factory.mktemp("sample-site")
+    assert main(["build", "--root", str(REPO), "--site-dir", str(site)]) == 0
+    return site
+
+
 def write_minimal_article(project: Project, year: str = "2017", slug: str = "2017-08-07-a",
                           meta: str = "date: 2017-08-07\nstatus: published\n",
                           ar: str | None = "---\ntitle: خلافات بين التحالف وقسد\n---\n"

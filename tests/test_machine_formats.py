@@ -12,24 +12,22 @@ from pathlib import Path
 import feedparser
 import geojson
 import pytest
+from conftest import REPO
 from lxml import etree, html
+from sitecheck import page_file
 
 from build_tools.cli import main
 from build_tools.dates import PartialDate
 from build_tools.timeline import timeline_svg
-from conftest import REPO
-from sitecheck import page_file
 
 BASE = "https://example.org/briefing/"
 ARTICLE = "articles/2017-coalition-sdf-rift-deir-ez-zor/"
 XHTML = "{http://www.w3.org/1999/xhtml}link"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("site")
-    assert main(["build", "--root", str(REPO), "--site-dir", str(folder)]) == 0
-    return folder
+@pytest.fixture
+def site(sample_site: Path) -> Path:
+    return sample_site
 
 
 def pages(site: Path) -> list[Path]:

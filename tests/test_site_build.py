@@ -19,13 +19,6 @@ from build_tools.cli import main
 ARTICLE = "articles/2017-coalition-sdf-rift-deir-ez-zor/"
 
 
-@pytest.fixture(scope="module")
-def sample_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    assert main(["build", "--root", str(REPO), "--site-dir", str(site)]) == 0
-    return site
-
-
 @pytest.mark.parametrize("lang", ["ar", "en"])
 @pytest.mark.parametrize("path", [
     "", ARTICLE, "actors/", "actors/sdf/", "locations/", "locations/deir-ez-zor/", "sources/",

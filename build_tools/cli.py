@@ -107,7 +107,7 @@ def _build(args: argparse.Namespace) -> int:
     except (MkDocsException, OSError) as exc:
         print(f"briefing: error: the site was not built: {exc}", file=sys.stderr)
         return EXIT_CONTENT_ERRORS
-    print(f"Site built in {site_dir}: open {site_dir / 'index.html'} or serve the folder.")
+    print(f"Site built in {site_dir}; to read it: python3 -m http.server -d {site_dir} 8000")
     return EXIT_OK
 
 

@@ -11,7 +11,7 @@ from .mentions import Found, Matcher, suggest
 from .model import LANGUAGES, Actor, Article, Briefing, Location
 
 
-def check_briefing(briefing: Briefing, report: Report) -> None:
+def check_briefing(briefing: Briefing, matcher: Matcher, report: Report) -> None:
     locations, actors = briefing.locations, briefing.actors
     _check_cycles({id_: [loc.parent] if loc.parent in locations else []
                    for id_, loc in locations.items()},
@@ -22,7 +22,7 @@ def check_briefing(briefing: Briefing, report: Report) -> None:
                   lambda id_, target: _part_of_position(actors[id_], target), "part-of", report)
     _check_shared_aliases("actor", briefing.actors.values(), report)
     _check_shared_aliases("location", briefing.locations.values(), report)
-    _check_mentions(briefing, report)
+    _check_mentions(briefing, matcher, report)
 
 
 def _check_cycles(edges: dict[str, list[str]], position: Callable[[str, str], Position],
@@ -81,9 +81,8 @@ def _name_position(entity: Actor | Location, form: str, lang: str):
     return entity.origin.at(field, lang)
 
 
-def _check_mentions(briefing: Briefing, report: Report) -> None:
+def _check_mentions(briefing: Briefing, matcher: Matcher, report: Report) -> None:
     """Entities an article names but does not list, and lists but names in neither text."""
-    matcher = Matcher(briefing)
     for article in briefing.articles.values():
         result = suggest(article, briefing, matcher)
         for kind, ids in result.missing.items():

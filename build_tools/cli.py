@@ -13,7 +13,7 @@ from mkdocs.exceptions import MkDocsException
 
 from .config import CONFIG_DIR, ConfigError
 from .diagnostics import Position, Report
-from .mentions import KINDS, Matcher, Suggestions, suggest
+from .mentions import KINDS, Suggestions, suggest
 from .opendata import FORMATS, export_files
 from .pipeline import LoadedBriefing, load_briefing
 from .scaffold import ScaffoldError, new_article, new_entity, write
@@ -137,7 +137,7 @@ def _suggest(args: argparse.Namespace) -> int:
         sys.stdout.write("".join(f"{d}\n" for d in report.errors))
         print(f"briefing: error: {args.path} could not be read as an article", file=sys.stderr)
         return EXIT_CONTENT_ERRORS
-    result = suggest(article, loaded.briefing, Matcher(loaded.briefing))
+    result = suggest(article, loaded.briefing, loaded.matcher)
     if args.format == "json":
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:

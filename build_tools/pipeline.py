@@ -9,6 +9,7 @@ from .checks import check_briefing
 from .config import SiteConfig, load_site_config
 from .diagnostics import Report
 from .loader import load_content
+from .mentions import Matcher
 from .model import Briefing
 from .resolve import resolve
 
@@ -18,6 +19,8 @@ class LoadedBriefing:
     config: SiteConfig
     briefing: Briefing
     report: Report
+    matcher: Matcher
+    """The names of every actor and location, built once for the checks and the pages."""
 
 
 def load_briefing(root: Path, report: Report) -> LoadedBriefing:
@@ -28,5 +31,6 @@ def load_briefing(root: Path, report: Report) -> LoadedBriefing:
     config = load_site_config(root, report)
     files = load_content(root, report)
     briefing = resolve(files, config.schemas, report)
-    check_briefing(briefing, report)
-    return LoadedBriefing(config, briefing, report)
+    matcher = Matcher(briefing)
+    check_briefing(briefing, matcher, report)
+    return LoadedBriefing(config, briefing, report, matcher)

@@ -27,7 +27,6 @@ from .config import CONFIG_DIR, ConfigError
 from .diagnostics import Report
 from .feeds import site_feeds
 from .links import link_mentions, relative_url, resolve_explicit_links
-from .mentions import Matcher
 from .opendata import export_files
 from .pages import ArticleView, PageModel, build_pages, other_language
 from .pipeline import LoadedBriefing, load_briefing
@@ -57,7 +56,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.serving = False
         self.loaded: LoadedBriefing | None = None
         self.models: dict[str, PageModel] = {}
-        self.matcher: Matcher | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -92,7 +90,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         include_drafts = self.config.drafts or self.serving
         models = build_pages(self.loaded.briefing, self.loaded.config, include_drafts)
         self.models = {model.src_uri: model for model in models}
-        self.matcher = Matcher(self.loaded.briefing)
         kept = [f for f in files if not f.src_uri.endswith((".md", ".yml"))
                 and f.inclusion is not InclusionLevel.EXCLUDED]
         briefing, site = self.loaded.briefing, self.loaded.config
@@ -140,9 +137,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if model is None:
             return html
         if isinstance(model.view, ArticleView):
-            assert self.loaded is not None and self.matcher is not None
+            assert self.loaded is not None
             targets = {key: relative_url(url, model.url) for key, url in model.view.mention_targets.items()}
-            html = link_mentions(html, model.lang, self.matcher, targets, self.loaded.config.link_mentions)
+            html = link_mentions(html, model.lang, self.loaded.matcher, targets, self.loaded.config.link_mentions)
         return isolate_other_script(html, model.lang)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -9,6 +9,8 @@ from a fixed Arabic vocabulary with a seeded generator, so two runs build the sa
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import random
 import shutil
 import statistics
@@ -24,30 +26,56 @@ WORDS = ("قوات التحالف الدولي معركة دير الزور تن
          "الحسكة الرقة نهر الفرات قوات النظام السخنة البادية مطار عسكري حصار").split()
 
 
+LETTERS = "بتثجحخدذرزسشصضطظعغفقكمنهي"
+KINDS = {"actors": ("قوة", "Force", "type: armed-group"), "locations": ("بلدة", "Town", "kind: town")}
+
+
+def arabic_code(number: int) -> str:
+    """A distinct Arabic word for each number, so every name is unique and has no digits."""
+    word = ""
+    while True:
+        number, digit = divmod(number, len(LETTERS))
+        word += LETTERS[digit]
+        if not number:
+            return word + "ان"
+
+
+def name(kind: str, number: int, lang: str) -> str:
+    arabic, english, _ = KINDS[kind]
+    return f"{arabic} {arabic_code(number)}" if lang == "ar" else f"{english} {number}"
+
+
 def write_corpus(root: Path, articles: int, seed: int = 2017) -> None:
+    """Articles whose texts name the actors and locations they list, as editors write them."""
     rng = random.Random(seed)
     shutil.copytree(REPO / "site_config", root / "site_config")
     shutil.copytree(REPO / "overrides", root / "overrides")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     content = root / "content"
-    for kind, count, extra in (("actors", 200, "type: armed-group\n"), ("locations", 100, "kind: town\n")):
+    counts = {"actors": 200, "locations": 100}
+    for kind, count in counts.items():
         (content / kind).mkdir(parents=True)
         for i in range(count):
             (content / kind / f"{kind[0]}{i}.yml").write_text(
-                f"name: {{ar: جهة {i} {kind}, en: {kind} {i}}}\n{extra}", encoding="utf-8")
+                f"name: {{ar: {name(kind, i, 'ar')}, en: {name(kind, i, 'en')}}}\n{KINDS[kind][2]}\n",
+                encoding="utf-8")
     for i in range(articles):
         month, day = 1 + i % 12, 1 + i % 28
         folder = content / "articles" / "2017" / f"a{i:05d}"
         folder.mkdir(parents=True)
-        actors = ", ".join(f"a{n}" for n in rng.sample(range(200), 3))
-        locations = ", ".join(f"l{n}" for n in rng.sample(range(100), 2))
+        listed = {"actors": rng.sample(range(counts["actors"]), 3),
+                  "locations": rng.sample(range(counts["locations"]), 2)}
         (folder / "meta.yml").write_text(
-            f"date: 2017-{month:02d}-{day:02d}\nstatus: published\nactors: [{actors}]\n"
-            f"locations: [{locations}]\n", encoding="utf-8")
+            f"date: 2017-{month:02d}-{day:02d}\nstatus: published\n"
+            + "".join(f"{kind}: [{', '.join(f'{kind[0]}{n}' for n in ids)}]\n" for kind, ids in listed.items()),
+            encoding="utf-8")
+        names = {lang: " و".join(name(kind, n, lang) for kind, ids in listed.items() for n in ids)
+                 for lang in ("ar", "en")}
         body = "\n\n".join(" ".join(rng.choices(WORDS, k=100)) for _ in range(6))
-        (folder / "ar.md").write_text(f"---\ntitle: موجز رقم {i}\n---\n{body}\n", encoding="utf-8")
-        (folder / "en.md").write_text(f"---\ntitle: Briefing {i}\n---\nThe coalition and the SDF, "
-                                      f"report {i}.\n", encoding="utf-8")
+        (folder / "ar.md").write_text(f"---\ntitle: موجز رقم {i}\n---\nقالت {names['ar']} إن\n\n{body}\n",
+                                      encoding="utf-8")
+        (folder / "en.md").write_text(f"---\ntitle: Briefing {i}\n---\n{names['en'].replace(' و', ', ')} "
+                                      f"said, report {i}.\n", encoding="utf-8")
 
 
 def main() -> int:
@@ -58,6 +86,10 @@ def main() -> int:
         root = Path(folder)
         write_corpus(root, args.articles)
         started = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()):
+            briefing(["check", "--root", str(root)])
+        checked = time.perf_counter() - started
+        started = time.perf_counter()
         code = briefing(["build", "--root", str(root), "--site-dir", str(root / "site")])
         elapsed = time.perf_counter() - started
         if code:
@@ -66,7 +98,8 @@ def main() -> int:
         sizes = [p.stat().st_size / 1024 for p in pages]
         fragments = list((root / "site" / "pagefind").rglob("*.pf_fragment"))
         index_chunks = list((root / "site" / "pagefind").rglob("*.pf_index"))
-        print(f"articles: {args.articles}, pages: {len(pages)}, build (check + site + search): {elapsed:.1f} s")
+        print(f"articles: {args.articles}, pages: {len(pages)}; briefing check {checked:.1f} s; "
+              f"briefing build (check + site + feeds + search) {elapsed:.1f} s")
         print(f"page HTML: median {statistics.median(sizes):.1f} KB, max {max(sizes):.1f} KB")
         print(f"search: {len(index_chunks)} index chunks, {len(fragments)} fragments, largest chunk "
               f"{max(p.stat().st_size for p in index_chunks) / 1024:.1f} KB")

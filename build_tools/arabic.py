@@ -1,4 +1,4 @@
-"""Arabic text: normalization for comparing names, and the share of Arabic script in a text."""
+"""Arabic text: letter folding, search forms, digits, and the share of Arabic script in a text."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ _FOLD = str.maketrans({
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
-_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015'\u2019\u02bc`]+")
 
 
 def fold_arabic_letter(char: str) -> str:
@@ -29,15 +28,6 @@ def normalize_arabic(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = DIACRITICS.sub("", text).replace(TATWEEL, "")
     return " ".join(text.translate(_FOLD).split())
-
-
-def normalize_latin(text: str) -> str:
-    """Case, hyphens, apostrophes and spacing do not distinguish two English names."""
-    return " ".join(_SEPARATORS.sub(" ", unicodedata.normalize("NFKC", text)).casefold().split())
-
-
-def normalize_name(text: str, lang: str) -> str:
-    return normalize_arabic(text) if lang == "ar" else normalize_latin(text)
 
 
 def western_digits(text: str) -> str:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from graphlib import CycleError, TopologicalSorter
 
-from .arabic import normalize_name
 from .diagnostics import Position, Report, offset_position
-from .mentions import Found, Matcher, suggest
+from .mentions import Found, Matcher, name_key, suggest
 from .model import LANGUAGES, Actor, Article, Briefing, Location
 
 
@@ -52,13 +51,17 @@ def _part_of_position(actor: Actor, target: str) -> Position:
 
 
 def _check_shared_aliases(kind: str, entities: Iterable[Actor | Location], report: Report) -> None:
-    """Two entities may share a name only if both declare it in ``ambiguous_aliases``."""
+    """Two entities may share a name only if both declare it in ``ambiguous_aliases``.
+
+    Names are compared as the mention matcher reads them, so a clash here is exactly a
+    name the matcher could not attribute.
+    """
     for lang in LANGUAGES:
         owners: dict[str, tuple[Actor | Location, bool]] = {}
         for entity in sorted(entities, key=lambda e: e.id):
-            ambiguous = {normalize_name(a, lang) for a in entity.names.ambiguous_aliases.get(lang, ())}
+            ambiguous = {name_key(a) for a in entity.names.ambiguous_aliases.get(lang, ())}
             for form in dict.fromkeys(entity.names.all_in(lang)):
-                key = normalize_name(form, lang)
+                key = name_key(form)
                 declared = key in ambiguous
                 if key not in owners:
                     owners[key] = (entity, declared)

@@ -79,6 +79,11 @@ def fold(text: str) -> Folded:
     return Folded("".join(chars), starts, ends)
 
 
+def name_key(name: str) -> str:
+    """A name as the matcher reads it: two names with the same key are the same name."""
+    return fold(name).text.strip()
+
+
 @dataclass(frozen=True)
 class _Entry:
     kind: str
@@ -102,7 +107,7 @@ class Matcher:
 
     @staticmethod
     def _add(table: dict[str, list[_Entry]], kind: str, id_: str, alias: str, lang: str) -> None:
-        key = fold(alias).text.strip()
+        key = name_key(alias)
         if not key:
             return
         acronym = alias.isupper() and len(alias) <= 5

@@ -426,7 +426,8 @@ class _LanguageSite:
         for location in locations.values():
             children[location.parent].append(location.id)
         inside = {id_: self.descendants(id_, children) for id_ in locations}
-        counts = {id_: sum(1 for a in self.articles if inside[id_] & set(a.locations)) for id_ in locations}
+        about = {id_: [a for a in self.articles if inside[id_] & set(a.locations)] for id_ in locations}
+        counts = {id_: len(articles) for id_, articles in about.items()}
 
         def tree(parent: str | None) -> list[TreeNode]:
             nodes = [TreeNode(self.entity_link("location", id_, counts[id_]), tree(id_))
@@ -438,7 +439,7 @@ class _LanguageSite:
                   for loc in locations.values() if loc.coordinates]
         index = self.page(urls.section(self.lang, "locations"), "locations", self.t("locations"),
                           TreeView(tree(None), points))
-        return [index, *(self.location_page(location, children, inside[location.id])
+        return [index, *(self.location_page(location, children, about[location.id])
                          for location in locations.values())]
 
     @staticmethod
@@ -452,8 +453,8 @@ class _LanguageSite:
         return found
 
     def location_page(self, location: Location, children: dict[str | None, list[str]],
-                      inside: set[str]) -> PageModel:
-        articles = [a for a in self.articles if inside & set(a.locations)]
+                      articles: list[Article]) -> PageModel:
+        """``articles``: those about the place or a place inside it."""
         breadcrumb, parent = [], location.parent
         while parent and parent not in {link.url for link in breadcrumb}:
             breadcrumb.insert(0, self.entity_link("location", parent))

@@ -6,7 +6,6 @@ A document with schema errors is left out of the model; its id stays known (see
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,6 +14,7 @@ from .dates import DateError, PartialDate, parse_partial_date
 from .diagnostics import Report, did_you_mean, offset_position
 from .links import explicit_links
 from .loader import ArticleBundle, ContentFiles, TextFile
+from .mentions import mask_markup
 from .model import (
     LANGUAGES,
     Actor,
@@ -35,7 +35,6 @@ from .schemas import SchemaSet, field_name
 from .yamlfile import Origin, YamlDocument
 
 MIN_LETTERS_FOR_SCRIPT_CHECK = 20
-_CODE_AND_LINKS = re.compile(r"```.*?```|`[^`]*`|\]\([^)]*\)|https?://\S+", re.DOTALL)
 
 
 def resolve(files: ContentFiles, schemas: SchemaSet, report: Report) -> Briefing:
@@ -182,7 +181,7 @@ def _translation(text: TextFile, schemas: SchemaSet, report: Report) -> Translat
 
 def _check_script(text: Translation, report: Report) -> None:
     """Catches ar.md and en.md swapped, or a text pasted into the wrong file."""
-    prose = _CODE_AND_LINKS.sub(" ", " ".join([text.title, text.summary or "", text.body]))
+    prose = mask_markup(" ".join([text.title, text.summary or "", text.body]))
     share, letters = arabic_share(prose)
     if letters < MIN_LETTERS_FOR_SCRIPT_CHECK:
         return

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
 
+from jinja2 import TemplateError, TemplateSyntaxError
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .config import CONFIG_DIR, ConfigError
 from .diagnostics import Position, Report
+from .linkcheck import broken_links
 from .mentions import KINDS, Suggestions, suggest
 from .opendata import FORMATS, export_files
+from .output import replaced_on_success
 from .pipeline import LoadedBriefing, load_briefing
 from .scaffold import ScaffoldError, new_article, new_entity, write
 
@@ -59,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_root(build)
     build.add_argument("--site-dir", type=Path, help="where to write the site (default: ROOT/site)")
     build.add_argument("--drafts", action="store_true", help="include drafts, with a banner")
+    build.add_argument("--check-links", action="store_true",
+                       help="fail, keeping the previous site, if an internal link or #anchor is broken")
     build.set_defaults(run=_build, strict=False, format="text")
     export = commands.add_parser("export", help="write the open data files without building the site")
     _add_root(export)
@@ -94,19 +100,42 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_CONTENT_ERRORS if failed else EXIT_OK
 
 
+class _BuildFailed(Exception):
+    pass
+
+
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)  # unwinds the build, so its half-written folder is removed
+
+
+def _described(error: Exception) -> str:
+    if isinstance(error, TemplateSyntaxError):
+        return f"{error.filename}:{error.lineno}: template error: {error.message}"
+    if isinstance(error, TemplateError):
+        return f"template error: {error.message}"
+    return str(error)
+
+
 def _build(args: argparse.Namespace) -> int:
     checked = _check(args)
     if checked != EXIT_OK:
         return checked
     root = _project(args.root)
     site_dir = (args.site_dir or root / "site").resolve()
+    previous_handler = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
-        config.plugins["briefing"].config.drafts = args.drafts
-        build(config)
-    except (MkDocsException, OSError) as exc:
-        print(f"briefing: error: the site was not built: {exc}", file=sys.stderr)
+        with replaced_on_success(site_dir) as building:
+            config = load_config(str(root / "mkdocs.yml"), site_dir=str(building))
+            config.plugins["briefing"].config.drafts = args.drafts
+            build(config)
+            if args.check_links and (broken := next(broken_links(building, config.site_url), None)):
+                raise _BuildFailed(str(broken))
+    except (MkDocsException, OSError, TemplateError, _BuildFailed) as exc:
+        print(f"briefing: error: the site was not built, {site_dir} is unchanged: {_described(exc)}",
+              file=sys.stderr)
         return EXIT_CONTENT_ERRORS
+    finally:
+        signal.signal(signal.SIGTERM, previous_handler)
     print(f"Site built in {site_dir}; to read it: python3 -m http.server -d {site_dir} 8000")
     return EXIT_OK
 

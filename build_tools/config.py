@@ -44,6 +44,7 @@ class SiteConfig:
     date_locales: dict[str, str]
     articles_per_page: int
     link_mentions: str
+    raw_html: str
     map_tiles: dict[str, str]
     strings: dict[str, dict[str, str]]
     vocabularies: dict[str, dict[str, Term]]
@@ -83,6 +84,7 @@ def load_site_config(root: Path, report: Report) -> SiteConfig:
         date_locales=data.get("date_locales", {"ar": "ar", "en": "en"}),
         articles_per_page=data.get("articles_per_page", 20),
         link_mentions=data.get("link_mentions", "first"),
+        raw_html=data.get("raw_html", "reject"),
         map_tiles=data.get("map_tiles", {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
                                          "attribution": "&copy; OpenStreetMap contributors"}),
         strings=strings,

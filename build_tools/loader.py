@@ -1,7 +1,7 @@
 """Reading ``content/``: every registry file and article bundle, parsed but not yet checked.
 
 Parse problems (encoding, YAML syntax, duplicate keys, front matter, misplaced or
-misnamed files) are reported here. A file that cannot be parsed is left out, but
+misnamed files, symbolic links leading out of content/) are reported here. A file that cannot be parsed is left out, but
 its id stays known so that references to it do not raise a second, false error.
 """
 
@@ -13,15 +13,28 @@ from pathlib import Path
 
 from .diagnostics import Position, Report
 from .frontmatter import FrontMatterError, split_front_matter
+from .invisible import INVISIBLE, check_prose, describe
 from .model import LANGUAGES
 from .sourcefiles import parse_reported, read_text, read_yaml, relative
 from .yamlfile import YamlDocument
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-YEAR_PATTERN = re.compile(r"^\d{4}$")
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+YEAR_PATTERN = re.compile(r"\d{4}")
 REGISTRIES = {"actor": "actors", "location": "locations", "source": "sources", "tag": "tags"}
 ARTICLES = "articles"
 ID_HINT = "use lowercase ASCII letters, digits and single hyphens, e.g. 'deir-ez-zor'"
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10))})
+
+
+def id_problem(name: str) -> str | None:
+    """Why ``name`` cannot be an id (it becomes a file name and a URL), or None."""
+    if hidden := INVISIBLE.search(name):
+        return f"'{name}' contains an invisible character, {describe(hidden.group(0))}: {ID_HINT}"
+    if not ID_PATTERN.fullmatch(name):
+        return f"'{name}' is not a valid id: {ID_HINT}"
+    if name in WINDOWS_RESERVED:
+        return f"'{name}' is a reserved file name on Windows, where the site could not be checked out: choose another id"
+    return None
 
 
 @dataclass
@@ -61,75 +74,93 @@ class ContentFiles:
 def load_content(root: Path, report: Report) -> ContentFiles:
     content_dir = root / "content"
     files = ContentFiles()
+    visible = _Lister(content_dir, root, report)
     for kind, folder in REGISTRIES.items():
         files.ids[kind] = set()
         files.entities[kind] = []
-        for path in _registry_files(content_dir / folder, kind, root, report):
+        for path in _registry_files(visible(content_dir / folder), kind, root, report):
             files.ids[kind].add(path.stem)
             document = read_yaml(path, root, report)
             if document is not None:
                 files.entities[kind].append(EntityFile(kind, path.stem, document))
-    files.articles = _load_articles(content_dir / ARTICLES, root, report)
+    files.articles = _load_articles(content_dir / ARTICLES, visible, root, report)
     expected = (*REGISTRIES.values(), ARTICLES)
-    for entry in _visible(content_dir):
+    for entry in visible(content_dir):
         if entry.name not in expected:
             report.warning(_whole(entry, root), "ignored: not part of the content model "
                            f"(content/ holds {', '.join(sorted(expected))})")
     return files
 
 
-def _visible(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if not p.name.startswith(".")) if folder.is_dir() else []
+class _Lister:
+    """Lists a folder's entries, leaving out hidden ones and links that lead out of content/."""
+
+    def __init__(self, content_dir: Path, root: Path, report: Report) -> None:
+        self.content_dir, self.root, self.report = content_dir.resolve(), root, report
+
+    def __call__(self, folder: Path) -> list[Path]:
+        if not folder.is_dir() or not folder.resolve().is_relative_to(self.content_dir):
+            return []  # a link to a folder elsewhere: reported where its parent is listed
+        return [path for path in sorted(folder.iterdir())
+                if not path.name.startswith(".") and self._inside(path)]
+
+    def _inside(self, path: Path) -> bool:
+        if not path.is_symlink() or path.resolve().is_relative_to(self.content_dir):
+            return True
+        self.report.error(_whole(path, self.root), f"symbolic link to {path.readlink()}, outside "
+                          "content/: refused, copy the file into content/ instead")
+        return False
 
 
 def _whole(path: Path, root: Path) -> Position:
     return Position(relative(path, root), 0, 0)
 
 
-def _registry_files(folder: Path, kind: str, root: Path, report: Report) -> list[Path]:
+def _registry_files(entries: list[Path], kind: str, root: Path, report: Report) -> list[Path]:
     paths = []
-    for path in _visible(folder):
+    for path in entries:
         if path.suffix != ".yml" or not path.is_file():
             report.warning(_whole(path, root), f"ignored: each {kind} is one .yml file")
-        elif not ID_PATTERN.match(path.stem):
-            report.error(_whole(path, root), f"'{path.stem}' is not a valid id: {ID_HINT}")
+        elif problem := id_problem(path.stem):
+            report.error(_whole(path, root), problem)
         else:
             paths.append(path)
     return paths
 
 
-def _load_articles(folder: Path, root: Path, report: Report) -> list[ArticleBundle]:
+def _load_articles(folder: Path, visible: _Lister, root: Path, report: Report) -> list[ArticleBundle]:
     bundles: list[ArticleBundle] = []
     first_folder: dict[str, str] = {}
-    for year_dir in _visible(folder):
-        if not (year_dir.is_dir() and YEAR_PATTERN.match(year_dir.name)):
+    for year_dir in visible(folder):
+        if not (year_dir.is_dir() and YEAR_PATTERN.fullmatch(year_dir.name)):
             report.error(_whole(year_dir, root),
                          "not a year folder: articles are filed as content/articles/YYYY/SLUG/")
             continue
-        for bundle_dir in _visible(year_dir):
+        for bundle_dir in visible(year_dir):
             where = _whole(bundle_dir, root)
             if not bundle_dir.is_dir():
                 report.warning(where, "ignored: an article is a folder content/articles/YYYY/SLUG/")
-            elif not ID_PATTERN.match(bundle_dir.name):
-                report.error(where, f"'{bundle_dir.name}' is not a valid article id: {ID_HINT}")
+            elif problem := id_problem(bundle_dir.name):
+                report.error(where, f"article {problem}")
             elif bundle_dir.name in first_folder:
                 report.error(where, f"article id '{bundle_dir.name}' is already used by "
                                     f"{first_folder[bundle_dir.name]}: the two pages would collide")
             else:
                 first_folder[bundle_dir.name] = where.file
-                bundles.append(_load_bundle(bundle_dir, root, report))
+                bundles.append(_load_bundle(bundle_dir, visible, root, report))
     return bundles
 
 
-def _load_bundle(folder: Path, root: Path, report: Report) -> ArticleBundle:
+def _load_bundle(folder: Path, visible: _Lister, root: Path, report: Report) -> ArticleBundle:
+    entries = visible(folder)
     meta_path = folder / "meta.yml"
-    if meta_path.is_file():
+    if meta_path in entries and meta_path.is_file():
         meta = read_yaml(meta_path, root, report)
     else:
         meta = None
         report.error(_whole(folder, root), "missing meta.yml (date, status, actors, locations, sources)")
     bundle = ArticleBundle(folder.name, relative(folder, root), folder.parent.name, meta)
-    for path in _visible(folder):
+    for path in entries:
         if path.suffix != ".md":
             continue
         if path.stem not in LANGUAGES:
@@ -156,6 +187,7 @@ def _read_text_file(path: Path, root: Path, report: Report) -> TextFile | None:
         report.error(Position(file, exc.line, 1), exc.message)
         return None
     front_matter = parse_reported(parts.front_matter, file, report, parts.front_matter_line)
+    check_prose(file, parts.body_line, parts.body, report)
     if front_matter is None:
         return None
     return TextFile(path.stem, front_matter, parts.body, parts.body_line)

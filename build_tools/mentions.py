@@ -20,6 +20,7 @@ import ahocorasick
 
 from .arabic import DIACRITICS, TATWEEL, fold_arabic_letter
 from .model import LANGUAGES, Briefing
+from .safehtml import CODE
 
 ARABIC_PREFIX = re.compile(r"[وف]?(?:[بكل]?ال|لل|[بكل])?")
 ELIDED_PREFIX = re.compile(r"[وف]?ل")  # "لل": ل before ال, whose alef is not written
@@ -177,7 +178,7 @@ class Matcher:
         return sorted(chosen, key=lambda m: (m.start, m.kind, m.id))
 
 
-_MARKUP = re.compile(r"```.*?```|`[^`\n]*`|<[^>\n]*>|\]\([^)\n]*\)|https?://\S+", re.DOTALL)
+_MARKUP = re.compile(CODE.pattern + r"|<[^>\n]*>|\]\([^)\n]*\)|https?://\S+", re.DOTALL)
 
 
 def mask_markup(text: str) -> str:

@@ -6,6 +6,7 @@ run on the model can still name the file and line of a problem.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from .dates import PartialDate
@@ -154,3 +155,7 @@ class Briefing:
     sources: dict[str, Source] = field(default_factory=dict)
     tags: dict[str, Tag] = field(default_factory=dict)
     articles: dict[str, Article] = field(default_factory=dict)
+
+    def last_changed(self) -> datetime.date | None:
+        """The newest date an article gives (published, updated or corrected)."""
+        return max(((a.updated or a.date).earliest for a in self.articles.values()), default=None)

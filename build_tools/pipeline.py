@@ -30,7 +30,7 @@ def load_briefing(root: Path, report: Report) -> LoadedBriefing:
     """
     config = load_site_config(root, report)
     files = load_content(root, report)
-    briefing = resolve(files, config.schemas, report)
+    briefing = resolve(files, config.schemas, config.raw_html, report)
     matcher = Matcher(briefing)
     check_briefing(briefing, matcher, report)
     return LoadedBriefing(config, briefing, report, matcher)

@@ -6,6 +6,7 @@ no content rule lives here, so the site could move to another generator.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any, Literal
@@ -18,7 +19,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import urls
@@ -26,10 +27,12 @@ from .bidi import isolate_other_script
 from .config import CONFIG_DIR, ConfigError
 from .diagnostics import Report
 from .feeds import site_feeds
+from .headers import HEADERS_FILE, headers_file
 from .links import link_mentions, relative_url, resolve_explicit_links
 from .opendata import export_files
 from .pages import ArticleView, PageModel, build_pages, other_language
 from .pipeline import LoadedBriefing, load_briefing
+from .safehtml import sanitize
 from .search import index_site
 from .structured import OG_LOCALES
 from .vendor import vendored_files
@@ -90,8 +93,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         include_drafts = self.config.drafts or self.serving
         models = build_pages(self.loaded.briefing, self.loaded.config, include_drafts)
         self.models = {model.src_uri: model for model in models}
-        kept = [f for f in files if not f.src_uri.endswith((".md", ".yml"))
-                and f.inclusion is not InclusionLevel.EXCLUDED]
+        # Only the theme's files are kept: every page comes from the model, and nothing
+        # else in content/ (a stray file, a link to one outside) is ever published.
+        docs_dir = Path(config.docs_dir).resolve()
+        kept = [f for f in files
+                if f.abs_src_path and not Path(f.abs_src_path).resolve().is_relative_to(docs_dir)]
         briefing, site = self.loaded.briefing, self.loaded.config
         generated = [File.generated(config, model.src_uri, content=_markdown(model)) for model in models]
         generated.append(File.generated(config, "index.html", content=_root_page(self.loaded, config)))
@@ -128,6 +134,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         env.filters["isolate"] = _isolate
         return env
 
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """MkDocs dates pages (and so sitemap.xml.gz) with the day of the build; the content's
+        newest date keeps two builds of one commit identical, unless SOURCE_DATE_EPOCH says."""
+        assert self.loaded is not None
+        changed = self.loaded.briefing.last_changed()
+        if changed and "SOURCE_DATE_EPOCH" not in os.environ:
+            page.update_date = changed.isoformat()
+        return page
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         model = self.models.get(page.file.src_uri)
         return resolve_explicit_links(markdown, model.lang, model.src_uri) if model else markdown
@@ -138,6 +153,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return html
         if isinstance(model.view, ArticleView):
             assert self.loaded is not None
+            html = sanitize(html)
             targets = {key: relative_url(url, model.url) for key, url in model.view.mention_targets.items()}
             html = link_mentions(html, model.lang, self.loaded.matcher, targets, self.loaded.config.link_mentions)
         return isolate_other_script(html, model.lang)
@@ -151,8 +167,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return _HTML_TAG.sub(f'<html lang="\\1" dir="{direction}"', output, count=1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.loaded is not None
+        site_dir = Path(config.site_dir)
         if self.config.search:
-            index_site(Path(config.site_dir))
+            index_site(site_dir)
+        (site_dir / HEADERS_FILE).write_text(headers_file(site_dir, self.loaded.config.map_tiles["url"]),
+                                             encoding="utf-8")
 
 
 def _isolate(text: str, lang: str) -> Markup:

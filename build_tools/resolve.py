@@ -31,13 +31,15 @@ from .model import (
     Tag,
     Translation,
 )
+from .safehtml import check_markdown
 from .schemas import SchemaSet, field_name
 from .yamlfile import Origin, YamlDocument
 
 MIN_LETTERS_FOR_SCRIPT_CHECK = 20
 
 
-def resolve(files: ContentFiles, schemas: SchemaSet, report: Report) -> Briefing:
+def resolve(files: ContentFiles, schemas: SchemaSet, raw_html: str, report: Report) -> Briefing:
+    """The model of every valid file; ``raw_html`` is the policy for HTML in articles."""
     briefing = Briefing()
     registries = {"actor": (briefing.actors, _actor), "location": (briefing.locations, _location),
                   "source": (briefing.sources, _source), "tag": (briefing.tags, _tag)}
@@ -52,6 +54,9 @@ def resolve(files: ContentFiles, schemas: SchemaSet, report: Report) -> Briefing
         if article is not None:
             briefing.articles[article.id] = article
     check_references(files, report)
+    for bundle in files.articles:
+        for text in bundle.texts.values():
+            check_markdown(text.front_matter.origin.file, text.body_line, text.body, raw_html, report)
     return briefing
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import DateError, parse_partial_date
-from .loader import ID_HINT, ID_PATTERN, REGISTRIES
+from .loader import REGISTRIES, id_problem
 
 
 class ScaffoldError(Exception):
@@ -95,8 +95,8 @@ def write(files: list[NewFile]) -> None:
 
 
 def _check_id(id_: str) -> None:
-    if not ID_PATTERN.match(id_):
-        raise ScaffoldError(f"'{id_}' is not a valid id: {ID_HINT}")
+    if problem := id_problem(id_):
+        raise ScaffoldError(problem)
 
 
 def _refuse_existing(files: list[NewFile]) -> list[NewFile]:

@@ -1,11 +1,22 @@
-"""Reading the project's text files, with encoding and syntax problems reported by position."""
+"""Reading the project's text files, with encoding and syntax problems reported by position.
+
+Every file is read as bytes and checked before it is decoded: over the size limit,
+NUL bytes (a binary file) and invalid UTF-8 are errors with the byte offset; a BOM and
+CRLF line endings are read through with a warning; decomposed letters (Arabic hamza
+typed as a separate mark) are composed (NFC) so that names match, with a warning.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
-from .diagnostics import Position, Report
+from .diagnostics import Position, Report, offset_position
+from .invisible import check_values
 from .yamlfile import YamlDocument, YamlSyntaxError, parse_yaml
+
+MAX_FILE_BYTES = 1_000_000
+"""A long article is about 50 KB; a bigger file is a paste gone wrong or not text at all."""
 
 
 def relative(path: Path, root: Path) -> str:
@@ -13,18 +24,72 @@ def relative(path: Path, root: Path) -> str:
 
 
 def read_text(path: Path, root: Path, report: Report) -> str | None:
+    file = relative(path, root)
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        report.error(Position(relative(path, root), 0, 0),
-                     f"not UTF-8 text (undecodable byte at offset {exc.start}): save it as UTF-8")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            report.error(Position(file, 0, 0), f"{size:,} bytes, over the limit of {MAX_FILE_BYTES:,}: "
+                                               "is it the right file?")
+            return None
+        raw = path.read_bytes()
     except OSError as exc:
-        report.error(Position(relative(path, root), 0, 0), f"cannot be read: {exc.strerror}")
-    return None
+        report.error(Position(file, 0, 0), f"cannot be read: {exc.strerror}")
+        return None
+    return decode_text(raw, file, report)
+
+
+def _byte_position(file: str, raw: bytes, offset: int) -> Position:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return Position(file, raw.count(b"\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def decode_text(raw: bytes, file: str, report: Report) -> str | None:
+    """The text of a file's bytes, or None with an error; line endings become LF."""
+    if b"\0" in raw:
+        offset = raw.index(b"\0")
+        report.error(_byte_position(file, raw, offset), f"NUL byte at byte offset {offset}: "
+                     "this is not a text file, or it is corrupted")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        report.error(_byte_position(file, raw, exc.start),
+                     f"not UTF-8 text (undecodable byte 0x{raw[exc.start]:02X} at byte offset {exc.start}): "
+                     "save the file as UTF-8")
+        return None
+    if text.startswith("\ufeff"):
+        report.warning(Position(file, 1, 1), "the file starts with a byte-order mark (BOM): "
+                                             "read without it; save as UTF-8 without BOM")
+        text = text[1:]
+    if "\r" in text:
+        report.warning(offset_position(file, 1, text, text.index("\r")),
+                       "Windows (CRLF) or old Mac (CR) line endings: read as LF; "
+                       "save the file with LF line endings")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _composed(text, file, report)
+
+
+def _composed(text: str, file: str, report: Report) -> str:
+    """NFC form of ``text``, with a warning at the first letter typed as base plus mark.
+
+    NFC also puts stacked marks (shadda and a vowel) in canonical order; that changes
+    nothing a reader sees, so only composition is reported.
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    for index in range(1, len(text)):
+        pair = text[index - 1:index + 1]
+        if unicodedata.combining(pair[1]) and len(composed := unicodedata.normalize("NFC", pair)) == 1:
+            codes = " + ".join(f"U+{ord(c):04X}" for c in pair)
+            report.warning(offset_position(file, 1, text, index - 1),
+                           f"decomposed letter '{composed}' ({codes}): read in composed form (NFC) "
+                           "so that it matches the same letter typed directly")
+            break
+    return unicodedata.normalize("NFC", text)
 
 
 def parse_reported(text: str, file: str, report: Report, first_line: int = 1) -> YamlDocument | None:
-    """Parse YAML text; syntax errors and duplicate keys go to ``report``."""
+    """Parse YAML text; syntax errors, duplicate keys and invisible characters go to ``report``."""
     try:
         document = parse_yaml(text, file, first_line)
     except YamlSyntaxError as exc:
@@ -32,6 +97,7 @@ def parse_reported(text: str, file: str, report: Report, first_line: int = 1) ->
         return None
     for position, message in document.duplicates:
         report.error(position, message)
+    check_values(document, report)
     return document
 
 

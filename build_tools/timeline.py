@@ -54,7 +54,7 @@ def timeline_svg(dates: Iterable[PartialDate], title: str, label: Callable[[Slot
     if len(slots) > 1:
         labels += f'<text x="{right:.1f}" y="{HEIGHT + 14}" text-anchor="end">{escape(label(slots[-1]))}</text>'
 
-    return (f'<svg class="briefing-timeline" direction="ltr" style="direction: ltr" role="img" aria-label="{escape(title)}" '
+    return (f'<svg class="briefing-timeline" role="img" aria-label="{escape(title)}" '
             f'viewBox="0 0 {WIDTH} {HEIGHT + LABEL}">'
             f"<title>{escape(title)}</title>{''.join(bars)}"
             f'<line x1="0" y1="{HEIGHT}" x2="{right:.1f}" y2="{HEIGHT}" class="briefing-timeline__axis"/>'

@@ -3,6 +3,11 @@
 PyYAML silently keeps the last of two equal keys and turns ``2017-08-07`` into a
 ``datetime.date``; editors need both caught or kept as written, so documents are
 composed into nodes and turned into plain data here, recording each node's line.
+
+Content is plain data: aliases (the "billion laughs" bomb), nesting deeper than any
+schema needs and tags other than YAML's core ones (``!!python/object``...) are
+refused while composing, before anything is built. Nothing is ever constructed but
+strings, numbers, booleans and nulls.
 """
 
 from __future__ import annotations
@@ -16,11 +21,40 @@ from .diagnostics import Position
 
 Path_ = tuple[str | int, ...]
 
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_YAML_TAG = "tag:yaml.org,2002:"
+_TIMESTAMP = _YAML_TAG + "timestamp"
+_CORE_TAGS = frozenset(_YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map"))
+MAX_DEPTH = 16
+"""Deepest nesting of mappings and lists accepted; the schemas need five at most."""
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML that content may not use."""
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as the strings the editor wrote."""
+    """SafeLoader that leaves dates as written and refuses aliases, deep nesting and tags."""
+
+    depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(problem=f"alias '*{event.anchor}' refused: anchors and aliases are not "
+                                   "allowed in content, write the value out", problem_mark=event.start_mark)
+        tag = getattr(event, "tag", None)
+        if tag and tag != "!" and tag not in _CORE_TAGS:
+            written = tag.replace(_YAML_TAG, "!!", 1)
+            raise _Refused(problem=f"YAML tag '{written}' refused: content is plain text, numbers and "
+                                   "lists; remove the tag", problem_mark=event.start_mark)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _Refused(problem=f"nested more than {MAX_DEPTH} levels deep: "
+                                       "no content field needs this", problem_mark=event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -62,15 +96,20 @@ class YamlDocument:
 
 def parse_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document; ``first_line`` is the file line the text starts on."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        raise _unprintable(exc, text, first_line) from None
     try:
         node = loader.get_single_node()
+    except _Refused as exc:
+        mark = exc.problem_mark
+        raise YamlSyntaxError(mark.line + first_line, mark.column + 1, str(exc.problem)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line if mark else 0) + first_line
         column = (mark.column if mark else 0) + 1
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise YamlSyntaxError(line, column, f"YAML syntax error: {problem}") from None
+        raise YamlSyntaxError(line, column, f"YAML syntax error: {_explain(exc)}") from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(first_line, 1, f"YAML syntax error: {exc}") from None
     finally:
@@ -78,6 +117,19 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument:
     builder = _Builder(loader, file, first_line)
     data = builder.build(node, ()) if node is not None else None
     return YamlDocument(data, Origin(file, builder.values, builder.keys), builder.duplicates)
+
+
+def _unprintable(error: yaml.reader.ReaderError, text: str, first_line: int) -> YamlSyntaxError:
+    before = text[:error.position]
+    return YamlSyntaxError(before.count("\n") + first_line, error.position - before.rfind("\n"),
+                           f"control character U+{error.character:04X} is not allowed in YAML: remove it")
+
+
+def _explain(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or error.context or "invalid YAML"
+    if "'\\t'" in problem:
+        return "a tab character: YAML indents with spaces only, replace the tab with spaces"
+    return problem
 
 
 class _Builder:

@@ -6,10 +6,10 @@ import json
 
 import pytest
 from conftest import REPO, Project, write_minimal_article
-from sitecheck import page_file
 from test_mentions import registry
 
 from build_tools.cli import main
+from build_tools.linkcheck import page_file
 from build_tools.links import link_mentions
 from build_tools.mentions import Matcher
 

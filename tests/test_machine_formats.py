@@ -14,10 +14,10 @@ import geojson
 import pytest
 from conftest import REPO
 from lxml import etree, html
-from sitecheck import page_file
 
 from build_tools.cli import main
 from build_tools.dates import PartialDate
+from build_tools.linkcheck import page_file
 from build_tools.timeline import timeline_svg
 
 BASE = "https://example.org/briefing/"

@@ -276,7 +276,8 @@ def test_file_that_is_not_utf8(project: Project, capsys) -> None:
     (project.root / "content/actors").mkdir(parents=True)
     (project.root / "content/actors/sdf.yml").write_bytes("name: قسد".encode("cp1256"))
     assert project.check(capsys) == (1, [
-        "content/actors/sdf.yml: error: not UTF-8 text (undecodable byte at offset 6): save it as UTF-8",
+        "content/actors/sdf.yml:1:7: error: not UTF-8 text (undecodable byte 0xDE at byte offset 6): "
+        "save the file as UTF-8",
         "1 error, 0 warnings",
     ])
 

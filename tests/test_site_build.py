@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -12,9 +11,9 @@ from conftest import REPO, Project, write_minimal_article
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
-from sitecheck import broken_links, page_file
 
 from build_tools.cli import main
+from build_tools.linkcheck import broken_links, page_file
 
 ARTICLE = "articles/2017-coalition-sdf-rift-deir-ez-zor/"
 
@@ -35,9 +34,9 @@ def test_language_and_direction_of_pages(sample_site: Path) -> None:
     assert '<html lang="en" dir="ltr"' in english and '<body dir="ltr"' in english
 
 
-def test_every_internal_link_resolves(sample_site: Path) -> None:
-    base_path = urlsplit(yaml.safe_load((REPO / "site_config/site.yml").read_text(encoding="utf-8"))["base_url"]).path
-    assert broken_links(sample_site, base_path) == []
+def test_every_internal_link_and_anchor_resolves(sample_site: Path) -> None:
+    base_url = yaml.safe_load((REPO / "site_config/site.yml").read_text(encoding="utf-8"))["base_url"]
+    assert list(broken_links(sample_site, base_url)) == []
 
 
 def test_no_content_file_is_published(sample_site: Path) -> None:

@@ -1,0 +1,150 @@
+"""What ``briefing build`` leaves on disk: all of a new site or the old one, identical
+from one build to the next, and no link that leads nowhere."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from build_site import write_corpus
+from conftest import REPO, Project, write_minimal_article
+
+from build_tools.cli import main
+
+PROJECT_PARTS = ("content", "site_config", "overrides", "mkdocs.yml")
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def copy_sample(to: Path) -> Path:
+    to.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        copy = shutil.copytree if (REPO / part).is_dir() else shutil.copy
+        copy(REPO / part, to / part)
+    return to
+
+
+def build(root: Path, *args: str) -> int:
+    return main(["build", "--root", str(root), "--site-dir", str(root / "out"), *args])
+
+
+def leftovers(root: Path) -> list[str]:
+    return sorted(p.name for p in root.iterdir() if p.name.startswith(".out."))
+
+
+@pytest.fixture
+def built(project: Project) -> Project:
+    write_minimal_article(project)
+    assert build(project.root) == 0
+    return project
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(built: Project, capsys) -> None:
+    before = tree(built.root / "out")
+    (built.root / "overrides/briefing/article.html").write_text("{% if %}", encoding="utf-8")
+    assert build(built.root) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"briefing: error: the site was not built, {built.root / 'out'} is unchanged: "
+        f"{built.root / 'overrides/briefing/article.html'}:1: template error: "
+        "Expected an expression, got 'end of statement block'")
+    assert tree(built.root / "out") == before
+    assert leftovers(built.root) == []
+
+
+def _build_process(root: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "build_tools.cli", "build", "--root", str(root),
+                             "--site-dir", str(root / "out")], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, cwd=REPO)
+
+
+def _wait_for_staging(root: Path, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while not leftovers(root):
+        assert process.poll() is None and time.monotonic() < deadline, "the build never started writing"
+        time.sleep(0.005)
+
+
+def test_an_interrupted_build_leaves_the_previous_site_untouched(built: Project) -> None:
+    before = tree(built.root / "out")
+    process = _build_process(built.root)
+    _wait_for_staging(built.root, process)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=60) == 128 + signal.SIGTERM
+    assert b"Traceback" not in process.stderr.read()
+    assert tree(built.root / "out") == before
+    assert leftovers(built.root) == []
+
+
+def test_a_killed_build_is_cleaned_up_by_the_next(built: Project) -> None:
+    before = tree(built.root / "out")
+    process = _build_process(built.root)
+    _wait_for_staging(built.root, process)
+    process.kill()
+    process.wait(timeout=60)
+    assert tree(built.root / "out") == before
+    assert leftovers(built.root) != []
+    assert build(built.root) == 0
+    assert leftovers(built.root) == []
+
+
+def test_two_builds_in_different_folders_are_byte_identical(tmp_path: Path, monkeypatch) -> None:
+    first, second = copy_sample(tmp_path / "one"), copy_sample(tmp_path / "elsewhere/two")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert build(first) == 0
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")  # UTC+14: another calendar day for most of the world
+    time.tzset()
+    try:
+        assert build(second) == 0
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert tree(first / "out") == tree(second / "out")
+
+
+def _gzip_mtime(path: Path) -> int:
+    with gzip.open(path) as archive:
+        archive.read()
+        return archive.mtime
+
+
+def test_dates_in_the_output_come_from_the_content_or_source_date_epoch(built: Project, monkeypatch) -> None:
+    newest_article = 1502064000  # 2017-08-07, the article's date
+    assert _gzip_mtime(built.root / "out/sitemap.xml.gz") == newest_article
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert build(built.root) == 0
+    assert _gzip_mtime(built.root / "out/sitemap.xml.gz") == 1699920000  # MkDocs keeps the day
+
+
+def test_check_links_passes_the_sample_site(tmp_path: Path) -> None:
+    assert build(copy_sample(tmp_path / "sample"), "--check-links") == 0
+
+
+def test_check_links_passes_a_synthetic_site_of_hundreds_of_articles(tmp_path: Path) -> None:
+    write_corpus(tmp_path, articles=300)
+    assert build(tmp_path, "--check-links") == 0
+
+
+@pytest.mark.parametrize(("link", "reason"), [
+    ("../nowhere/", "no such page or file"),
+    ("#no-such-heading", "no element with id 'no-such-heading' on that page"),
+    ("../../actors/#missing", "no element with id 'missing' on that page"),
+])
+def test_check_links_stops_on_a_broken_link_and_keeps_the_old_site(built: Project, capsys, link: str,
+                                                                   reason: str) -> None:
+    before = tree(built.root / "out")
+    write_minimal_article(built, en=f"---\ntitle: A rift\n---\nThe SDF and the Coalition [disagree]({link}).\n")
+    assert build(built.root, "--check-links") == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"briefing: error: the site was not built, {built.root / 'out'} is unchanged: "
+        f"/en/articles/2017-08-07-a/: broken link '{link}': {reason}")
+    assert tree(built.root / "out") == before

@@ -1,0 +1,228 @@
+"""Hostile and broken input: each case gets a precise message, no traceback, no file written."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from conftest import Project, write_minimal_article
+
+from build_tools.cli import main
+
+SDF = "name: {ar: قوات سوريا الديمقراطية, en: Syrian Democratic Forces}\ntype: armed-group\n"
+SDF_FILE = "content/actors/sdf.yml"
+
+
+def check_bytes(project: Project, capsys, relative: str, data: bytes) -> tuple[int, list[str]]:
+    path = project.root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    before = project.fingerprint()
+    result = project.check(capsys)
+    assert project.fingerprint() == before
+    assert capsys.readouterr().err == ""
+    return result
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    pytest.param(b"name:\n\tar: x\n", "content/actors/sdf.yml:2:1: error: YAML syntax error: a tab character: "
+                 "YAML indents with spaces only, replace the tab with spaces", id="tab"),
+    pytest.param(SDF.encode() + b"\x00\n", "content/actors/sdf.yml:3:1: error: NUL byte at byte offset "
+                 f"{len(SDF.encode())}: this is not a text file, or it is corrupted", id="nul"),
+    pytest.param(b"type: armed-group\nname: {en: \xe9tat}\n", "content/actors/sdf.yml:2:12: error: not UTF-8 "
+                 "text (undecodable byte 0xE9 at byte offset 29): save the file as UTF-8", id="latin-1"),
+    pytest.param(b"name: \x07\n", "content/actors/sdf.yml:1:7: error: control character U+0007 is not "
+                 "allowed in YAML: remove it", id="control-character"),
+    pytest.param(b"a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\n", "content/actors/sdf.yml:2:8: error: "
+                 "alias '*a' refused: anchors and aliases are not allowed in content, write the value out",
+                 id="billion-laughs"),
+    pytest.param(b"name: " + b"[" * 100 + b"]" * 100 + b"\n", "content/actors/sdf.yml:1:22: error: nested more "
+                 "than 16 levels deep: no content field needs this", id="deep-nesting"),
+    pytest.param(b"name: !!python/object/apply:os.system [touch pwned]\n", "content/actors/sdf.yml:1:7: error: "
+                 "YAML tag '!!python/object/apply:os.system' refused: content is plain text, numbers and lists; "
+                 "remove the tag", id="python-tag"),
+    pytest.param(b"name: !custom {ar: x}\n", "content/actors/sdf.yml:1:7: error: YAML tag '!custom' refused: "
+                 "content is plain text, numbers and lists; remove the tag", id="custom-tag"),
+])
+def test_broken_or_hostile_yaml_is_one_precise_error(project: Project, capsys, data: bytes, expected: str) -> None:
+    assert check_bytes(project, capsys, SDF_FILE, data) == (1, [expected, "1 error, 0 warnings"])
+    assert not (project.root / "pwned").exists()
+
+
+def test_file_over_the_size_limit_is_not_read(project: Project, capsys) -> None:
+    data = SDF.encode() + b"description: {en: " + b"x" * 1_000_000 + b"}\n"
+    assert check_bytes(project, capsys, SDF_FILE, data) == (1, [
+        f"content/actors/sdf.yml: error: {len(data):,} bytes, over the limit of 1,000,000: is it the right file?",
+        "1 error, 0 warnings",
+    ])
+
+
+def test_bom_and_crlf_are_read_through_with_warnings(project: Project, capsys) -> None:
+    data = "\ufeff".encode() + SDF.replace("\n", "\r\n").encode()
+    assert check_bytes(project, capsys, SDF_FILE, data) == (0, [
+        "content/actors/sdf.yml:1:1: warning: the file starts with a byte-order mark (BOM): read without it; "
+        "save as UTF-8 without BOM",
+        "content/actors/sdf.yml:1:65: warning: Windows (CRLF) or old Mac (CR) line endings: read as LF; "
+        "save the file with LF line endings",
+        "0 errors, 2 warnings",
+    ])
+
+
+def test_decomposed_arabic_is_composed_so_names_still_match(project: Project, capsys) -> None:
+    decomposed = "name: {ar: ا\u0654مير, en: Emir}\ntype: person\n"
+    project.write("content/actors/emir.yml", decomposed)
+    write_minimal_article(project, ar="---\ntitle: عن أمير المنطقة وأعماله في المدينة\n---\n"
+                                      "تحدث أمير المنطقة عن الوضع في المدينة وعن المعارك.\n",
+                          meta="date: 2017-08-07\nstatus: published\nactors: [emir]\n")
+    assert project.check(capsys) == (0, [
+        "content/actors/emir.yml:1:12: warning: decomposed letter 'أ' (U+0627 + U+0654): read in composed "
+        "form (NFC) so that it matches the same letter typed directly",
+        "0 errors, 1 warning",
+    ])
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("../sdf", None),
+    ("SDF", "'SDF' is not a valid id: use lowercase ASCII letters, digits and single hyphens, e.g. 'deir-ez-zor'"),
+    ("my actor", "'my actor' is not a valid id: use lowercase ASCII letters, digits and single hyphens, "
+                 "e.g. 'deir-ez-zor'"),
+    ("con", "'con' is a reserved file name on Windows, where the site could not be checked out: "
+            "choose another id"),
+    ("lpt1", "'lpt1' is a reserved file name on Windows, where the site could not be checked out: "
+             "choose another id"),
+    ("sdf\u200b", "'sdf\u200b' contains an invisible character, U+200B ZERO WIDTH SPACE: use lowercase ASCII "
+                  "letters, digits and single hyphens, e.g. 'deir-ez-zor'"),
+])
+def test_ids_that_are_not_safe_file_names(project: Project, capsys, name: str, message: str | None) -> None:
+    path = project.root / "content/actors" / f"{name}.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if message is None:  # "../sdf.yml" lands outside actors/: the tree itself refuses traversal
+        path.write_text(SDF, encoding="utf-8")
+        assert project.check(capsys) == (0, [
+            "content/sdf.yml: warning: ignored: not part of the content model "
+            "(content/ holds actors, articles, locations, sources, tags)",
+            "0 errors, 1 warning",
+        ])
+        return
+    path.write_text(SDF, encoding="utf-8")
+    assert project.check(capsys) == (1, [f"content/actors/{name}.yml: error: {message}", "1 error, 0 warnings"])
+
+
+@pytest.mark.parametrize("reference", ["../../../etc/passwd", "/etc/passwd", "C:\\Windows\\win.ini"])
+def test_references_that_are_paths_are_refused(project: Project, capsys, reference: str) -> None:
+    project.write(SDF_FILE, SDF)
+    write_minimal_article(project, meta=f"date: 2017-08-07\nstatus: published\nactors: ['{reference}']\n")
+    code, lines = project.check(capsys)
+    assert code == 1
+    assert lines[0] == (f"content/articles/2017/2017-08-07-a/meta.yml:3:10: error: actors[0]: '{reference}' "
+                        "is not an id: ids are lowercase ASCII letters, digits and single hyphens")
+
+
+def test_symlink_out_of_content_is_refused_and_never_published(project: Project, capsys, tmp_path_factory) -> None:
+    secret = tmp_path_factory.mktemp("outside") / "secret.yml"
+    secret.write_text(SDF, encoding="utf-8")
+    (project.root / "content/actors").mkdir(parents=True)
+    os.symlink(secret, project.root / "content/actors/sdf.yml")
+    os.symlink(secret.parent, project.root / "content/articles")
+    assert project.check(capsys) == (1, [
+        f"content/actors/sdf.yml: error: symbolic link to {secret}, outside content/: refused, "
+        "copy the file into content/ instead",
+        f"content/articles: error: symbolic link to {secret.parent}, outside content/: refused, "
+        "copy the file into content/ instead",
+        "2 errors, 0 warnings",
+    ])
+
+
+def test_invisible_characters_are_errors_in_names_and_warnings_in_prose(project: Project, capsys) -> None:
+    project.write(SDF_FILE, "name: {ar: قوات سوريا الديمقراطية, en: Syrian Democratic Forces}\n"
+                            "aliases: {ar: [\"قوات\u200bسوريا\"]}\ntype: armed-group\n"
+                            "description: {en: \"Kurdish-led \u202ealliance\"}\n")
+    write_minimal_article(project, meta="date: 2017-08-07\nstatus: published\nactors: [\"sdf\u2066\"]\n",
+                          en="---\ntitle: \"A rift\u200f\"\n---\nA Kurdish source disclosed "
+                             "disagreements\u202e between the SDF and the Coalition.\n")
+    assert project.check(capsys) == (1, [
+        "content/actors/sdf.yml:2:16: error: invisible character U+200B ZERO WIDTH SPACE in aliases.ar[0]: "
+        "\"قوات⟨U+200B⟩سوريا\"; ids, names and aliases must be typed plainly, delete it",
+        "content/actors/sdf.yml:4:19: warning: invisible character U+202E RIGHT-TO-LEFT OVERRIDE in "
+        "description.en: \"Kurdish-led ⟨U+202E⟩alliance\"; it can reorder or hide text, delete it unless "
+        "it was meant",
+        "content/articles/2017/2017-08-07-a/en.md:2:8: warning: invisible character U+200F RIGHT-TO-LEFT MARK "
+        "in title: \"A rift⟨U+200F⟩\"; it can reorder or hide text, delete it unless it was meant",
+        "content/articles/2017/2017-08-07-a/en.md:4:41: warning: invisible character U+202E RIGHT-TO-LEFT "
+        "OVERRIDE: \"…d disagreements⟨U+202E⟩ between the SD…\"; it can reorder or hide text, "
+        "delete it unless it was meant",
+        "content/articles/2017/2017-08-07-a/meta.yml:3:10: error: actors[0]: 'sdf\u2066' is not an id: "
+        "ids are lowercase ASCII letters, digits and single hyphens",
+        "content/articles/2017/2017-08-07-a/meta.yml:3:10: error: invisible character U+2066 LEFT-TO-RIGHT "
+        "ISOLATE in actors[0]: \"sdf⟨U+2066⟩\"; ids, names and aliases must be typed plainly, delete it",
+        "content/articles/2017/2017-08-07-a/meta.yml:3:10: error: unknown actor 'sdf\u2066' in actors[0] "
+        "(did you mean 'sdf'?)",
+        "4 errors, 3 warnings",
+    ])
+
+
+UNSAFE_BODIES = [
+    ("[the report](javascript:alert(1))", "6:14: error: 'javascript:' link is not allowed: links must be "
+     "http, https, mailto or to an actor, location, source or tag"),
+    ("[x](JaVa&#115;cript:alert(1))", "6:5: error: 'javascript:' link is not allowed: links must be "
+     "http, https, mailto or to an actor, location, source or tag"),
+    ("[ref]\n\n[ref]: data:text/html;base64,PHNjcmlwdD4=", "8:8: error: 'data:' link is not allowed: links must "
+     "be http, https, mailto or to an actor, location, source or tag"),
+    ("<vbscript:msgbox(1)>", "6:2: error: 'vbscript:' link is not allowed: links must be http, https, mailto "
+     "or to an actor, location, source or tag"),
+    ("<script>alert(1)</script>", "6:1: error: raw HTML <script> is not allowed "
+     "(raw_html: reject in site_config/site.yml)"),
+    ("<iframe src=\"https://example.com\"></iframe>", "6:1: error: raw HTML <iframe> is not allowed "
+     "(raw_html: reject in site_config/site.yml)"),
+    ("Text <b onmouseover=\"alert(1)\">bold</b>", "6:6: error: event handler attribute 'onmouseover' on <b> "
+     "is not allowed (raw_html: reject in site_config/site.yml)"),
+    ("<p style=\"position:fixed\">x</p>", "6:1: error: attribute 'style' on <p> is not allowed "
+     "(raw_html: reject in site_config/site.yml)"),
+    ("<a href=\"javascript:alert(1)\">x</a>", "6:1: error: 'javascript:' URL in <a href> is not allowed "
+     "(raw_html: reject in site_config/site.yml)"),
+    ("## Heading {: onclick=\"alert(1)\" }", "6:15: error: attribute list sets 'onclick', which is not "
+     "allowed (raw_html: reject in site_config/site.yml)"),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), UNSAFE_BODIES, ids=[b[:24] for b, _ in UNSAFE_BODIES])
+def test_unsafe_links_and_raw_html_in_articles(project: Project, capsys, body: str, expected: str) -> None:
+    write_minimal_article(project, en=f"---\ntitle: A rift\n---\nThe SDF and the Coalition disagree.\n\n{body}\n")
+    assert project.check(capsys) == (1, [f"content/articles/2017/2017-08-07-a/en.md:{expected}",
+                                         "1 error, 0 warnings"])
+
+
+def test_safe_html_and_code_are_accepted(project: Project, capsys) -> None:
+    write_minimal_article(project, en="---\ntitle: A rift\n---\nThe <abbr title=\"Syrian Democratic Forces\">"
+                                      "SDF</abbr> and the Coalition<sup>1</sup> disagree: "
+                                      "`<script>` is only code here, <https://example.org> a link.\n\n"
+                                      "```\n<iframe src=x onload=y>\n```\n")
+    assert project.check(capsys) == (0, ["0 errors, 0 warnings"])
+
+
+def test_source_url_with_a_script_scheme_is_refused(project: Project, capsys) -> None:
+    project.write("content/sources/rasd.yml", "name: {ar: رصد, en: Rasd}\nkind: news-agency\n"
+                                               "url: javascript:alert(1)\n")
+    assert project.check(capsys) == (1, [
+        "content/sources/rasd.yml:3:6: error: url: 'javascript:alert(1)' is not a web address "
+        "starting with http:// or https://",
+        "1 error, 0 warnings",
+    ])
+
+
+def test_strip_policy_warns_and_the_page_carries_none_of_it(project: Project, capsys) -> None:
+    config = project.root / "site_config/site.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("raw_html: reject", "raw_html: strip"),
+                      encoding="utf-8")
+    write_minimal_article(project, en="---\ntitle: A rift\n---\nThe SDF <b onclick=\"steal()\">and</b> the "
+                                      "Coalition.\n\n<script>steal()</script>\n\n<p style=\"color:red\">x</p>\n")
+    code, lines = project.check(capsys)
+    assert (code, lines[-1]) == (0, "0 errors, 3 warnings")
+    assert lines[0] == ("content/articles/2017/2017-08-07-a/en.md:4:9: warning: event handler attribute "
+                        "'onclick' on <b> is not allowed: removed from the page (raw_html: strip in "
+                        "site_config/site.yml)")
+    assert main(["build", "--root", str(project.root), "--site-dir", str(project.root / "out")]) == 0
+    page = (project.root / "out/en/articles/2017-08-07-a/index.html").read_text(encoding="utf-8")
+    article = page[page.index('<article'):page.index('</article>')]
+    assert "<b>and</b>" in article and "<p>x</p>" in article
+    assert "steal" not in article and "style=" not in article

@@ -1,0 +1,83 @@
+"""Property-based: whatever bytes a content file holds, reading it gives a model or clean
+diagnostics, never an exception."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import Project, write_minimal_article
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from build_tools.diagnostics import Report
+from build_tools.frontmatter import FrontMatterError, split_front_matter
+from build_tools.pipeline import load_briefing
+from build_tools.sourcefiles import decode_text
+from build_tools.yamlfile import YamlSyntaxError, parse_yaml
+
+PIECES = ["---\n", "...\n", "title: ", "summary: ", "name: ", "date: 2017-08-07\n", "status: published\n",
+          "actors: [sdf]\n", "ar: ", "en: ", "{", "}", "[", "]", ", ", ": ", "- ", "  ", "\t", "\n", "\r\n",
+          "'", '"', "&a ", "*a ", "<<: *a\n", "!!python/object/apply:os.system ", "!x ", "? ", "|\n", ">-\n",
+          "#", "قوات سوريا الديمقراطية", "ا\u0654", "\u202e", "\u200b", "\ufeff", "\x00", "\x07", "%YAML 1.1\n",
+          "<script>", "](javascript:x)", "[a](actor:sdf)", "<b onclick=x>", "```\n", "`", "{: style=x }",
+          "\\u202e", "\\x00", "2017", "-1e999", ".nan", "~", "null"]
+TEXTLIKE = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+ANY_BYTES = st.one_of(st.binary(max_size=600), TEXTLIKE.map(lambda t: t.encode("utf-8")),
+                      st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")))
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@FUZZ
+@given(TEXTLIKE | st.text(max_size=300))
+def test_yaml_parser_returns_data_or_a_positioned_error(text: str) -> None:
+    try:
+        parse_yaml(text, "f.yml")
+    except YamlSyntaxError as exc:
+        assert exc.line >= 1 and exc.column >= 1 and exc.message
+
+
+@FUZZ
+@given(TEXTLIKE | st.text(max_size=300))
+def test_front_matter_splits_or_says_why(text: str) -> None:
+    try:
+        parts = split_front_matter(text)
+    except FrontMatterError as exc:
+        assert exc.line == 1 and exc.message
+    else:
+        assert parts.body_line >= 3
+
+
+@FUZZ
+@given(ANY_BYTES)
+def test_decoding_gives_text_or_an_error(data: bytes) -> None:
+    report = Report()
+    text = decode_text(data, "f.yml", report)
+    assert (text is None) == bool(report.errors)
+    assert text is None or ("\r" not in text and not text.startswith("\ufeff"))
+
+
+@pytest.fixture(scope="module")
+def fuzzed_project(tmp_path_factory) -> Project:
+    project = Project(tmp_path_factory.mktemp("fuzzed"))
+    project.write("content/actors/sdf.yml", "name: {ar: قسد, en: SDF}\ntype: armed-group\n")
+    write_minimal_article(project)
+    return project
+
+
+@FUZZ
+@given(file=st.sampled_from(["content/actors/sdf.yml", "content/articles/2017/2017-08-07-a/meta.yml",
+                             "content/articles/2017/2017-08-07-a/ar.md", "content/articles/2017/2017-08-07-a/en.md"]),
+       data=ANY_BYTES)
+def test_loading_any_bytes_gives_a_model_or_clean_diagnostics(fuzzed_project: Project, file: str,
+                                                              data: bytes) -> None:
+    path = fuzzed_project.root / file
+    original = path.read_bytes()
+    path.write_bytes(data)
+    try:
+        report = Report()
+        loaded = load_briefing(fuzzed_project.root, report)
+    finally:
+        path.write_bytes(original)
+    assert all(d.position.file == file for d in report.errors)
+    assert all(d.message for d in report.diagnostics)
+    if not report.errors:
+        assert "2017-08-07-a" in loaded.briefing.articles and "sdf" in loaded.briefing.actors

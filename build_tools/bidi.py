@@ -15,9 +15,10 @@ from .htmltext import map_text
 _SKIPPED = frozenset({"code", "pre", "script", "style", "bdi", "kbd", "samp"})
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 _RUNS = {
-    # On Arabic pages: Latin words, with the digits, spaces and marks inside the run.
+    # On Arabic pages: Latin words, with the digits, spaces and marks inside the run;
+    # on this bilingual site they are English (names, acronyms), so screen readers are told.
     "ar": (re.compile(r"[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9 .,'’&/-]*[A-Za-z\u00c0-\u024f0-9])?"),
-           '<bdi dir="ltr">'),
+           '<bdi lang="en" dir="ltr">'),
     # On English pages: Arabic words, with the spaces between them.
     "en": (re.compile(f"[{_ARABIC}]+(?:[ ]+[{_ARABIC}]+)*"), '<bdi lang="ar" dir="rtl">'),
 }

@@ -256,7 +256,7 @@ class _LanguageSite:
 
     def timeline(self, articles: list[Article]) -> str | None:
         return timeline_svg((a.date for a in articles), self.t("timeline_title"),
-                            lambda slot: self.period_label(*slot), self.number)
+                            lambda slot: self.period_label(*slot), self.number, self.t("list_separator"))
 
     def indexed(self, page: PageModel, *texts: str | None) -> PageModel:
         """Marks the page for search; Arabic pages also carry their words' search forms."""

@@ -33,8 +33,12 @@ def _slots(counts: Counter[Slot]) -> list[Slot]:
 
 
 def timeline_svg(dates: Iterable[PartialDate], title: str, label: Callable[[Slot], str],
-                 number: Callable[[int], str]) -> str | None:
-    """The chart, or None when there is nothing to show."""
+                 number: Callable[[int], str], separator: str) -> str | None:
+    """The chart, or None when there is nothing to show.
+
+    Its text alternative (``aria-label``) reads every period that has articles, with
+    their count, so a screen reader gives what the bars show.
+    """
     counts: Counter[Slot] = Counter((d.year, d.month) for d in dates)
     if not counts:
         return None
@@ -54,7 +58,8 @@ def timeline_svg(dates: Iterable[PartialDate], title: str, label: Callable[[Slot
     if len(slots) > 1:
         labels += f'<text x="{right:.1f}" y="{HEIGHT + 14}" text-anchor="end">{escape(label(slots[-1]))}</text>'
 
-    return (f'<svg class="briefing-timeline" role="img" aria-label="{escape(title)}" '
+    summary = separator.join(f"{label(slot)}: {number(counts[slot])}" for slot in slots if counts.get(slot))
+    return (f'<svg class="briefing-timeline" role="img" aria-label="{escape(title)}: {escape(summary)}" '
             f'viewBox="0 0 {WIDTH} {HEIGHT + LABEL}">'
             f"<title>{escape(title)}</title>{''.join(bars)}"
             f'<line x1="0" y1="{HEIGHT}" x2="{right:.1f}" y2="{HEIGHT}" class="briefing-timeline__axis"/>'

@@ -12,6 +12,7 @@ import pytest
 from build_tools.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
+pytest_plugins = ["browser_fixtures"]
 
 
 class Project:

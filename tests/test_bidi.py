@@ -6,7 +6,7 @@ from build_tools.bidi import isolate_other_script
 def test_latin_run_in_arabic_text_is_isolated_with_its_digits() -> None:
     html = "<p>أعلنت قوات سوريا الديمقراطية (SDF 2017) عن بدء المعركة.</p>"
     assert isolate_other_script(html, "ar") == (
-        '<p>أعلنت قوات سوريا الديمقراطية (<bdi dir="ltr">SDF 2017</bdi>) عن بدء المعركة.</p>')
+        '<p>أعلنت قوات سوريا الديمقراطية (<bdi lang="en" dir="ltr">SDF 2017</bdi>) عن بدء المعركة.</p>')
 
 
 def test_arabic_run_in_english_text_is_isolated() -> None:
@@ -21,7 +21,7 @@ def test_tags_attributes_code_and_existing_isolation_are_left_alone() -> None:
             '<img alt="SDF"/> SDF</p>')
     assert isolate_other_script(html, "ar") == (
         '<p><a href="/en/actors/sdf/" title="SDF">قسد</a> <code>SDF</code> <bdi>SDF</bdi> '
-        '<img alt="SDF"/> <bdi dir="ltr">SDF</bdi></p>')
+        '<img alt="SDF"/> <bdi lang="en" dir="ltr">SDF</bdi></p>')
 
 
 def test_text_in_the_page_language_is_unchanged() -> None:

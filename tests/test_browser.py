@@ -1,105 +1,17 @@
 """The built sample site in a real Chromium: direction, language switch, entity pages, search.
 
-The server sends the headers of the site's ``_headers`` file, as Netlify or Cloudflare
-Pages would, so every page here runs under its Content-Security-Policy; a test fails
-if Chromium reports a violation.
-
-Chromium comes from the system (Debian's ``chromium``; ``.ci/run`` installs it). Without it
-these tests skip on a person's machine and fail under CI, where it must be present.
+Pages are requested at the site's own base URL and answered from the built site with
+the headers of its ``_headers`` file (``browser_fixtures``), so every page here runs
+under its Content-Security-Policy; a test fails if Chromium reports a violation.
 """
 
 from __future__ import annotations
 
-import mimetypes
-import os
-import shutil
-from pathlib import Path
-from urllib.parse import urlsplit
-
 import pytest
-import yaml
-from conftest import REPO
+from browser_fixtures import csp_violations, screenshot
 
-from build_tools.linkcheck import page_file
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-ARTIFACTS = REPO / "tests" / "artifacts"
 ARTICLE = "articles/2017-coalition-sdf-rift-deir-ez-zor/"
 ARABIC_TITLE = "خلافاتٌ بين التحالف و(قسد) حول معركة دير الزور"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-if CHROMIUM is None:
-    if os.environ.get("CI") == "true":
-        raise RuntimeError("CI=true but no chromium: .ci/run must install it")
-    pytest.skip("no chromium on this machine (apt-get install chromium)", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
-
-
-def read_headers_file(site: Path) -> dict[str, str]:
-    lines = (site / "_headers").read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "/*"
-    return dict(line.strip().split(": ", 1) for line in lines[1:])
-
-
-@pytest.fixture(scope="module")
-def site_url() -> str:
-    """The sample's own base URL: pages are requested there, as readers would."""
-    return yaml.safe_load((REPO / "site_config/site.yml").read_text(encoding="utf-8"))["base_url"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def new_context(browser, sample_site: Path, site_url: str):
-    """Browser contexts in which the site's base URL is answered from the built site,
-    with the headers of its ``_headers`` file, as Netlify or Cloudflare Pages would."""
-    headers = read_headers_file(sample_site)
-
-    def serve(route) -> None:
-        path = urlsplit(route.request.url).path.removeprefix(urlsplit(site_url).path)
-        file = page_file(sample_site, path)
-        status = 200 if file.is_file() else 404
-        file = file if file.is_file() else sample_site / "404.html"
-        content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        route.fulfill(status=status, body=file.read_bytes(), headers={**headers, "content-type": content_type})
-
-    def make(**options):
-        context = browser.new_context(**options)
-        context.route(site_url + "**", serve)
-        return context
-
-    return make
-
-
-def csp_violations(page) -> list[str]:
-    """Collects what Chromium reports as blocked by the Content-Security-Policy."""
-    blocked: list[str] = []
-    page.on("console", lambda message: blocked.append(message.text)
-            if "Content Security Policy" in message.text else None)
-    return blocked
-
-
-@pytest.fixture
-def page(new_context):
-    context = new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    blocked = csp_violations(page)
-    yield page
-    context.close()
-    assert blocked == [], "the Content-Security-Policy blocked part of the page"
-
-
-def screenshot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 def test_pages_are_served_under_the_policy_and_it_blocks_a_foreign_script(new_context, site_url: str) -> None:

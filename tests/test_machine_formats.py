@@ -157,9 +157,10 @@ def test_location_page_has_coordinates_and_osm_link_without_javascript(site: Pat
 
 def test_timeline_svg() -> None:
     dates = [PartialDate(2017, 8, 7), PartialDate(2017, 8), PartialDate(2017, 10, 1), PartialDate(2017)]
-    svg = timeline_svg(dates, "Briefings per month", lambda slot: f"{slot[0]}-{slot[1] or '?'}", str)
+    svg = timeline_svg(dates, "Briefings per month", lambda slot: f"{slot[0]}-{slot[1] or '?'}", str, "; ")
     bars = re.findall(r'<rect class="([^"]+)"[^>]*height="([\d.]+)"><title>([^<]+)</title>', svg)
     assert [(title, float(height)) for _, height, title in bars] == [
         ("2017-8: 2", 56.0), ("2017-9: 0", 0.0), ("2017-10: 1", 28.0), ("2017-?: 1", 28.0)]
     assert bars[-1][0].endswith("--year")
-    assert timeline_svg([], "x", str, str) is None
+    assert 'aria-label="Briefings per month: 2017-8: 2; 2017-10: 1; 2017-?: 1"' in svg
+    assert timeline_svg([], "x", str, str, "; ") is None

@@ -1,0 +1,103 @@
+"""Chromium for the browser tests, and the built sample site served as a host would.
+
+Chromium comes from the system (Debian's ``chromium``; ``.ci/run`` installs it), and the
+accessibility checkers from npm (``npm ci``) with the machine's Java. Without them these
+tests skip on a person's machine; under CI (``CI=true``) they fail instead.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from conftest import REPO
+
+from build_tools.linkcheck import page_file
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = REPO / "tests" / "artifacts"
+
+
+def require(available: bool, what: str, how: str) -> None:
+    """Skips the test without ``what``, except under CI, where it must be there."""
+    if available:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true but {what} is missing: .ci/run must {how}")
+    pytest.skip(f"{what} is missing on this machine ({how})")
+
+
+def read_headers_file(site: Path) -> dict[str, str]:
+    lines = (site / "_headers").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "/*"
+    return dict(line.strip().split(": ", 1) for line in lines[1:])
+
+
+def csp_violations(page) -> list[str]:
+    """Collects what Chromium reports as blocked by the Content-Security-Policy."""
+    blocked: list[str] = []
+    page.on("console", lambda message: blocked.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    return blocked
+
+
+def screenshot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture(scope="session")
+def site_url() -> str:
+    """The sample's own base URL: pages are requested there, as readers would."""
+    return yaml.safe_load((REPO / "site_config/site.yml").read_text(encoding="utf-8"))["base_url"]
+
+
+@pytest.fixture(scope="module")
+def browser(sample_site: Path):
+    """Chromium, for one test module: Playwright's event loop runs while it is open, and
+    the build (Pagefind) cannot start its own meanwhile, so the site is built first."""
+    require(CHROMIUM is not None, "chromium", "apt-get install chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def new_context(browser, sample_site: Path, site_url: str):
+    """Browser contexts in which the site's base URL is answered from the built site,
+    with the headers of its ``_headers`` file, as Netlify or Cloudflare Pages would."""
+    headers = read_headers_file(sample_site)
+
+    def serve(route) -> None:
+        path = urlsplit(route.request.url).path.removeprefix(urlsplit(site_url).path)
+        file = page_file(sample_site, path)
+        status = 200 if file.is_file() else 404
+        file = file if file.is_file() else sample_site / "404.html"
+        content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        route.fulfill(status=status, body=file.read_bytes(), headers={**headers, "content-type": content_type})
+
+    def make(**options):
+        context = browser.new_context(**options)
+        context.route(site_url + "**", serve)
+        return context
+
+    return make
+
+
+@pytest.fixture
+def page(new_context):
+    context = new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    blocked = csp_violations(page)
+    yield page
+    context.close()
+    assert blocked == [], "the Content-Security-Policy blocked part of the page"

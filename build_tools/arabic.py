@@ -14,8 +14,8 @@ _FOLD = str.maketrans({
     "\u06cc": "\u064a", "\u06a9": "\u0643",  # Persian yeh and keheh
 })
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]")
-_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+_ARABIC_LETTERS = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]+")
+_LATIN_LETTERS = re.compile("[A-Za-z\u00c0-\u024f]+")
 
 
 def fold_arabic_letter(char: str) -> str:
@@ -37,8 +37,8 @@ def western_digits(text: str) -> str:
 
 def arabic_share(text: str) -> tuple[float, int]:
     """Share of Arabic letters among Arabic and Latin letters, and how many letters there were."""
-    arabic = len(_ARABIC_LETTER.findall(text))
-    latin = len(_LATIN_LETTER.findall(text))
+    arabic = sum(map(len, _ARABIC_LETTERS.findall(text)))
+    latin = sum(map(len, _LATIN_LETTERS.findall(text)))
     total = arabic + latin
     return (arabic / total if total else 0.0), total
 
@@ -56,4 +56,5 @@ def search_form(word: str) -> str:
 
 def search_terms(text: str) -> str:
     """Every distinct Arabic word of ``text`` in its search form, for the search index."""
-    return " ".join(dict.fromkeys(search_form(word) for word in _WORD.findall(text)))
+    words = dict.fromkeys(_WORD.findall(normalize_arabic(text)))
+    return " ".join(dict.fromkeys(_CLITICS.sub("", word, count=1) for word in words))

@@ -117,16 +117,19 @@ def _described(error: Exception) -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
-    checked = _check(args)
-    if checked != EXIT_OK:
-        return checked
     root = _project(args.root)
+    loaded, report = _load(root)
+    sys.stdout.write(report.as_text())
+    if loaded is None or report.errors:
+        return EXIT_CONTENT_ERRORS
     site_dir = (args.site_dir or root / "site").resolve()
     previous_handler = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         with replaced_on_success(site_dir) as building:
             config = load_config(str(root / "mkdocs.yml"), site_dir=str(building))
-            config.plugins["briefing"].config.drafts = args.drafts
+            plugin = config.plugins["briefing"]
+            plugin.config.drafts = args.drafts
+            plugin.preloaded = loaded  # checked above: the plugin need not read content/ again
             build(config)
             if args.check_links and (broken := next(broken_links(building, config.site_url), None)):
                 raise _BuildFailed(str(broken))

@@ -10,25 +10,23 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections.abc import Iterable
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from lxml import html as lxml_html
-
 HEADERS_FILE = "_headers"
-_EXECUTABLE_TYPES = (None, "", "text/javascript", "module")
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+"""An executable inline script: Material writes them without attributes; data blocks
+(JSON-LD, Material's configuration) carry a ``type`` and never run."""
 
 
-def inline_script_hashes(pages: Iterable[bytes]) -> list[str]:
-    """The CSP source of every distinct inline script of ``pages``, sorted."""
-    hashes = set()
-    for page in pages:
-        for script in lxml_html.fromstring(page).iter("script"):
-            if script.get("src") is None and script.get("type") in _EXECUTABLE_TYPES:
-                digest = hashlib.sha256((script.text or "").encode("utf-8")).digest()
-                hashes.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
-    return sorted(hashes)
+def inline_scripts(html: str) -> list[str]:
+    return _INLINE_SCRIPT.findall(html)
+
+
+def script_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
 def tile_origin(tile_url: str) -> str:
@@ -52,8 +50,8 @@ def content_security_policy(script_hashes: list[str], tile_url: str) -> str:
     ])
 
 
-def headers_file(site_dir: Path, tile_url: str) -> str:
-    pages = (path.read_bytes() for path in sorted(site_dir.rglob("*.html")))
-    csp = content_security_policy(inline_script_hashes(pages), tile_url)
+def headers_file(scripts: Iterable[str], tile_url: str) -> str:
+    """The ``_headers`` file for a site whose pages hold the inline ``scripts``."""
+    csp = content_security_policy(sorted({script_hash(script) for script in scripts}), tile_url)
     return (f"/*\n  Content-Security-Policy: {csp}\n  X-Content-Type-Options: nosniff\n"
             "  Referrer-Policy: strict-origin-when-cross-origin\n  X-Frame-Options: DENY\n")

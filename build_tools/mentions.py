@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick
 
@@ -46,38 +46,81 @@ class Folded:
     """A text folded for matching, and where each folded character came from."""
 
     text: str
-    starts: list[int]
-    ends: list[int]
+    starts: Sequence[int]
+    ends: Sequence[int]
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(original: str) -> str | None:
-    """What one character becomes: None when it is a mark that belongs to the letter before."""
+def _fold_char(original: str) -> str:
+    """What one character becomes; "" for a mark, which belongs to the letter before it."""
     pieces = []
     for char in unicodedata.normalize("NFKC", original):
         if DIACRITICS.match(char) or char == TATWEEL:
             continue
         pieces.append(" " if _SEPARATOR.match(char) else fold_arabic_letter(char).casefold())
-    return "".join(pieces) if pieces or not original else None
+    return "".join(pieces)
+
+
+class _Table(dict):
+    """A ``str.translate`` table filled on first use of each character: its folded form,
+    or (``lengths``) the length of that form as a character, so that one C-speed pass
+    tells which characters do not fold to exactly one."""
+
+    def __init__(self, lengths: bool) -> None:
+        super().__init__()
+        self.lengths = lengths
+
+    def __missing__(self, code: int) -> str:
+        piece = _fold_char(chr(code))
+        self[code] = value = chr(len(piece)) if self.lengths else piece
+        return value
+
+
+_FOLDED, _LENGTHS = _Table(lengths=False), _Table(lengths=True)
+_NOT_ONE = re.compile("[^\x01]")
+_SPACE_RUN = re.compile("  +")
 
 
 def fold(text: str) -> Folded:
-    chars: list[str] = []
+    """``text`` folded for matching; runs of separators become one space.
+
+    Most characters fold to exactly one character, so the folding is two
+    ``str.translate`` passes and positions are worked out only around the few that do
+    not (marks, ligatures, runs of spaces).
+    """
+    raw, lengths = text.translate(_FOLDED), text.translate(_LENGTHS)
+    irregular = list(_NOT_ONE.finditer(lengths))
+    if not irregular and "  " not in raw:
+        return Folded(raw, range(len(text)), range(1, len(text) + 1))
     starts: list[int] = []
     ends: list[int] = []
-    for index, original in enumerate(text):
-        folded = _fold_char(original)
-        if folded is None:
-            if ends:
-                ends[-1] = index + 1  # the mark belongs to the letter before it
-            continue
-        for piece in folded:
-            if piece == " " and chars and chars[-1] == " ":
-                continue
-            chars.append(piece)
-            starts.append(index)
-            ends.append(index + 1)
-    return Folded("".join(chars), starts, ends)
+    cursor = 0
+    for found in irregular:
+        index, count = found.start(), ord(found.group(0))
+        starts += range(cursor, index)
+        ends += range(cursor + 1, index + 1)
+        if count == 0 and ends:
+            ends[-1] = index + 1  # a mark belongs to the letter before it
+        starts += [index] * count
+        ends += [index + 1] * count
+        cursor = index + 1
+    starts += range(cursor, len(text))
+    ends += range(cursor + 1, len(text) + 1)
+    runs = [(m.start() + 1, m.end()) for m in _SPACE_RUN.finditer(raw)]
+    if not runs:
+        return Folded(raw, starts, ends)
+    kept_starts: list[int] = []
+    kept_ends: list[int] = []
+    cursor = 0
+    for start, end in runs:
+        kept_starts += starts[cursor:start]
+        kept_ends += ends[cursor:start]
+        marked = [ends[j] for j in range(start, end) if ends[j] > starts[j] + 1]
+        if marked:  # a mark after a dropped space belongs to the space that is kept
+            kept_ends[-1] = max(kept_ends[-1], *marked)
+        cursor = end
+    kept_starts += starts[cursor:]
+    kept_ends += ends[cursor:]
+    return Folded(_SPACE_RUN.sub(" ", raw), kept_starts, kept_ends)
 
 
 def name_key(name: str) -> str:

@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config import base
@@ -27,7 +26,7 @@ from .bidi import isolate_other_script
 from .config import CONFIG_DIR, ConfigError
 from .diagnostics import Report
 from .feeds import site_feeds
-from .headers import HEADERS_FILE, headers_file
+from .headers import HEADERS_FILE, headers_file, inline_scripts
 from .links import link_mentions, relative_url, resolve_explicit_links
 from .opendata import export_files
 from .pages import ArticleView, PageModel, build_pages, other_language
@@ -57,23 +56,19 @@ class BriefingConfig(base.Config):
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self.serving = False
+        self.preloaded: LoadedBriefing | None = None
+        """Set by ``briefing build``, which has just loaded and checked the content."""
         self.loaded: LoadedBriefing | None = None
         self.models: dict[str, PageModel] = {}
+        self.content_date: str | None = None
+        self.inline_scripts: set[str] = set()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(self.config.root or Path(config.config_file_path).parent)
-        report = Report()
-        try:
-            self.loaded = load_briefing(root, report)
-        except ConfigError as exc:
-            raise PluginError(f"{exc}\n{report.as_text()}") from None
-        for warning in report.warnings:
-            log.warning(str(warning))
-        if report.errors:
-            raise PluginError("content has errors; run 'briefing check':\n" + report.as_text())
+        self.loaded, self.preloaded = self.preloaded or _load(root), None
         site = self.loaded.config
         config.site_name = site.name.get(site.default_language)
         config.site_description = site.description.get(site.default_language)
@@ -93,13 +88,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         include_drafts = self.config.drafts or self.serving
         models = build_pages(self.loaded.briefing, self.loaded.config, include_drafts)
         self.models = {model.src_uri: model for model in models}
+        changed = self.loaded.briefing.last_changed()
+        self.content_date = changed.isoformat() if changed else None
+        self.inline_scripts = set()
         # Only the theme's files are kept: every page comes from the model, and nothing
         # else in content/ (a stray file, a link to one outside) is ever published.
         docs_dir = Path(config.docs_dir).resolve()
         kept = [f for f in files
                 if f.abs_src_path and not Path(f.abs_src_path).resolve().is_relative_to(docs_dir)]
         briefing, site = self.loaded.briefing, self.loaded.config
-        generated = [File.generated(config, model.src_uri, content=_markdown(model)) for model in models]
+        generated = [File.generated(config, model.src_uri, content=model.markdown) for model in models]
         generated.append(File.generated(config, "index.html", content=_root_page(self.loaded, config)))
         generated += [File.generated(config, path, content=feed)
                       for path, feed in site_feeds(briefing, site, include_drafts).items()]
@@ -137,15 +135,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         """MkDocs dates pages (and so sitemap.xml.gz) with the day of the build; the content's
         newest date keeps two builds of one commit identical, unless SOURCE_DATE_EPOCH says."""
-        assert self.loaded is not None
-        changed = self.loaded.briefing.last_changed()
-        if changed and "SOURCE_DATE_EPOCH" not in os.environ:
-            page.update_date = changed.isoformat()
+        if self.content_date and "SOURCE_DATE_EPOCH" not in os.environ:
+            page.update_date = self.content_date
         return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         model = self.models.get(page.file.src_uri)
-        return resolve_explicit_links(markdown, model.lang, model.src_uri) if model else markdown
+        if model is None:
+            return markdown
+        page.meta = {"title": model.title, "lang": model.lang, "alternate": model.alternate,
+                     "description": model.description,
+                     "template": f"briefing/{SHARED_TEMPLATES.get(model.kind, model.kind)}.html"}
+        return resolve_explicit_links(markdown, model.lang, model.src_uri)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         model = self.models.get(page.file.src_uri)
@@ -164,27 +165,38 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if model is None:
             return output
         direction = "rtl" if model.lang == "ar" else "ltr"
+        self.inline_scripts.update(inline_scripts(output))
         return _HTML_TAG.sub(f'<html lang="\\1" dir="{direction}"', output, count=1)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        self.inline_scripts.update(inline_scripts(output_content))  # 404.html
+        return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.loaded is not None
         site_dir = Path(config.site_dir)
         if self.config.search:
             index_site(site_dir)
-        (site_dir / HEADERS_FILE).write_text(headers_file(site_dir, self.loaded.config.map_tiles["url"]),
-                                             encoding="utf-8")
+        (site_dir / HEADERS_FILE).write_text(
+            headers_file(self.inline_scripts, self.loaded.config.map_tiles["url"]), encoding="utf-8")
+
+
+def _load(root: Path) -> LoadedBriefing:
+    report = Report()
+    try:
+        loaded = load_briefing(root, report)
+    except ConfigError as exc:
+        raise PluginError(f"{exc}\n{report.as_text()}") from None
+    for warning in report.warnings:
+        log.warning(str(warning))
+    if report.errors:
+        raise PluginError("content has errors; run 'briefing check':\n" + report.as_text())
+    return loaded
 
 
 def _isolate(text: str, lang: str) -> Markup:
     """Jinja filter: escapes a plain text and isolates its runs of the other script."""
     return Markup(isolate_other_script(str(escape(text)), lang))
-
-
-def _markdown(model: PageModel) -> str:
-    front_matter = {"title": model.title, "lang": model.lang, "alternate": model.alternate,
-                    "description": model.description,
-                    "template": f"briefing/{SHARED_TEMPLATES.get(model.kind, model.kind)}.html"}
-    return f"---\n{yaml.safe_dump(front_matter, allow_unicode=True)}---\n\n{model.markdown}"
 
 
 def _root_page(loaded: LoadedBriefing, config: MkDocsConfig) -> str:

@@ -60,7 +60,7 @@ def decode_text(raw: bytes, file: str, report: Report) -> str | None:
     if text.startswith("\ufeff"):
         report.warning(Position(file, 1, 1), "the file starts with a byte-order mark (BOM): "
                                              "read without it; save as UTF-8 without BOM")
-        text = text[1:]
+        text = text.lstrip("\ufeff")  # a file saved twice with a BOM can carry two
     if "\r" in text:
         report.warning(offset_position(file, 1, text, text.index("\r")),
                        "Windows (CRLF) or old Mac (CR) line endings: read as LF; "

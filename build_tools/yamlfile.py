@@ -1,17 +1,20 @@
 """YAML parsing that keeps where every value came from and refuses duplicate keys.
 
 PyYAML silently keeps the last of two equal keys and turns ``2017-08-07`` into a
-``datetime.date``; editors need both caught or kept as written, so documents are
-composed into nodes and turned into plain data here, recording each node's line.
+``datetime.date``; editors need both caught or kept as written. So documents are read
+as a stream of parser events (libyaml's C parser when PyYAML has it) and built into
+plain data here, one event at a time with an explicit stack, recording each value's
+line and column.
 
 Content is plain data: aliases (the "billion laughs" bomb), nesting deeper than any
-schema needs and tags other than YAML's core ones (``!!python/object``...) are
-refused while composing, before anything is built. Nothing is ever constructed but
-strings, numbers, booleans and nulls.
+schema needs and tags other than YAML's core ones (``!!python/object``...) are refused
+as their event arrives, before anything is built. Nothing is ever constructed but
+strings, numbers, booleans and nulls; no recursion, so no input can exhaust the stack.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,40 +29,25 @@ _TIMESTAMP = _YAML_TAG + "timestamp"
 _CORE_TAGS = frozenset(_YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map"))
 MAX_DEPTH = 16
 """Deepest nesting of mappings and lists accepted; the schemas need five at most."""
+_EVENTS_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-class _Refused(yaml.MarkedYAMLError):
-    """Valid YAML that content may not use."""
+class _Resolver(yaml.resolver.Resolver):
+    """YAML 1.1's implicit types, but dates stay the strings the editor wrote."""
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as written and refuses aliases, deep nesting and tags."""
-
-    depth = 0
-
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
-            raise _Refused(problem=f"alias '*{event.anchor}' refused: anchors and aliases are not "
-                                   "allowed in content, write the value out", problem_mark=event.start_mark)
-        tag = getattr(event, "tag", None)
-        if tag and tag != "!" and tag not in _CORE_TAGS:
-            written = tag.replace(_YAML_TAG, "!!", 1)
-            raise _Refused(problem=f"YAML tag '{written}' refused: content is plain text, numbers and "
-                                   "lists; remove the tag", problem_mark=event.start_mark)
-        self.depth += 1
-        try:
-            if self.depth > MAX_DEPTH:
-                raise _Refused(problem=f"nested more than {MAX_DEPTH} levels deep: "
-                                       "no content field needs this", problem_mark=event.start_mark)
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
-
-
-_Loader.yaml_implicit_resolvers = {
+_Resolver.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+}
+_RESOLVER = _Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_SCALARS = {
+    _YAML_TAG + "null": lambda node: None,
+    _YAML_TAG + "bool": _CONSTRUCTOR.construct_yaml_bool,
+    _YAML_TAG + "int": _CONSTRUCTOR.construct_yaml_int,
+    _YAML_TAG + "float": _CONSTRUCTOR.construct_yaml_float,
 }
 
 
@@ -96,73 +84,146 @@ class YamlDocument:
 
 def parse_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document; ``first_line`` is the file line the text starts on."""
+    builder = _Builder(file, first_line)
     try:
-        loader = _Loader(text)
-    except yaml.reader.ReaderError as exc:
-        raise _unprintable(exc, text, first_line) from None
-    try:
-        node = loader.get_single_node()
+        for event in yaml.parse(text, Loader=_EVENTS_LOADER):
+            builder.take(event)
     except _Refused as exc:
         mark = exc.problem_mark
         raise YamlSyntaxError(mark.line + first_line, mark.column + 1, str(exc.problem)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line if mark else 0) + first_line
-        column = (mark.column if mark else 0) + 1
-        raise YamlSyntaxError(line, column, f"YAML syntax error: {_explain(exc)}") from None
-    except yaml.YAMLError as exc:
-        raise YamlSyntaxError(first_line, 1, f"YAML syntax error: {exc}") from None
-    finally:
-        loader.dispose()
-    builder = _Builder(loader, file, first_line)
-    data = builder.build(node, ()) if node is not None else None
-    return YamlDocument(data, Origin(file, builder.values, builder.keys), builder.duplicates)
+        line, column = (mark.line, mark.column) if mark else (0, 0)
+        tab = mark is not None and mark.index < len(text) and text[mark.index] == "\t"
+        problem = ("a tab character: YAML indents with spaces only, replace the tab with spaces" if tab
+                   else exc.problem or exc.context or "invalid YAML")
+        raise YamlSyntaxError(line + first_line, column + 1, f"YAML syntax error: {problem}") from None
+    except yaml.reader.ReaderError:
+        found = _NOT_PRINTABLE.search(text)
+        index = found.start() if found else 0
+        before = text[:index]
+        what = f"control character U+{ord(found.group(0)):04X}" if found else "a character"
+        raise YamlSyntaxError(before.count("\n") + first_line, index - before.rfind("\n"),
+                              f"{what} is not allowed in YAML: remove it") from None
+    return YamlDocument(builder.data, Origin(file, builder.values, builder.keys), builder.duplicates)
 
 
-def _unprintable(error: yaml.reader.ReaderError, text: str, first_line: int) -> YamlSyntaxError:
-    before = text[:error.position]
-    return YamlSyntaxError(before.count("\n") + first_line, error.position - before.rfind("\n"),
-                           f"control character U+{error.character:04X} is not allowed in YAML: remove it")
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML that content may not use."""
 
 
-def _explain(error: yaml.MarkedYAMLError) -> str:
-    problem = error.problem or error.context or "invalid YAML"
-    if "'\\t'" in problem:
-        return "a tab character: YAML indents with spaces only, replace the tab with spaces"
-    return problem
+@dataclass
+class _Frame:
+    """A mapping or list being built, and for a mapping the key awaiting its value."""
+
+    container: dict | list
+    path: Path_
+    dropped: bool = False
+    """Inside a duplicate key's value: read through, then left out."""
+    key: str | None = None
+    duplicate_key: bool = False
 
 
 class _Builder:
-    def __init__(self, loader: _Loader, file: str, first_line: int) -> None:
-        self.loader, self.file, self.first_line = loader, file, first_line
+    def __init__(self, file: str, first_line: int) -> None:
+        self.file, self.first_line = file, first_line
         self.values: dict[Path_, tuple[int, int]] = {}
         self.keys: dict[Path_, tuple[int, int]] = {}
         self.duplicates: list[tuple[Position, str]] = []
+        self.stack: list[_Frame] = []
+        self.data: Any = None
+        self.documents = 0
 
-    def where(self, node: yaml.Node) -> tuple[int, int]:
-        return node.start_mark.line + self.first_line, node.start_mark.column + 1
+    def where(self, event: yaml.Event) -> tuple[int, int]:
+        return event.start_mark.line + self.first_line, event.start_mark.column + 1
 
-    def build(self, node: yaml.Node, path: Path_) -> Any:
-        self.values[path] = self.where(node)
-        if isinstance(node, yaml.MappingNode):
-            return self.build_mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+    @staticmethod
+    def refuse(event: yaml.Event, problem: str) -> None:
+        raise _Refused(problem=problem, problem_mark=event.start_mark)
 
-    def build_mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else str(key_node)
-            if key in result:
-                line, column = self.where(key_node)
-                first_line = self.keys[(*path, key)][0]
-                self.duplicates.append(
-                    (Position(self.file, line, column),
-                     f"duplicate key '{key}' (first given on line {first_line}); "
-                     "YAML would silently keep only the last one")
-                )
-                continue
-            self.keys[(*path, key)] = self.where(key_node)
-            result[key] = self.build(value_node, (*path, key))
-        return result
+    def take(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.refuse(event, "a second document ('---') in one file: keep one")
+        elif isinstance(event, yaml.AliasEvent):
+            self.refuse(event, f"alias '*{event.anchor}' refused: anchors and aliases are not allowed "
+                               "in content, write the value out")
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self.check_tag(event)
+            if len(self.stack) >= MAX_DEPTH:
+                self.refuse(event, f"nested more than {MAX_DEPTH} levels deep: no content field needs this")
+            path, dropped = self.place(event)
+            container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
+            self.stack.append(_Frame(container, path, dropped))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self.attach(self.stack.pop().container)
+        elif isinstance(event, yaml.ScalarEvent):
+            self.check_tag(event)
+            frame = self.stack[-1] if self.stack else None
+            if frame is not None and isinstance(frame.container, dict) and frame.key is None:
+                self.key(frame, event)
+            else:
+                self.place(event)
+                self.attach(self.construct(event))
+
+    def check_tag(self, event: yaml.NodeEvent) -> None:
+        tag = event.tag
+        if tag and tag != "!" and tag not in _CORE_TAGS:
+            written = tag.replace(_YAML_TAG, "!!", 1)
+            self.refuse(event, f"YAML tag '{written}' refused: content is plain text, numbers and lists; "
+                               "remove the tag")
+
+    def place(self, event: yaml.NodeEvent) -> tuple[Path_, bool]:
+        """The path of a value about to start, and whether it is dropped; records its position."""
+        if not self.stack:
+            path, dropped = (), False
+        else:
+            frame = self.stack[-1]
+            if isinstance(frame.container, list):
+                path, dropped = (*frame.path, len(frame.container)), frame.dropped
+            elif frame.key is None:
+                self.refuse(event, "a key must be plain text, not a list or a mapping")
+            else:
+                path, dropped = (*frame.path, frame.key), frame.dropped or frame.duplicate_key
+        if not dropped:
+            self.values[path] = self.where(event)
+        return path, dropped
+
+    def attach(self, value: Any) -> None:
+        if not self.stack:
+            self.data = value
+            return
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            frame.container.append(value)
+            return
+        if not frame.duplicate_key:
+            frame.container[frame.key] = value
+        frame.key, frame.duplicate_key = None, False
+
+    def key(self, frame: _Frame, event: yaml.ScalarEvent) -> None:
+        frame.key = key = event.value
+        path = (*frame.path, key)
+        if frame.dropped:
+            return
+        if key in frame.container:
+            line, column = self.where(event)
+            self.duplicates.append((Position(self.file, line, column),
+                                    f"duplicate key '{key}' (first given on line {self.keys[path][0]}); "
+                                    "YAML would silently keep only the last one"))
+            frame.duplicate_key = True
+        else:
+            self.keys[path] = self.where(event)
+
+    def construct(self, event: yaml.ScalarEvent) -> Any:
+        if event.tag == "!":
+            return event.value
+        tag = event.tag or _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+        build = _SCALARS.get(tag)
+        if build is None:
+            return event.value  # str, and YAML 1.1 oddities such as '=' (tag:yaml.org,2002:value)
+        try:
+            return build(yaml.ScalarNode(tag, event.value))
+        except ValueError:
+            self.refuse(event, f"'{event.value}' is not a valid {tag.removeprefix(_YAML_TAG)}")

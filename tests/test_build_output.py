@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from build_site import write_corpus
+from corpus import write_corpus
 from conftest import REPO, Project, write_minimal_article
 
 from build_tools.cli import main

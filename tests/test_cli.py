@@ -56,7 +56,7 @@ def test_broken_site_config_is_reported_not_raised(project: Project) -> None:
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "site_config: error: content not checked: fix site_config first",
-        "site_config/site.yml:2:1: error: YAML syntax error: expected ',' or '}', but got '<stream end>'",
+        "site_config/site.yml:2:1: error: YAML syntax error: did not find expected ',' or '}'",
         "2 errors, 0 warnings",
     ]
     assert "Traceback" not in result.stderr

@@ -53,7 +53,7 @@ TREE = {
 }
 
 EXPECTED = [
-    "content/actors/broken.yml:1:25: error: YAML syntax error: expected ',' or ']', but got '}'",
+    "content/actors/broken.yml:1:25: error: YAML syntax error: did not find expected ',' or ']'",
     "content/actors/sdf.yml:5:13: error: unknown actor 'ypj' in affiliations[0].actor (did you mean 'ypg'?)",
     "content/actors/sdf.yml:6:13: error: part-of cycle: sdf → ypg → sdf",
     "content/actors/asayish.yml:2:7: error: unknown type '12' (one of: state, government, armed-forces, "

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from build_tools.diagnostics import Report
 from build_tools.frontmatter import FrontMatterError, split_front_matter
+from build_tools.mentions import _fold_char, fold
 from build_tools.pipeline import load_briefing
 from build_tools.sourcefiles import decode_text
 from build_tools.yamlfile import YamlSyntaxError, parse_yaml
@@ -81,3 +82,35 @@ def test_loading_any_bytes_gives_a_model_or_clean_diagnostics(fuzzed_project: Pr
     assert all(d.message for d in report.diagnostics)
     if not report.errors:
         assert "2017-08-07-a" in loaded.briefing.articles and "sdf" in loaded.briefing.actors
+
+
+def reference_fold(text: str) -> tuple[str, list[int], list[int]]:
+    """The folding defined one character at a time, as ``mentions.fold`` must behave."""
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for index, original in enumerate(text):
+        folded = _fold_char(original)
+        if not folded:
+            if ends:
+                ends[-1] = index + 1
+            continue
+        for piece in folded:
+            if piece == " " and chars and chars[-1] == " ":
+                continue
+            chars.append(piece)
+            starts.append(index)
+            ends.append(index + 1)
+    return "".join(chars), starts, ends
+
+
+FOLDABLE = st.text(alphabet=st.sampled_from(list("دير الزور قسد SDF-ß\u064e\u0651\u0640\ufefb\ufdf2 \n\t’'ـأإآةىﻻ")),
+                   max_size=60)
+
+
+@FUZZ
+@given(FOLDABLE | st.text(max_size=60))
+def test_fast_folding_matches_the_reference(text: str) -> None:
+    fast = fold(text)
+    expected_text, expected_starts, expected_ends = reference_fold(text)
+    assert (fast.text, list(fast.starts), list(fast.ends)) == (expected_text, expected_starts, expected_ends)

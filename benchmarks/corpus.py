@@ -1,0 +1,94 @@
+"""A deterministic synthetic briefing: N articles per language, as an archive grows.
+
+One article a day from 2000-01-01; each lists three actors and two locations and names
+them in its Arabic and English text (about 500 words each, drawn from real conflict
+vocabulary with a seeded generator); actors = N/10, locations = N/5. Two calls with the
+same arguments write the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+import shutil
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ARABIC_WORDS = (
+    "قالت مصادر محلية إن قوات التحالف الدولي شنت غارات جوية على مواقع تنظيم داعش في ريف المدينة "
+    "الشرقي بينما تقدمت القوات البرية نحو الأحياء الجنوبية وسط اشتباكات عنيفة مع عناصر التنظيم "
+    "وأفاد ناشطون بنزوح مئات العائلات من القرى المحاذية لنهر الفرات باتجاه مخيمات الشمال وأكد "
+    "مسؤول عسكري أن المعركة ستستمر حتى السيطرة الكاملة على حقول النفط والغاز في البادية السورية "
+    "فيما حذرت منظمات إنسانية من تدهور الأوضاع المعيشية ونقص الغذاء والدواء في المناطق المحاصرة"
+).split()
+ENGLISH_WORDS = (
+    "local sources said coalition aircraft struck positions held by the group in the eastern "
+    "countryside while ground forces advanced toward the southern districts amid heavy clashes "
+    "activists reported hundreds of families displaced from villages along the Euphrates toward "
+    "camps in the north a military official said the battle would continue until full control "
+    "of the oil and gas fields in the desert humanitarian groups warned of worsening conditions "
+    "and shortages of food and medicine in besieged areas"
+).split()
+LETTERS = "بتثجحخدذرزسشصضطظعغفقكمنهي"
+KINDS = {"actors": ("قوة", "Force", "type: armed-group"), "locations": ("بلدة", "Town", "kind: town")}
+FIRST_DAY = datetime.date(2000, 1, 1)
+WORDS_PER_TEXT = 500
+
+
+def arabic_code(number: int) -> str:
+    """A distinct Arabic word for each number, so every name is unique and has no digits."""
+    word = ""
+    while True:
+        number, digit = divmod(number, len(LETTERS))
+        word += LETTERS[digit]
+        if not number:
+            return word + "ان"
+
+
+def name(kind: str, number: int, lang: str) -> str:
+    arabic, english, _ = KINDS[kind]
+    return f"{arabic} {arabic_code(number)}" if lang == "ar" else f"{english} {number}"
+
+
+def entity_counts(articles: int) -> dict[str, int]:
+    return {"actors": max(articles // 10, 3), "locations": max(articles // 5, 2)}
+
+
+def _prose(rng: random.Random, words: tuple[str, ...] | list[str], names: list[str]) -> str:
+    """About 500 words in five paragraphs, with each listed name in the first one."""
+    paragraphs = []
+    for index in range(5):
+        text = " ".join(rng.choices(words, k=WORDS_PER_TEXT // 5 - 4))
+        if index == 0:
+            text = f"{' ، '.join(names)} {text}" if words is ARABIC_WORDS else f"{', '.join(names)} {text}"
+        paragraphs.append(text + ".")
+    return "\n\n".join(paragraphs)
+
+
+def write_corpus(root: Path, articles: int, seed: int = 2017) -> None:
+    """The project files (site_config, overrides, mkdocs.yml) and ``articles`` articles."""
+    rng = random.Random(seed)
+    shutil.copytree(REPO / "site_config", root / "site_config")
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    content = root / "content"
+    counts = entity_counts(articles)
+    for kind, count in counts.items():
+        (content / kind).mkdir(parents=True)
+        for i in range(count):
+            (content / kind / f"{kind[0]}{i}.yml").write_text(
+                f"name: {{ar: {name(kind, i, 'ar')}, en: {name(kind, i, 'en')}}}\n{KINDS[kind][2]}\n",
+                encoding="utf-8")
+    for i in range(articles):
+        day = FIRST_DAY + datetime.timedelta(days=i)
+        folder = content / "articles" / str(day.year) / f"{day.isoformat()}-a{i}"
+        folder.mkdir(parents=True)
+        listed = {kind: rng.sample(range(counts[kind]), 3 if kind == "actors" else 2) for kind in counts}
+        (folder / "meta.yml").write_text(
+            f"date: {day.isoformat()}\nstatus: published\n"
+            + "".join(f"{kind}: [{', '.join(f'{kind[0]}{n}' for n in ids)}]\n" for kind, ids in listed.items()),
+            encoding="utf-8")
+        for lang, words, title in (("ar", ARABIC_WORDS, f"موجز رقم {i}"), ("en", ENGLISH_WORDS, f"Briefing {i}")):
+            names = [name(kind, n, lang) for kind, ids in listed.items() for n in ids]
+            (folder / f"{lang}.md").write_text(f"---\ntitle: {title}\n---\n{_prose(rng, words, names)}\n",
+                                               encoding="utf-8")

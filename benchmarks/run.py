@@ -1,0 +1,179 @@
+"""Build time, memory, pages and payloads of our build against plain Material and Hugo.
+
+    .venv/bin/python benchmarks/run.py 1000 5000 10000
+
+For each size (articles per language) the synthetic corpus of ``corpus.py`` is written
+once, then, in one run on this machine:
+
+- ``briefing check`` and ``briefing build`` (the whole bilingual site: articles, every
+  index and entity page, feeds, open data, search);
+- plain Material: ``mkdocs build`` of only the same article pages, Arabic then English,
+  with a one-entry navigation and no plugin (what Material costs per page at best);
+- Hugo (Debian's ``hugo``, when installed): the same article pages in both languages,
+  with its list pages.
+
+Time is wall-clock; memory is the peak resident size of the largest process
+(``wait4``). The search payload is what a reader's browser fetches for a first query in
+one language: Pagefind's script, entry, WebAssembly and metadata for that language, the
+largest index chunk and five result fragments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus import write_corpus
+
+PYTHON = sys.executable
+BRIEFING = [PYTHON, "-m", "build_tools.cli"]
+MKDOCS = [PYTHON, "-m", "mkdocs"]
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def measure(command: list[str], cwd: Path | None = None) -> Run:
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-3000:]}")
+    return Run(elapsed, usage.ru_maxrss / 1024)
+
+
+def _front_matter_and_body(path: Path) -> tuple[str, str]:
+    _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    return front.removeprefix("title: ").strip(), body
+
+
+def write_material_projects(corpus: Path, target: Path) -> list[Path]:
+    """One MkDocs project per language holding only the article pages."""
+    projects = []
+    for lang in ("ar", "en"):
+        project = target / f"material-{lang}"
+        docs = project / "docs"
+        (docs / "articles").mkdir(parents=True)
+        (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+        for text in sorted(corpus.glob(f"content/articles/*/*/{lang}.md")):
+            title, body = _front_matter_and_body(text)
+            (docs / "articles" / f"{text.parent.name}.md").write_text(f"# {title}\n\n{body}", encoding="utf-8")
+        (project / "mkdocs.yml").write_text(
+            f"site_name: Baseline\ntheme: {{name: material, language: {lang}}}\nnav: [index.md]\n"
+            "plugins: []\nvalidation: {nav: {omitted_files: ignore}}\n", encoding="utf-8")
+        projects.append(project)
+    return projects
+
+
+HUGO_LAYOUT = ("<!doctype html><html lang=\"{{ .Lang }}\"><head><title>{{ .Title }}</title></head>"
+               "<body><nav><a href=\"{{ .Site.Home.RelPermalink }}\">{{ .Site.Title }}</a></nav>"
+               "<main>{{ block \"main\" . }}{{ end }}</main></body></html>")
+
+
+def write_hugo_project(corpus: Path, target: Path) -> Path:
+    """The same article pages as a bilingual Hugo site, with list pages."""
+    project = target / "hugo"
+    (project / "layouts/_default").mkdir(parents=True)
+    (project / "layouts/_default/baseof.html").write_text(HUGO_LAYOUT, encoding="utf-8")
+    (project / "layouts/_default/single.html").write_text(
+        '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}', encoding="utf-8")
+    (project / "layouts/_default/list.html").write_text(
+        '{{ define "main" }}{{ range .Paginator.Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>'
+        "{{ end }}{{ end }}", encoding="utf-8")
+    (project / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\ntitle = "Baseline"\ndefaultContentLanguage = "ar"\n'
+        "defaultContentLanguageInSubdir = true\n[languages.ar]\ncontentDir = \"content/ar\"\n"
+        "languageDirection = \"rtl\"\n[languages.en]\ncontentDir = \"content/en\"\n", encoding="utf-8")
+    for text in sorted(corpus.glob("content/articles/*/*/*.md")):
+        lang = text.stem
+        title, body = _front_matter_and_body(text)
+        date = text.parent.name[:10]
+        page = project / "content" / lang / "articles" / f"{text.parent.name}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"---\ntitle: \"{title}\"\ndate: {date}\n---\n{body}", encoding="utf-8")
+    return project
+
+
+def site_figures(site: Path) -> dict[str, float]:
+    pages = [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
+    sizes = [p.stat().st_size for p in pages]
+    articles = [p.stat().st_size for p in site.glob("*/articles/*/index.html")]
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return {"pages": len(pages), "site_mb": total / 2**20, "largest_kb": max(sizes) / 1024,
+            "largest_article_kb": max(articles) / 1024, "median_kb": statistics.median(sizes) / 1024}
+
+
+def search_payload_kb(site: Path, lang: str) -> float:
+    """Bytes fetched for a first query on a ``lang`` page (see the module's docstring)."""
+    pagefind = site / "pagefind"
+    fixed = [pagefind / "pagefind.js", pagefind / "pagefind-entry.json", pagefind / "pagefind-ui.js",
+             pagefind / "pagefind-ui.css", *pagefind.glob(f"wasm.{lang}.pagefind"),
+             *pagefind.glob(f"pagefind.{lang}_*.pf_meta")]
+    chunks = sorted(p.stat().st_size for p in pagefind.glob(f"index/{lang}_*.pf_index"))
+    fragments = sorted(p.stat().st_size for p in pagefind.glob(f"fragment/{lang}_*.pf_fragment"))
+    total = sum(p.stat().st_size for p in fixed) + chunks[-1] + 5 * statistics.median(fragments)
+    return total / 1024
+
+
+def row(size: int, what: str, run: Run, extra: str = "") -> str:
+    return f"| {size:>6,} | {what:<28} | {run.seconds:>8.1f} | {run.peak_mb:>8.0f} | {extra}"
+
+
+def benchmark(size: int, work: Path, hugo: str | None) -> list[str]:
+    corpus = work / f"corpus-{size}"
+    corpus.mkdir()
+    write_corpus(corpus, size)
+    rows = [row(size, "briefing check", measure([*BRIEFING, "check", "--root", str(corpus)]))]
+    build = measure([*BRIEFING, "build", "--root", str(corpus), "--site-dir", str(corpus / "site")])
+    figures = site_figures(corpus / "site")
+    search = {lang: search_payload_kb(corpus / "site", lang) for lang in ("ar", "en")}
+    rows.append(row(size, "briefing build (whole site)", build,
+                    f"{figures['pages']:,} pages, {figures['site_mb']:.0f} MB, largest page "
+                    f"{figures['largest_kb']:.0f} KB, article ≤ {figures['largest_article_kb']:.0f} KB; "
+                    f"search first query: ar {search['ar']:.0f} KB, en {search['en']:.0f} KB"))
+    runs = [measure([*MKDOCS, "build", "-q"], cwd=project) for project in write_material_projects(corpus, work)]
+    material = Run(sum(r.seconds for r in runs), max(r.peak_mb for r in runs))
+    rows.append(row(size, "plain Material, articles only", material,
+                    f"ratio briefing/Material {build.seconds / material.seconds:.2f}"))
+    if hugo:
+        project = write_hugo_project(corpus, work)
+        hugo_run = measure([hugo, "--quiet", "--source", str(project)])
+        rows.append(row(size, "Hugo, articles and lists", hugo_run,
+                        f"ratio briefing/Hugo {build.seconds / hugo_run.seconds:.1f}"))
+    shutil.rmtree(corpus)
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", type=int, nargs="*", default=[1000, 5000, 10000],
+                        help="articles per language")
+    args = parser.parse_args()
+    hugo = shutil.which("hugo")
+    print("| articles/lang | what | seconds | peak MB | notes |\n|---:|---|---:|---:|---|")
+    with tempfile.TemporaryDirectory() as folder:
+        for size in args.sizes:
+            work = Path(folder) / str(size)
+            work.mkdir()
+            for line in benchmark(size, work, hugo):
+                print(line, flush=True)
+    if not hugo:
+        print("(Hugo not installed: apt-get install hugo)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

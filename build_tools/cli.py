@@ -8,11 +8,6 @@ import signal
 import sys
 from pathlib import Path
 
-from jinja2 import TemplateError, TemplateSyntaxError
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
-
 from .config import CONFIG_DIR, ConfigError
 from .diagnostics import Position, Report
 from .linkcheck import broken_links
@@ -20,6 +15,7 @@ from .mentions import KINDS, Suggestions, suggest
 from .opendata import FORMATS, export_files
 from .output import replaced_on_success
 from .pipeline import LoadedBriefing, load_briefing
+from .render import RenderError, render_site
 from .scaffold import ScaffoldError, new_article, new_entity, write
 
 EXIT_OK, EXIT_CONTENT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -100,20 +96,8 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_CONTENT_ERRORS if failed else EXIT_OK
 
 
-class _BuildFailed(Exception):
-    pass
-
-
 def _stop_on_sigterm(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)  # unwinds the build, so its half-written folder is removed
-
-
-def _described(error: Exception) -> str:
-    if isinstance(error, TemplateSyntaxError):
-        return f"{error.filename}:{error.lineno}: template error: {error.message}"
-    if isinstance(error, TemplateError):
-        return f"template error: {error.message}"
-    return str(error)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -126,16 +110,11 @@ def _build(args: argparse.Namespace) -> int:
     previous_handler = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         with replaced_on_success(site_dir) as building:
-            config = load_config(str(root / "mkdocs.yml"), site_dir=str(building))
-            plugin = config.plugins["briefing"]
-            plugin.config.drafts = args.drafts
-            plugin.preloaded = loaded  # checked above: the plugin need not read content/ again
-            build(config)
-            if args.check_links and (broken := next(broken_links(building, config.site_url), None)):
-                raise _BuildFailed(str(broken))
-    except (MkDocsException, OSError, TemplateError, _BuildFailed) as exc:
-        print(f"briefing: error: the site was not built, {site_dir} is unchanged: {_described(exc)}",
-              file=sys.stderr)
+            render_site(root, building, loaded, args.drafts)
+            if args.check_links and (broken := next(broken_links(building, loaded.config.base_url), None)):
+                raise RenderError(str(broken))
+    except (OSError, RenderError) as exc:
+        print(f"briefing: error: the site was not built, {site_dir} is unchanged: {exc}", file=sys.stderr)
         return EXIT_CONTENT_ERRORS
     finally:
         signal.signal(signal.SIGTERM, previous_handler)

@@ -7,6 +7,7 @@ day of it (the feed's own date field, not shown as the article's date).
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable
 
 from feedgen.feed import FeedGenerator
@@ -58,17 +59,23 @@ def atom(title: str, page_url: str, lang: str, articles: Iterable[Article], conf
     return feed.atom_str(pretty=True)
 
 
-def site_feeds(briefing: Briefing, config: SiteConfig, include_drafts: bool = False) -> dict[str, bytes]:
+def site_feeds(briefing: Briefing, config: SiteConfig, languages: Iterable[str],
+               include_drafts: bool = False) -> dict[str, bytes]:
     """Path → Atom document: per language, the site, every actor and every location."""
     articles = [a for a in briefing.articles.values() if include_drafts or not a.is_draft]
+    listing: dict[tuple[str, str], list[Article]] = defaultdict(list)
+    for article in articles:
+        for kind in ("actor", "location"):
+            for id_ in getattr(article, f"{kind}s"):
+                listing[(kind, id_)].append(article)
     feeds: dict[str, bytes] = {}
-    for lang in config.languages:
+    for lang in languages:
         site_name = config.name.get(lang)
         feeds[feed_path(urls.home(lang))] = atom(site_name, urls.home(lang), lang, articles, config)
         for kind in ("actor", "location"):
             for entity in getattr(briefing, f"{kind}s").values():
                 page = urls.entity(lang, kind, entity.id)
-                listed = [a for a in articles if entity.id in getattr(a, f"{kind}s")]
+                listed = listing[(kind, entity.id)]
                 feeds[feed_path(page)] = atom(f"{entity.names.name.get(lang)} – {site_name}", page, lang,
                                               listed, config)
     return feeds

@@ -6,8 +6,8 @@ no content rule lives here, so the site could move to another generator.
 
 from __future__ import annotations
 
-import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -26,13 +26,13 @@ from .bidi import isolate_other_script
 from .config import CONFIG_DIR, ConfigError
 from .diagnostics import Report
 from .feeds import site_feeds
-from .headers import HEADERS_FILE, headers_file, inline_scripts
+from .finishing import finish_site
+from .headers import inline_scripts
 from .links import link_mentions, relative_url, resolve_explicit_links
 from .opendata import export_files
 from .pages import ArticleView, PageModel, build_pages, other_language
 from .pipeline import LoadedBriefing, load_briefing
 from .safehtml import sanitize
-from .search import index_site
 from .structured import OG_LOCALES
 from .vendor import vendored_files
 
@@ -53,14 +53,25 @@ class BriefingConfig(base.Config):
     """Index the built site with Pagefind."""
 
 
+@dataclass
+class Assignment:
+    """What ``briefing build`` hands one MkDocs process: the content it has loaded and
+    checked, the page models, the languages this process renders, and whether it also
+    writes the files shared by all languages. The caller finishes the site (sitemap,
+    search, headers) once every process is done."""
+
+    loaded: LoadedBriefing
+    models: list[PageModel]
+    languages: tuple[str, ...]
+    shared: bool
+
+
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self.serving = False
-        self.preloaded: LoadedBriefing | None = None
-        """Set by ``briefing build``, which has just loaded and checked the content."""
+        self.assignment: Assignment | None = None
         self.loaded: LoadedBriefing | None = None
         self.models: dict[str, PageModel] = {}
-        self.content_date: str | None = None
         self.inline_scripts: set[str] = set()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -68,8 +79,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(self.config.root or Path(config.config_file_path).parent)
-        self.loaded, self.preloaded = self.preloaded or _load(root), None
+        self.loaded = self.assignment.loaded if self.assignment else _load(root)
         site = self.loaded.config
+        languages = self.assignment.languages if self.assignment else site.languages
         config.site_name = site.name.get(site.default_language)
         config.site_description = site.description.get(site.default_language)
         config.site_url = config.site_url or site.base_url
@@ -79,28 +91,33 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # Material's site-wide <link rel=alternate> list, which would point every page home.
         config.extra["alternate"] = True
         config.watch.append(str(root / CONFIG_DIR))
-        config.nav = [{lang: urls.source_path(urls.home(lang))} for lang in site.languages]
+        config.nav = [{lang: urls.source_path(urls.home(lang))} for lang in languages]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Replaces the raw content files with the generated pages of both languages."""
+        """Replaces the raw content files with the generated pages (of this process's languages)."""
         assert self.loaded is not None
         include_drafts = self.config.drafts or self.serving
-        models = build_pages(self.loaded.briefing, self.loaded.config, include_drafts)
+        if self.assignment:
+            languages, shared = self.assignment.languages, self.assignment.shared
+            models = [model for model in self.assignment.models if model.lang in languages]
+        else:
+            languages, shared = tuple(self.loaded.config.languages), True
+            models = build_pages(self.loaded.briefing, self.loaded.config, include_drafts)
         self.models = {model.src_uri: model for model in models}
-        changed = self.loaded.briefing.last_changed()
-        self.content_date = changed.isoformat() if changed else None
         self.inline_scripts = set()
+        briefing, site = self.loaded.briefing, self.loaded.config
+        generated = [File.generated(config, model.src_uri, content=model.markdown) for model in models]
+        generated += [File.generated(config, path, content=feed)
+                      for path, feed in site_feeds(briefing, site, languages, include_drafts).items()]
+        if not shared:
+            return Files(generated)
         # Only the theme's files are kept: every page comes from the model, and nothing
         # else in content/ (a stray file, a link to one outside) is ever published.
         docs_dir = Path(config.docs_dir).resolve()
         kept = [f for f in files
                 if f.abs_src_path and not Path(f.abs_src_path).resolve().is_relative_to(docs_dir)]
-        briefing, site = self.loaded.briefing, self.loaded.config
-        generated = [File.generated(config, model.src_uri, content=model.markdown) for model in models]
         generated.append(File.generated(config, "index.html", content=_root_page(self.loaded, config)))
-        generated += [File.generated(config, path, content=feed)
-                      for path, feed in site_feeds(briefing, site, include_drafts).items()]
         generated += [File.generated(config, f"{DATA_DIR}/{name}", content=content)
                       for name, content in export_files(briefing, site.base_url,
                                                         include_drafts=include_drafts).items()]
@@ -131,13 +148,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["isolate"] = _isolate
         return env
-
-    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        """MkDocs dates pages (and so sitemap.xml.gz) with the day of the build; the content's
-        newest date keeps two builds of one commit identical, unless SOURCE_DATE_EPOCH says."""
-        if self.content_date and "SOURCE_DATE_EPOCH" not in os.environ:
-            page.update_date = self.content_date
-        return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         model = self.models.get(page.file.src_uri)
@@ -173,12 +183,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.loaded is not None
-        site_dir = Path(config.site_dir)
-        if self.config.search:
-            index_site(site_dir)
-        (site_dir / HEADERS_FILE).write_text(
-            headers_file(self.inline_scripts, self.loaded.config.map_tiles["url"]), encoding="utf-8")
+        if self.assignment is None:  # else briefing build finishes the site
+            assert self.loaded is not None
+            finish_site(Path(config.site_dir), self.loaded, self.models.values(), self.inline_scripts,
+                        search=self.config.search)
 
 
 def _load(root: Path) -> LoadedBriefing:

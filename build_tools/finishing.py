@@ -1,0 +1,42 @@
+"""What is done once every page of the site is written: sitemap, search index, headers.
+
+One function for both ways the site is built: by the MkDocs plugin at the end of a
+single ``mkdocs build``, and by ``briefing build`` once its per-language processes
+have all finished.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from .headers import HEADERS_FILE, headers_file
+from .model import Briefing
+from .pages import PageModel
+from .pipeline import LoadedBriefing
+from .search import index_site
+from .sitemap import gzipped, sitemap_xml
+
+SITEMAP = "sitemap.xml"
+
+
+def content_epoch(briefing: Briefing) -> int:
+    """The time stamped into generated files: ``SOURCE_DATE_EPOCH`` if set, else the
+    content's newest date, so that two builds of one commit give identical bytes."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    newest = briefing.last_changed() or datetime.date(1970, 1, 1)
+    return int(datetime.datetime.combine(newest, datetime.time(), datetime.timezone.utc).timestamp())
+
+
+def finish_site(site_dir: Path, loaded: LoadedBriefing, pages: Iterable[PageModel], inline_scripts: set[str],
+                search: bool = True) -> None:
+    site = loaded.config
+    sitemap = sitemap_xml(pages, site.base_url, site.default_language)
+    (site_dir / SITEMAP).write_text(sitemap, encoding="utf-8")
+    (site_dir / f"{SITEMAP}.gz").write_bytes(gzipped(sitemap, SITEMAP, content_epoch(loaded.briefing)))
+    if search:
+        index_site(site_dir)
+    (site_dir / HEADERS_FILE).write_text(headers_file(inline_scripts, site.map_tiles["url"]), encoding="utf-8")

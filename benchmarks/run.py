@@ -118,7 +118,7 @@ def site_figures(site: Path) -> dict[str, float]:
 
 def search_payload_kb(site: Path, lang: str) -> float:
     """Bytes fetched for a first query on a ``lang`` page (see the module's docstring)."""
-    pagefind = site / "pagefind"
+    pagefind = site / "pagefind" / lang
     fixed = [pagefind / "pagefind.js", pagefind / "pagefind-entry.json", pagefind / "pagefind-ui.js",
              pagefind / "pagefind-ui.css", *pagefind.glob(f"wasm.{lang}.pagefind"),
              *pagefind.glob(f"pagefind.{lang}_*.pf_meta")]

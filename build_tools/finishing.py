@@ -1,4 +1,4 @@
-"""What is done once every page of the site is written: sitemap, search index, headers.
+"""What is done once every page of the site is written: the sitemap and the headers.
 
 One function for both ways the site is built: by the MkDocs plugin at the end of a
 single ``mkdocs build``, and by ``briefing build`` once its per-language processes
@@ -16,7 +16,6 @@ from .headers import HEADERS_FILE, headers_file
 from .model import Briefing
 from .pages import PageModel
 from .pipeline import LoadedBriefing
-from .search import index_site
 from .sitemap import gzipped, sitemap_xml
 
 SITEMAP = "sitemap.xml"
@@ -31,12 +30,11 @@ def content_epoch(briefing: Briefing) -> int:
     return int(datetime.datetime.combine(newest, datetime.time(), datetime.timezone.utc).timestamp())
 
 
-def finish_site(site_dir: Path, loaded: LoadedBriefing, pages: Iterable[PageModel], inline_scripts: set[str],
-                search: bool = True) -> None:
+def finish_site(site_dir: Path, loaded: LoadedBriefing, pages: Iterable[PageModel],
+                inline_scripts: set[str]) -> None:
+    """The sitemap and the headers file; search is indexed per language (``search``)."""
     site = loaded.config
     sitemap = sitemap_xml(pages, site.base_url, site.default_language)
     (site_dir / SITEMAP).write_text(sitemap, encoding="utf-8")
     (site_dir / f"{SITEMAP}.gz").write_bytes(gzipped(sitemap, SITEMAP, content_epoch(loaded.briefing)))
-    if search:
-        index_site(site_dir)
     (site_dir / HEADERS_FILE).write_text(headers_file(inline_scripts, site.map_tiles["url"]), encoding="utf-8")

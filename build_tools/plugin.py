@@ -33,6 +33,7 @@ from .opendata import export_files
 from .pages import ArticleView, PageModel, build_pages, other_language
 from .pipeline import LoadedBriefing, load_briefing
 from .safehtml import sanitize
+from .search import index_language
 from .structured import OG_LOCALES
 from .vendor import vendored_files
 
@@ -183,10 +184,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.loaded is not None
+        site_dir = Path(config.site_dir)
+        languages = self.assignment.languages if self.assignment else self.loaded.config.languages
+        if self.config.search:
+            for lang in languages:
+                index_language(site_dir, lang)
         if self.assignment is None:  # else briefing build finishes the site
-            assert self.loaded is not None
-            finish_site(Path(config.site_dir), self.loaded, self.models.values(), self.inline_scripts,
-                        search=self.config.search)
+            finish_site(site_dir, self.loaded, self.models.values(), self.inline_scripts)
 
 
 def _load(root: Path) -> LoadedBriefing:

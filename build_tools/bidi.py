@@ -27,3 +27,9 @@ _RUNS = {
 def isolate_other_script(html: str, lang: str) -> str:
     pattern, opening = _RUNS[lang]
     return map_text(html, _SKIPPED, lambda text: pattern.sub(lambda m: f"{opening}{m.group(0)}</bdi>", text))
+
+
+def bdi(escaped: str, lang: str) -> str:
+    """An (already escaped) text in ``lang``, isolated as a whole and marked with its language."""
+    direction = "rtl" if lang == "ar" else "ltr"
+    return f'<bdi lang="{lang}" dir="{direction}">{isolate_other_script(escaped, lang)}</bdi>'

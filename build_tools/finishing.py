@@ -14,9 +14,8 @@ from pathlib import Path
 
 from .headers import HEADERS_FILE, headers_file
 from .model import Briefing
-from .pages import PageModel
 from .pipeline import LoadedBriefing
-from .sitemap import gzipped, sitemap_xml
+from .sitemap import SitemapEntry, gzipped, sitemap_xml
 
 SITEMAP = "sitemap.xml"
 
@@ -30,7 +29,7 @@ def content_epoch(briefing: Briefing) -> int:
     return int(datetime.datetime.combine(newest, datetime.time(), datetime.timezone.utc).timestamp())
 
 
-def finish_site(site_dir: Path, loaded: LoadedBriefing, pages: Iterable[PageModel],
+def finish_site(site_dir: Path, loaded: LoadedBriefing, pages: Iterable[SitemapEntry],
                 inline_scripts: set[str]) -> None:
     """The sitemap and the headers file; search is indexed per language (``search``)."""
     site = loaded.config

@@ -199,9 +199,11 @@ class PageModel:
         return urls.source_path(self.url)
 
 
-def build_pages(briefing: Briefing, config: SiteConfig, include_drafts: bool = False) -> list[PageModel]:
+def build_pages(briefing: Briefing, config: SiteConfig, include_drafts: bool = False,
+                languages: Iterable[str] | None = None) -> list[PageModel]:
+    """The pages of ``languages`` (default: every language of the site)."""
     pages: list[PageModel] = []
-    for lang in config.languages:
+    for lang in languages or config.languages:
         pages += _LanguageSite(briefing, config, lang, include_drafts).pages()
     return pages
 

@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import urls
-from .bidi import isolate_other_script
+from .bidi import bdi, isolate_other_script
 from .config import CONFIG_DIR, ConfigError
 from .diagnostics import Report
 from .feeds import site_feeds
@@ -34,6 +34,7 @@ from .pages import ArticleView, PageModel, build_pages, other_language
 from .pipeline import LoadedBriefing, load_briefing
 from .safehtml import sanitize
 from .search import index_language
+from .sitemap import SitemapEntry
 from .structured import OG_LOCALES
 from .vendor import vendored_files
 
@@ -57,12 +58,11 @@ class BriefingConfig(base.Config):
 @dataclass
 class Assignment:
     """What ``briefing build`` hands one MkDocs process: the content it has loaded and
-    checked, the page models, the languages this process renders, and whether it also
-    writes the files shared by all languages. The caller finishes the site (sitemap,
-    search, headers) once every process is done."""
+    checked, the languages this process renders, and whether it also writes the files
+    shared by all languages. The caller finishes the site (sitemap, headers) once every
+    process is done, from the pages each one reports (``sitemap_entries``)."""
 
     loaded: LoadedBriefing
-    models: list[PageModel]
     languages: tuple[str, ...]
     shared: bool
 
@@ -101,10 +101,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         include_drafts = self.config.drafts or self.serving
         if self.assignment:
             languages, shared = self.assignment.languages, self.assignment.shared
-            models = [model for model in self.assignment.models if model.lang in languages]
         else:
             languages, shared = tuple(self.loaded.config.languages), True
-            models = build_pages(self.loaded.briefing, self.loaded.config, include_drafts)
+        models = build_pages(self.loaded.briefing, self.loaded.config, include_drafts, languages)
         self.models = {model.src_uri: model for model in models}
         self.inline_scripts = set()
         briefing, site = self.loaded.briefing, self.loaded.config
@@ -148,6 +147,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["isolate"] = _isolate
+        env.filters["bdi"] = _bdi
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -191,7 +191,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             for lang in languages:
                 index_language(site_dir, lang)
         if self.assignment is None:  # else briefing build finishes the site
-            finish_site(site_dir, self.loaded, self.models.values(), self.inline_scripts)
+            finish_site(site_dir, self.loaded, self.sitemap_entries(), self.inline_scripts)
+
+    def sitemap_entries(self) -> list[SitemapEntry]:
+        return [SitemapEntry(model.url, model.alternate, model.lang) for model in self.models.values()]
 
 
 def _load(root: Path) -> LoadedBriefing:
@@ -210,6 +213,11 @@ def _load(root: Path) -> LoadedBriefing:
 def _isolate(text: str, lang: str) -> Markup:
     """Jinja filter: escapes a plain text and isolates its runs of the other script."""
     return Markup(isolate_other_script(str(escape(text)), lang))
+
+
+def _bdi(text: str, lang: str) -> Markup:
+    """Jinja filter: a plain text in ``lang`` as ``<bdi lang dir>``, escaped and isolated."""
+    return Markup(bdi(str(escape(text)), lang))
 
 
 def _root_page(loaded: LoadedBriefing, config: MkDocsConfig) -> str:

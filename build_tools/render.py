@@ -2,16 +2,19 @@
 
 MkDocs renders pages one after another in one process; the two languages of the site
 share nothing but the theme's files, so each is rendered by its own process, forked
-once the content is loaded and the page models are made (the children share them, and
-nothing is read twice). Each process writes into a folder of its own; the folders are
+once the content is loaded and checked (the children share it; nothing is read twice)
+and each makes the page models of its language. Each process writes into a folder of its own; the folders are
 merged and the site finished (sitemap, search, headers) once all are done. Forked
 children inherit the SIGTERM handler of ``briefing build``: stopping it stops them.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
 import shutil
+import signal
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -20,9 +23,13 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from .finishing import finish_site
-from .pages import build_pages
 from .pipeline import LoadedBriefing
 from .plugin import Assignment
+from .sitemap import SitemapEntry
+
+
+_FORK = multiprocessing.get_context("fork")
+_PR_SET_PDEATHSIG = 1
 
 
 class RenderError(Exception):
@@ -31,48 +38,73 @@ class RenderError(Exception):
 
 def render_site(root: Path, site_dir: Path, loaded: LoadedBriefing, drafts: bool) -> None:
     """The whole site in ``site_dir`` (which must be empty)."""
-    models = build_pages(loaded.briefing, loaded.config, drafts)
-    context = multiprocessing.get_context("fork")
-    workers = []
-    for index, lang in enumerate(loaded.config.languages):
-        assignment = Assignment(loaded, models, (lang,), shared=index == 0)
-        receiver, sender = context.Pipe(duplex=False)
-        output = site_dir / f".rendering-{lang}"
-        process = context.Process(target=_render, args=(root, output, assignment, drafts, sender))
-        process.start()
-        sender.close()
-        workers.append((process, receiver, output))
-    scripts: set[str] = set()
+    workers: list[tuple[multiprocessing.Process, Connection, Path]] = []
     try:
+        for index, lang in enumerate(loaded.config.languages):
+            # A signal that lands inside fork() is swallowed by fork hooks (logging's), and
+            # one between fork() and this list would leave a child unstopped: SIGTERM waits
+            # until the child is started and listed.
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+            try:
+                workers.append(_start(root, site_dir, Assignment(loaded, (lang,), shared=index == 0), drafts))
+            finally:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+        scripts: set[str] = set()
+        pages: list[SitemapEntry] = []
         for process, receiver, _ in workers:
-            result = receiver.recv() if receiver.poll(None) else "the process ended without a word"
+            result = receiver.recv()
             process.join()
             if isinstance(result, str):
                 raise RenderError(result)
-            scripts |= result
+            scripts |= result[0]
+            pages += result[1]
     except EOFError:
         raise RenderError("a rendering process was stopped") from None
-    finally:
+    finally:  # on any failure or interruption, no process goes on writing
         for process, _, _ in workers:
             if process.is_alive():
                 process.terminate()
                 process.join()
     for _, _, output in workers:
         _merge(output, site_dir)
-    finish_site(site_dir, loaded, models, scripts)
+    finish_site(site_dir, loaded, pages, scripts)
+
+
+def _start(root: Path, site_dir: Path, assignment: Assignment,
+           drafts: bool) -> tuple[multiprocessing.Process, Connection, Path]:
+    receiver, sender = _FORK.Pipe(duplex=False)
+    output = site_dir / f".rendering-{assignment.languages[0]}"
+    process = _FORK.Process(target=_render, args=(root, output, assignment, drafts, sender))
+    process.start()
+    sender.close()
+    return process, receiver, output
 
 
 def _render(root: Path, output: Path, assignment: Assignment, drafts: bool, sender: Connection) -> None:
-    """In a child: renders one language; sends its inline scripts, or what went wrong."""
+    """In a child: renders one language; sends its inline scripts and pages, or what went wrong."""
+    _stop_with_parent()
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(output))
         plugin = config.plugins["briefing"]
         plugin.config.drafts = drafts
         plugin.assignment = assignment
         build(config)
-        sender.send(plugin.inline_scripts)
+        sender.send((plugin.inline_scripts, plugin.sitemap_entries()))
     except Exception as exc:  # reported by the parent, which exits cleanly
         sender.send(_described(exc))
+
+
+def _stop_with_parent() -> None:
+    """Linux: SIGTERM this process when ``briefing build`` dies, even by SIGKILL, so that no
+    orphan goes on writing into a folder the next build will remove."""
+    parent = os.getppid()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: the parent's own cleanup still applies
+        return
+    if os.getppid() != parent:  # died before prctl took effect
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _described(error: Exception) -> str:

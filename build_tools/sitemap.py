@@ -10,15 +10,25 @@ from __future__ import annotations
 import gzip
 import io
 from collections.abc import Iterable
+from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from .pages import PageModel, other_language
+from .pages import other_language
 
 _HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
          'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n')
 
 
-def sitemap_xml(pages: Iterable[PageModel], site_url: str, default_language: str) -> str:
+@dataclass(frozen=True)
+class SitemapEntry:
+    """A page as the sitemap lists it: its path, its counterpart's path, its language."""
+
+    url: str
+    alternate: str
+    lang: str
+
+
+def sitemap_xml(pages: Iterable[SitemapEntry], site_url: str, default_language: str) -> str:
     entries = []
     for page in pages:
         url, other = site_url + page.url, site_url + page.alternate

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
 import shutil
 import signal
 import subprocess
@@ -62,9 +63,10 @@ def test_a_failed_build_leaves_the_previous_site_untouched(built: Project, capsy
 
 
 def _build_process(root: Path) -> subprocess.Popen:
+    """``briefing build`` in a session of its own, so that all its processes can be killed."""
     return subprocess.Popen([sys.executable, "-m", "build_tools.cli", "build", "--root", str(root),
                              "--site-dir", str(root / "out")], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, cwd=REPO)
+                            stderr=subprocess.PIPE, cwd=REPO, start_new_session=True)
 
 
 def _wait_for_staging(root: Path, process: subprocess.Popen) -> None:
@@ -89,7 +91,7 @@ def test_a_killed_build_is_cleaned_up_by_the_next(built: Project) -> None:
     before = tree(built.root / "out")
     process = _build_process(built.root)
     _wait_for_staging(built.root, process)
-    process.kill()
+    os.killpg(process.pid, signal.SIGKILL)  # every process of the build at once, as a power cut
     process.wait(timeout=60)
     assert tree(built.root / "out") == before
     assert leftovers(built.root) != []

@@ -26,6 +26,8 @@ _RUNS = {
 
 def isolate_other_script(html: str, lang: str) -> str:
     pattern, opening = _RUNS[lang]
+    if not pattern.search(html):
+        return html  # most names and many pages: nothing to isolate, nothing to parse
     return map_text(html, _SKIPPED, lambda text: pattern.sub(lambda m: f"{opening}{m.group(0)}</bdi>", text))
 
 

@@ -19,7 +19,7 @@ from .config import SiteConfig
 from .dates import PartialDate
 from .feeds import feed_path
 from .localize import digits, format_partial_date, sort_key
-from .model import LANGUAGES, Actor, Article, Briefing, Localized, Location, Names
+from .model import LANGUAGES, Actor, Affiliation, Article, Briefing, Localized, Location, Names
 from .structured import article_ld, entity_page_ld, web_page_ld
 from .timeline import timeline_svg
 
@@ -221,6 +221,22 @@ class _LanguageSite:
         self.articles = sorted(
             (a for a in briefing.articles.values() if include_drafts or not a.is_draft),
             key=lambda a: (a.date.earliest, a.id), reverse=True)
+        self.listing = self.articles_by_entity()
+        self.affiliated: dict[str, list[tuple[Actor, Affiliation]]] = defaultdict(list)
+        for other in briefing.actors.values():
+            for affiliation in other.affiliations:
+                self.affiliated[affiliation.actor].append((other, affiliation))
+
+    def articles_by_entity(self) -> dict[tuple[str, str], list[Article]]:
+        """(kind, id) → the articles that list it, newest first: one pass, not one per entity."""
+        listing: dict[tuple[str, str], list[Article]] = defaultdict(list)
+        for article in self.articles:
+            cited = {id_ for citation in article.sources for id_ in (citation.source, citation.via) if id_}
+            for kind, ids in (("actor", article.actors), ("location", article.locations),
+                              ("tag", article.tags), ("source", cited)):
+                for id_ in ids:
+                    listing[(kind, id_)].append(article)
+        return listing
 
     # -- helpers -----------------------------------------------------------------
 
@@ -394,12 +410,11 @@ class _LanguageSite:
         return [index, *(self.actor_page(actor) for actor in self.briefing.actors.values())]
 
     def actor_page(self, actor: Actor) -> PageModel:
-        articles = [a for a in self.articles if actor.id in a.actors]
+        articles = self.listing[("actor", actor.id)]
         relations = [(self.label("relations", a.relation), self.entity_link("actor", a.actor))
                      for a in actor.affiliations]
         relations += [(self.label("relations", a.relation, inverse=True), self.entity_link("actor", other.id))
-                      for other in self.briefing.actors.values() for a in other.affiliations
-                      if a.actor == actor.id]
+                      for other, a in self.affiliated[actor.id]]
         description, description_lang = self.text(actor.description)
         return self.entity_page("actor", actor, description, ActorView(
             fields=[*self.name_fields(actor.names),
@@ -428,7 +443,10 @@ class _LanguageSite:
         for location in locations.values():
             children[location.parent].append(location.id)
         inside = {id_: self.descendants(id_, children) for id_ in locations}
-        about = {id_: [a for a in self.articles if inside[id_] & set(a.locations)] for id_ in locations}
+        newest_first = {article.id: index for index, article in enumerate(self.articles)}
+        about = {id_: sorted({a.id: a for place in inside[id_] for a in self.listing[("location", place)]}.values(),
+                             key=lambda a: newest_first[a.id])
+                 for id_ in locations}
         counts = {id_: len(articles) for id_, articles in about.items()}
 
         def tree(parent: str | None) -> list[TreeNode]:
@@ -481,13 +499,10 @@ class _LanguageSite:
             map_point=MapPoint(location.names.name.get(self.lang), point.lat, point.lon, url) if point else None))
 
     def source_pages(self) -> list[PageModel]:
-        def cites(article: Article, id_: str) -> bool:
-            return any(id_ in (c.source, c.via) for c in article.sources)
-
         pages = []
         links = []
         for source in self.briefing.sources.values():
-            articles = [a for a in self.articles if cites(a, source.id)]
+            articles = self.listing[("source", source.id)]
             links.append(self.entity_link("source", source.id, len(articles)))
             grade = source.reliability
             description, description_lang = self.text(source.description)
@@ -514,7 +529,7 @@ class _LanguageSite:
             pages.append(self.indexed(self.page(
                 urls.entity(self.lang, "tag", tag.id), "tag", tag.name.get(self.lang), ArticlesView(
                     description=description, description_lang=description_lang,
-                    articles=self.cards(a for a in self.articles if tag.id in a.tags))),
+                    articles=self.cards(self.listing[("tag", tag.id)]))),
                 tag.name.get(self.lang), description))
         index = self.page(urls.section(self.lang, "tags"), "tags", self.t("tags"), GroupsView([
             Group("", self.sorted_links(self.entity_link("tag", id_, counts[id_])

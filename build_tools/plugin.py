@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context, Macro
 from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -74,6 +75,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.loaded: LoadedBriefing | None = None
         self.models: dict[str, PageModel] = {}
         self.inline_scripts: set[str] = set()
+        self.rendered: dict[tuple[str, str, str | None], Markup] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -105,7 +107,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             languages, shared = tuple(self.loaded.config.languages), True
         models = build_pages(self.loaded.briefing, self.loaded.config, include_drafts, languages)
         self.models = {model.src_uri: model for model in models}
-        self.inline_scripts = set()
+        self.inline_scripts, self.rendered = set(), {}
         briefing, site = self.loaded.briefing, self.loaded.config
         generated = [File.generated(config, model.src_uri, content=model.markdown) for model in models]
         generated += [File.generated(config, path, content=feed)
@@ -148,7 +150,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["isolate"] = _isolate
         env.filters["bdi"] = _bdi
+        env.filters["from_root"] = _from_root
+        env.globals["once"] = self.once
         return env
+
+    @pass_context
+    def once(self, context: Context, key: str, macro: Macro, *args: Any) -> Markup:
+        """``macro(*args)``, rendered once per ``key`` and page depth (an article's card on
+        actor, place and archive pages): its links go through ``from_root``, so they are
+        the same on every page as deep."""
+        cache_key = (key, macro.name, context.get("base_url"))
+        if cache_key not in self.rendered:
+            self.rendered[cache_key] = macro(*args)
+        return self.rendered[cache_key]
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         model = self.models.get(page.file.src_uri)
@@ -213,6 +227,13 @@ def _load(root: Path) -> LoadedBriefing:
 def _isolate(text: str, lang: str) -> Markup:
     """Jinja filter: escapes a plain text and isolates its runs of the other script."""
     return Markup(isolate_other_script(str(escape(text)), lang))
+
+
+@pass_context
+def _from_root(context: Context, path: str) -> str:
+    """Jinja filter: a site path made relative through the site's root (``../../ar/actors/sdf/``),
+    so the same on every page of one depth, unlike MkDocs's shortest relative path."""
+    return f"{context['base_url']}/{path}"
 
 
 def _bdi(text: str, lang: str) -> Markup:

@@ -53,7 +53,7 @@ class BriefingConfig(base.Config):
     drafts = c.Type(bool, default=False)
     """Publish drafts, with a banner. Always on under ``mkdocs serve``."""
     search = c.Type(bool, default=True)
-    """Index the built site with Pagefind."""
+    """Index the built site with Pagefind (not under ``mkdocs serve``, to keep previews quick)."""
 
 
 @dataclass
@@ -201,9 +201,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         assert self.loaded is not None
         site_dir = Path(config.site_dir)
         languages = self.assignment.languages if self.assignment else self.loaded.config.languages
-        if self.config.search:
+        if self.config.search and not self.serving:
             for lang in languages:
                 index_language(site_dir, lang)
+        elif self.serving:
+            log.info("preview: search is not indexed (it takes longer than the pages); "
+                     "briefing build indexes it")
         if self.assignment is None:  # else briefing build finishes the site
             finish_site(site_dir, self.loaded, self.sitemap_entries(), self.inline_scripts)
 

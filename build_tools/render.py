@@ -1,11 +1,11 @@
 """``briefing build``'s rendering: MkDocs once per language, in parallel processes.
 
-MkDocs renders pages one after another in one process; the two languages of the site
-share nothing but the theme's files, so each is rendered by its own process, forked
-once the content is loaded and checked (the children share it; nothing is read twice)
-and each makes the page models of its language. Each process writes into a folder of its own; the folders are
-merged and the site finished (sitemap, search, headers) once all are done. Forked
-children inherit the SIGTERM handler of ``briefing build``: stopping it stops them.
+MkDocs renders pages one after another in one process; the languages of the site share
+nothing but the theme's files, so each is rendered, and indexed for search, by a
+process of its own, forked once the content is loaded and checked (the children share
+it; nothing is read twice). Each writes into a folder of its own; the folders are then
+merged and the site finished (sitemap, headers). Children inherit the SIGTERM handler
+of ``briefing build`` and die with it, so stopping the build stops them.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from .finishing import finish_site
 from .pipeline import LoadedBriefing
 from .plugin import Assignment
 from .sitemap import SitemapEntry
-
 
 _FORK = multiprocessing.get_context("fork")
 _PR_SET_PDEATHSIG = 1

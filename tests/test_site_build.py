@@ -47,7 +47,7 @@ def test_no_content_file_is_published(sample_site: Path) -> None:
 
 def test_article_page_shows_its_metadata_and_note(sample_site: Path) -> None:
     html = page_file(sample_site, f"/en/{ARTICLE}").read_text(encoding="utf-8")
-    assert 'href="../../../en/sources/basnews/"' in html and 'href="../../../en/sources/rasd/"' in html
+    assert 'href="../../sources/basnews/"' in html and 'href="../../sources/rasd/"' in html
     assert "Reliability: Not graded" in html
     assert "Editor&#39;s note" in html or "Editor's note" in html
     assert 'hreflang="ar"' in html

@@ -23,7 +23,7 @@ SITEMAP = "sitemap.xml"
 def content_epoch(briefing: Briefing) -> int:
     """The time stamped into generated files: ``SOURCE_DATE_EPOCH`` if set, else the
     content's newest date, so that two builds of one commit give identical bytes."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
         return int(os.environ["SOURCE_DATE_EPOCH"])
     newest = briefing.last_changed() or datetime.date(1970, 1, 1)
     return int(datetime.datetime.combine(newest, datetime.time(), datetime.timezone.utc).timestamp())
@@ -31,7 +31,7 @@ def content_epoch(briefing: Briefing) -> int:
 
 def finish_site(site_dir: Path, loaded: LoadedBriefing, pages: Iterable[SitemapEntry],
                 inline_scripts: set[str]) -> None:
-    """The sitemap and the headers file; search is indexed per language (``search``)."""
+    """The sitemap and the headers file (search is indexed as each language is rendered)."""
     site = loaded.config
     sitemap = sitemap_xml(pages, site.base_url, site.default_language)
     (site_dir / SITEMAP).write_text(sitemap, encoding="utf-8")

@@ -84,7 +84,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         root = Path(self.config.root or Path(config.config_file_path).parent)
         self.loaded = self.assignment.loaded if self.assignment else _load(root)
         site = self.loaded.config
-        languages = self.assignment.languages if self.assignment else site.languages
         config.site_name = site.name.get(site.default_language)
         config.site_description = site.description.get(site.default_language)
         config.site_url = config.site_url or site.base_url
@@ -94,25 +93,27 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # Material's site-wide <link rel=alternate> list, which would point every page home.
         config.extra["alternate"] = True
         config.watch.append(str(root / CONFIG_DIR))
-        config.nav = [{lang: urls.source_path(urls.home(lang))} for lang in languages]
+        config.nav = [{lang: urls.source_path(urls.home(lang))} for lang in self.languages]
         return config
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this process renders: all, unless ``briefing build`` assigned some."""
+        assert self.loaded is not None
+        return self.assignment.languages if self.assignment else tuple(self.loaded.config.languages)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Replaces the raw content files with the generated pages (of this process's languages)."""
         assert self.loaded is not None
         include_drafts = self.config.drafts or self.serving
-        if self.assignment:
-            languages, shared = self.assignment.languages, self.assignment.shared
-        else:
-            languages, shared = tuple(self.loaded.config.languages), True
-        models = build_pages(self.loaded.briefing, self.loaded.config, include_drafts, languages)
+        models = build_pages(self.loaded.briefing, self.loaded.config, include_drafts, self.languages)
         self.models = {model.src_uri: model for model in models}
         self.inline_scripts, self.rendered = set(), {}
         briefing, site = self.loaded.briefing, self.loaded.config
         generated = [File.generated(config, model.src_uri, content=model.markdown) for model in models]
         generated += [File.generated(config, path, content=feed)
-                      for path, feed in site_feeds(briefing, site, languages, include_drafts).items()]
-        if not shared:
+                      for path, feed in site_feeds(briefing, site, self.languages, include_drafts).items()]
+        if self.assignment and not self.assignment.shared:
             return Files(generated)
         # Only the theme's files are kept: every page comes from the model, and nothing
         # else in content/ (a stray file, a link to one outside) is ever published.
@@ -200,9 +201,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.loaded is not None
         site_dir = Path(config.site_dir)
-        languages = self.assignment.languages if self.assignment else self.loaded.config.languages
         if self.config.search and not self.serving:
-            for lang in languages:
+            for lang in self.languages:
                 index_language(site_dir, lang)
         elif self.serving:
             log.info("preview: search is not indexed (it takes longer than the pages); "

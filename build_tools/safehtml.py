@@ -21,7 +21,6 @@ import nh3
 
 from .diagnostics import Report, offset_position
 
-POLICIES = ("reject", "strip")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 ENTITY_SCHEMES = frozenset({"actor", "location", "source", "tag"})
 """``[قسد](actor:sdf)``: links to entity pages, resolved when the site is built."""

@@ -7,6 +7,7 @@ and, for articles, the Markdown body.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -86,6 +87,8 @@ class Pagination:
     pages: int
     newer: str | None
     older: str | None
+    label: str
+    """"Page 2 of 5", in the page's language and digits."""
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,6 @@ class HomeView:
     heading: str
     articles: list[ArticleCard]
     pagination: Pagination
-    page_label: str
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,7 @@ class GroupsView:
     """An index page: labelled groups of links (actors by type, archive by year...)."""
 
     groups: list[Group]
+    pagination: Pagination | None = None
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,7 @@ class MapPoint:
 class TreeView:
     tree: list[TreeNode]
     points: list[MapPoint] = field(default_factory=list)
+    pagination: Pagination | None = None
 
 
 @dataclass(frozen=True)
@@ -197,6 +201,19 @@ class PageModel:
     @property
     def src_uri(self) -> str:
         return urls.source_path(self.url)
+
+
+INDEX_PAGE_SIZE = 200
+"""Links on one page of an index (actors, locations, sources, tags, archive): page
+weight stays bounded however large the archive grows."""
+
+
+def _links(node: TreeNode) -> list[Link]:
+    return [node.link, *(link for child in node.children for link in _links(child))]
+
+
+def _count(node: TreeNode) -> int:
+    return len(_links(node))
 
 
 def build_pages(briefing: Briefing, config: SiteConfig, include_drafts: bool = False,
@@ -326,23 +343,56 @@ class _LanguageSite:
                 *self.location_pages(), *self.source_pages(), *self.tag_pages(),
                 *self.archive_pages(), self.search_page()]
 
+    def pagination(self, first: str, number: int, total: int) -> Pagination:
+        return Pagination(number, total, urls.paged(first, number - 1) if number > 1 else None,
+                          urls.paged(first, number + 1) if number < total else None,
+                          self.t("page_of", page=self.number(number), pages=self.number(total)))
+
     def home_pages(self) -> list[PageModel]:
         size = self.config.articles_per_page
         total = max(1, math.ceil(len(self.articles) / size))
         result = []
         for number in range(1, total + 1):
-            pagination = Pagination(
-                number, total,
-                urls.home(self.lang, number - 1) if number > 1 else None,
-                urls.home(self.lang, number + 1) if number < total else None)
             title = self.config.name.get(self.lang)
             result.append(self.page(urls.home(self.lang, number), "home", title, HomeView(
                 heading=self.t("latest_articles"),
                 articles=self.cards(self.articles[(number - 1) * size:number * size]),
-                pagination=pagination,
-                page_label=self.t("page_of", page=self.number(number), pages=self.number(total)))))
+                pagination=self.pagination(urls.home(self.lang), number, total))))
             result[-1].feed = feed_path(urls.home(self.lang))
         return result
+
+    def group_pages(self, url: str, kind: str, title: str, groups: list[Group]) -> list[PageModel]:
+        """An index of groups of links, ``INDEX_PAGE_SIZE`` links a page, groups split as needed."""
+        entries = [(group.label, link) for group in groups for link in group.links]
+        chunks = [entries[start:start + INDEX_PAGE_SIZE] for start in range(0, len(entries), INDEX_PAGE_SIZE)]
+        pages = []
+        for number, chunk in enumerate(chunks or [[]], start=1):
+            regrouped = [Group(label, [link for _, link in run])
+                         for label, run in itertools.groupby(chunk, key=lambda entry: entry[0])]
+            pagination = self.pagination(url, number, len(chunks)) if len(chunks) > 1 else None
+            pages.append(self.page(urls.paged(url, number), kind, title, GroupsView(regrouped, pagination)))
+        return pages
+
+    def tree_pages(self, url: str, kind: str, title: str, tree: list[TreeNode],
+                   points: list[MapPoint]) -> list[PageModel]:
+        """A hierarchy, whole top-level branches to a page, about ``INDEX_PAGE_SIZE`` entries each;
+        each page's map shows the places of its branches."""
+        chunks: list[list[TreeNode]] = [[]]
+        size = 0
+        for node in tree:
+            branch = _count(node)
+            if chunks[-1] and size + branch > INDEX_PAGE_SIZE:
+                chunks.append([])
+                size = 0
+            chunks[-1].append(node)
+            size += branch
+        pages = []
+        for number, chunk in enumerate(chunks, start=1):
+            shown = {link.url for node in chunk for link in _links(node)}
+            pagination = self.pagination(url, number, len(chunks)) if len(chunks) > 1 else None
+            pages.append(self.page(urls.paged(url, number), kind, title, TreeView(
+                chunk, [point for point in points if point.url in shown], pagination)))
+        return pages
 
     def article_pages(self) -> list[PageModel]:
         return [self.article_page(article) for article in self.articles]
@@ -404,10 +454,10 @@ class _LanguageSite:
         for actor in self.briefing.actors.values():
             groups[actor.type].append(self.entity_link("actor", actor.id, counts[actor.id]))
         order = list(self.config.vocabularies["actor_types"])
-        index = self.page(urls.section(self.lang, "actors"), "actors", self.t("actors"), GroupsView([
+        index = self.group_pages(urls.section(self.lang, "actors"), "actors", self.t("actors"), [
             Group(self.label("actor_types", type_), self.sorted_links(groups[type_]))
-            for type_ in order if groups[type_]]))
-        return [index, *(self.actor_page(actor) for actor in self.briefing.actors.values())]
+            for type_ in order if groups[type_]])
+        return [*index, *(self.actor_page(actor) for actor in self.briefing.actors.values())]
 
     def actor_page(self, actor: Actor) -> PageModel:
         articles = self.listing[("actor", actor.id)]
@@ -457,9 +507,9 @@ class _LanguageSite:
         points = [MapPoint(loc.names.name.get(self.lang), loc.coordinates.lat, loc.coordinates.lon,
                            urls.entity(self.lang, "location", loc.id), self.number(counts[loc.id]))
                   for loc in locations.values() if loc.coordinates]
-        index = self.page(urls.section(self.lang, "locations"), "locations", self.t("locations"),
-                          TreeView(tree(None), points))
-        return [index, *(self.location_page(location, children, about[location.id])
+        index = self.tree_pages(urls.section(self.lang, "locations"), "locations", self.t("locations"),
+                                tree(None), points)
+        return [*index, *(self.location_page(location, children, about[location.id])
                          for location in locations.values())]
 
     @staticmethod
@@ -517,9 +567,9 @@ class _LanguageSite:
                         *([Field(self.t("website"), source.url, "en", source.url)] if source.url else [])],
                 description=description, description_lang=description_lang,
                 articles=self.cards(articles))), source.name.get(self.lang), description))
-        index = self.page(urls.section(self.lang, "sources"), "sources", self.t("sources"),
-                          GroupsView([Group("", self.sorted_links(links))]))
-        return [index, *pages]
+        index = self.group_pages(urls.section(self.lang, "sources"), "sources", self.t("sources"),
+                                 [Group("", self.sorted_links(links))])
+        return [*index, *pages]
 
     def tag_pages(self) -> list[PageModel]:
         counts = self.counts("tags")
@@ -531,10 +581,10 @@ class _LanguageSite:
                     description=description, description_lang=description_lang,
                     articles=self.cards(self.listing[("tag", tag.id)]))),
                 tag.name.get(self.lang), description))
-        index = self.page(urls.section(self.lang, "tags"), "tags", self.t("tags"), GroupsView([
+        index = self.group_pages(urls.section(self.lang, "tags"), "tags", self.t("tags"), [
             Group("", self.sorted_links(self.entity_link("tag", id_, counts[id_])
-                                        for id_ in self.briefing.tags))]))
-        return [index, *pages]
+                                        for id_ in self.briefing.tags))])
+        return [*index, *pages]
 
     def archive_pages(self) -> list[PageModel]:
         periods: dict[tuple[int, int | None], list[Article]] = defaultdict(list)
@@ -547,9 +597,9 @@ class _LanguageSite:
             url = urls.archive_period(self.lang, year, month)
             by_year[year].append(Link(label, url, self.lang, self.number(len(articles))))
             pages.append(self.page(url, "archive-period", label, ArticlesView(self.cards(articles))))
-        index = self.page(urls.section(self.lang, "archive"), "archive", self.t("archive"), GroupsView(
-            [Group(self.number(year), links) for year, links in by_year.items()]))
-        return [index, *pages]
+        index = self.group_pages(urls.section(self.lang, "archive"), "archive", self.t("archive"),
+                                 [Group(self.number(year), links) for year, links in by_year.items()])
+        return [*index, *pages]
 
     def search_page(self) -> PageModel:
         return self.page(urls.section(self.lang, "search"), "search", self.t("search"), None)

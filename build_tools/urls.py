@@ -6,8 +6,13 @@ ENTITY_SECTION = {"actor": "actors", "location": "locations", "source": "sources
                   "article": "articles"}
 
 
+def paged(url: str, page: int) -> str:
+    """Page ``page`` of a listing that starts at ``url``: ``ar/actors/page/2/``."""
+    return url if page == 1 else f"{url}page/{page}/"
+
+
 def home(lang: str, page: int = 1) -> str:
-    return f"{lang}/" if page == 1 else f"{lang}/page/{page}/"
+    return paged(f"{lang}/", page)
 
 
 def section(lang: str, name: str) -> str:

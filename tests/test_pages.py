@@ -159,3 +159,24 @@ def test_arabic_pages_carry_search_forms(tree: Project) -> None:
     terms = pages_of(tree)["ar/locations/raqqa/"].search_terms.split()
     assert terms == ["رقه"]
     assert pages_of(tree)["en/locations/raqqa/"].search_terms == ""
+
+
+
+def test_index_pages_paginate_keeping_groups_in_order_and_branches_whole(tree: Project, monkeypatch) -> None:
+    monkeypatch.setattr("build_tools.pages.INDEX_PAGE_SIZE", 2)
+    tree.write("content/locations/iraq.yml", "name: {ar: العراق, en: Iraq}\nkind: country\n"
+                                              "coordinates: {lat: 33.2, lon: 43.7}\n")
+    pages = pages_of(tree)
+    actors = [pages["en/actors/"], pages["en/actors/page/2/"]]
+    assert "en/actors/page/3/" not in pages
+    assert [[(g.label, [link.text for link in g.links]) for g in page.view.groups] for page in actors] == [
+        [("Armed group", ["People's Protection Units", "Syrian Democratic Forces"])],
+        [("Coalition", ["International Coalition"]), ("Media", ["BasNews"])]]
+    assert [(p.view.pagination.newer, p.view.pagination.older, p.view.pagination.label) for p in actors] == [
+        (None, "en/actors/page/2/", "Page 1 of 2"), ("en/actors/", None, "Page 2 of 2")]
+    assert pages["ar/actors/page/2/"].alternate == "en/actors/page/2/"
+    first, second = pages["en/locations/"].view, pages["en/locations/page/2/"].view
+    assert ([node.link.text for node in first.tree], [point.name for point in first.points]) == (["Iraq"], ["Iraq"])
+    assert [node.link.text for node in second.tree] == ["Syria"]  # its four places stay on one page
+    assert [point.name for point in second.points] == ["Deir ez-Zor"]
+    assert pages["en/sources/"].view.pagination is None

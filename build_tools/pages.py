@@ -131,6 +131,12 @@ class GroupsView:
 
 
 @dataclass(frozen=True)
+class Timeline:
+    svg: str
+    title: str
+
+
+@dataclass(frozen=True)
 class MapPoint:
     name: str
     lat: float
@@ -161,7 +167,7 @@ class ActorView(ArticlesView):
     relations: list[tuple[str, Link]] = field(default_factory=list)
     co_actors: list[Link] = field(default_factory=list)
     co_locations: list[Link] = field(default_factory=list)
-    timeline: str | None = None
+    timeline: Timeline | None = None
 
 
 @dataclass(frozen=True)
@@ -171,7 +177,7 @@ class LocationView(ArticlesView):
     osm_url: str | None = None
     places_inside: list[Link] = field(default_factory=list)
     actors: list[Link] = field(default_factory=list)
-    timeline: str | None = None
+    timeline: Timeline | None = None
     map_point: MapPoint | None = None
 
 
@@ -203,6 +209,8 @@ class PageModel:
         return urls.source_path(self.url)
 
 
+TIMELINE_MONTHS = 60
+"""Longest span drawn month by month; beyond it the timeline counts per year."""
 INDEX_PAGE_SIZE = 200
 """Links on one page of an index (actors, locations, sources, tags, archive): page
 weight stays bounded however large the archive grows."""
@@ -289,9 +297,17 @@ class _LanguageSite:
         """A month ("آب 2017"), or a year whose months are unknown ("2017 — الشهر غير معروف")."""
         return self.date(PartialDate(year, month)) if month else f"{self.number(year)} — {self.t('month_unknown')}"
 
-    def timeline(self, articles: list[Article]) -> str | None:
-        return timeline_svg((a.date for a in articles), self.t("timeline_title"),
-                            lambda slot: self.period_label(*slot), self.number, self.t("list_separator"))
+    def timeline(self, articles: list[Article]) -> Timeline | None:
+        """Articles per month, or per year when they span more than ``TIMELINE_MONTHS``."""
+        years = [a.date.year for a in articles]
+        if not years:
+            return None
+        by_year = (max(years) - min(years) + 1) * 12 > TIMELINE_MONTHS
+        title = self.t("timeline_by_year" if by_year else "timeline_title")
+        label = (lambda slot: self.number(slot[0])) if by_year else (lambda slot: self.period_label(*slot))
+        svg = timeline_svg((a.date for a in articles), title, label, self.number, self.t("list_separator"),
+                           by_year)
+        return Timeline(svg, title) if svg else None
 
     def indexed(self, page: PageModel, *texts: str | None) -> PageModel:
         """Marks the page for search; Arabic pages also carry their words' search forms."""

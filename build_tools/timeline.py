@@ -2,7 +2,9 @@
 
 Time runs left to right in both languages (the SVG is set left to right); labels and digits
 are the page's. Articles dated only to the year get a lighter bar of their own after
-that year's months, labelled "month unknown", rather than an invented month.
+that year's months, labelled "month unknown", rather than an invented month. Over a
+long span the chart counts per year instead (``by_year``), so that its size stays
+bounded however old the archive grows.
 """
 
 from __future__ import annotations
@@ -33,16 +35,17 @@ def _slots(counts: Counter[Slot]) -> list[Slot]:
 
 
 def timeline_svg(dates: Iterable[PartialDate], title: str, label: Callable[[Slot], str],
-                 number: Callable[[int], str], separator: str) -> str | None:
+                 number: Callable[[int], str], separator: str, by_year: bool = False) -> str | None:
     """The chart, or None when there is nothing to show.
 
     Its text alternative (``aria-label``) reads every period that has articles, with
     their count, so a screen reader gives what the bars show.
     """
-    counts: Counter[Slot] = Counter((d.year, d.month) for d in dates)
+    counts: Counter[Slot] = Counter((d.year, None if by_year else d.month) for d in dates)
     if not counts:
         return None
-    slots = _slots(counts)
+    years = [year for year, _ in counts]
+    slots = [(year, None) for year in range(min(years), max(years) + 1)] if by_year else _slots(counts)
     peak = max(counts.values())
     width = min(WIDTH / len(slots), WIDEST_BAR)
     right = width * len(slots)
@@ -50,7 +53,7 @@ def timeline_svg(dates: Iterable[PartialDate], title: str, label: Callable[[Slot
     for index, slot in enumerate(slots):
         count = counts.get(slot, 0)
         height = (HEIGHT - 4) * count / peak
-        kind = "briefing-timeline__bar" + (" briefing-timeline__bar--year" if slot[1] is None else "")
+        kind = "briefing-timeline__bar" + (" briefing-timeline__bar--year" if slot[1] is None and not by_year else "")
         bars.append(f'<rect class="{kind}" x="{index * width + 1:.1f}" y="{HEIGHT - height:.1f}" '
                     f'width="{max(width - 2, 1):.1f}" height="{height:.1f}">'
                     f"<title>{escape(label(slot))}: {number(count)}</title></rect>")

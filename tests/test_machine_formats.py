@@ -164,3 +164,14 @@ def test_timeline_svg() -> None:
     assert bars[-1][0].endswith("--year")
     assert 'aria-label="Briefings per month: 2017-8: 2; 2017-10: 1; 2017-?: 1"' in svg
     assert timeline_svg([], "x", str, str, "; ") is None
+
+
+def test_timeline_counts_per_year_when_asked() -> None:
+    dates = [PartialDate(2010, 3, 1), PartialDate(2010, 5), PartialDate(2012), PartialDate(2017, 8, 7)]
+    svg = timeline_svg(dates, "Briefings per year", lambda slot: str(slot[0]), str, "; ", by_year=True)
+    bars = re.findall(r'<rect class="([^"]+)"[^>]*><title>([^<]+)</title>', svg)
+    assert [title for _, title in bars] == [f"{year}: {count}" for year, count in
+                                            [(2010, 2), (2011, 0), (2012, 1), (2013, 0), (2014, 0), (2015, 0),
+                                             (2016, 0), (2017, 1)]]
+    assert all(kind == "briefing-timeline__bar" for kind, _ in bars)  # no "month unknown" shade
+    assert 'aria-label="Briefings per year: 2010: 2; 2012: 1; 2017: 1"' in svg

@@ -180,3 +180,12 @@ def test_index_pages_paginate_keeping_groups_in_order_and_branches_whole(tree: P
     assert [node.link.text for node in second.tree] == ["Syria"]  # its four places stay on one page
     assert [point.name for point in second.points] == ["Deir ez-Zor"]
     assert pages["en/sources/"].view.pagination is None
+
+
+def test_timeline_is_monthly_over_five_years_and_yearly_beyond(tree: Project) -> None:
+    assert pages_of(tree)["en/actors/sdf/"].view.timeline.title == "Briefings per month"
+    write_minimal_article(tree, year="2010", slug="2010-05-01-early",
+                          meta="date: 2010-05-01\nstatus: published\nactors: [sdf]\n")
+    timeline = pages_of(tree)["en/actors/sdf/"].view.timeline
+    assert timeline.title == "Briefings per year"
+    assert timeline.svg.count("<rect") == 8  # 2010 to 2017

@@ -7,14 +7,13 @@ day of it (the feed's own date field, not shown as the article's date).
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable
 
 from feedgen.feed import FeedGenerator
 
 from . import urls
 from .config import SiteConfig
-from .model import Article, Briefing
+from .model import Article, Briefing, articles_by_entity
 
 FEED_FILE = "feed.xml"
 LATEST = 50
@@ -63,11 +62,7 @@ def site_feeds(briefing: Briefing, config: SiteConfig, languages: Iterable[str],
                include_drafts: bool = False) -> dict[str, bytes]:
     """Path → Atom document: per language, the site, every actor and every location."""
     articles = [a for a in briefing.articles.values() if include_drafts or not a.is_draft]
-    listing: dict[tuple[str, str], list[Article]] = defaultdict(list)
-    for article in articles:
-        for kind in ("actor", "location"):
-            for id_ in getattr(article, f"{kind}s"):
-                listing[(kind, id_)].append(article)
+    listing = articles_by_entity(articles)
     feeds: dict[str, bytes] = {}
     for lang in languages:
         site_name = config.name.get(lang)

@@ -7,6 +7,8 @@ run on the model can still name the file and line of a problem.
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .dates import PartialDate
@@ -159,3 +161,16 @@ class Briefing:
     def last_changed(self) -> datetime.date | None:
         """The newest date an article gives (published, updated or corrected)."""
         return max(((a.updated or a.date).earliest for a in self.articles.values()), default=None)
+
+
+def articles_by_entity(articles: Iterable[Article]) -> dict[tuple[str, str], list[Article]]:
+    """(kind, id) → the ``articles`` that list it, in their order: one pass over the
+    articles, rather than one per actor, location, source or tag."""
+    listing: dict[tuple[str, str], list[Article]] = defaultdict(list)
+    for article in articles:
+        cited = {id_ for citation in article.sources for id_ in (citation.source, citation.via) if id_}
+        for kind, ids in (("actor", article.actors), ("location", article.locations),
+                          ("tag", article.tags), ("source", cited)):
+            for id_ in ids:
+                listing[(kind, id_)].append(article)
+    return listing

@@ -20,7 +20,17 @@ from .config import SiteConfig
 from .dates import PartialDate
 from .feeds import feed_path
 from .localize import digits, format_partial_date, sort_key
-from .model import LANGUAGES, Actor, Affiliation, Article, Briefing, Localized, Location, Names
+from .model import (
+    LANGUAGES,
+    Actor,
+    Affiliation,
+    Article,
+    Briefing,
+    Localized,
+    Location,
+    Names,
+    articles_by_entity,
+)
 from .structured import article_ld, entity_page_ld, web_page_ld
 from .timeline import timeline_svg
 
@@ -246,22 +256,11 @@ class _LanguageSite:
         self.articles = sorted(
             (a for a in briefing.articles.values() if include_drafts or not a.is_draft),
             key=lambda a: (a.date.earliest, a.id), reverse=True)
-        self.listing = self.articles_by_entity()
+        self.listing = articles_by_entity(self.articles)
         self.affiliated: dict[str, list[tuple[Actor, Affiliation]]] = defaultdict(list)
         for other in briefing.actors.values():
             for affiliation in other.affiliations:
                 self.affiliated[affiliation.actor].append((other, affiliation))
-
-    def articles_by_entity(self) -> dict[tuple[str, str], list[Article]]:
-        """(kind, id) → the articles that list it, newest first: one pass, not one per entity."""
-        listing: dict[tuple[str, str], list[Article]] = defaultdict(list)
-        for article in self.articles:
-            cited = {id_ for citation in article.sources for id_ in (citation.source, citation.via) if id_}
-            for kind, ids in (("actor", article.actors), ("location", article.locations),
-                              ("tag", article.tags), ("source", cited)):
-                for id_ in ids:
-                    listing[(kind, id_)].append(article)
-        return listing
 
     # -- helpers -----------------------------------------------------------------
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
-
 SEARCH_DIR = "pagefind"
 
 

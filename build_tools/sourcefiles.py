@@ -77,7 +77,10 @@ def _composed(text: str, file: str, report: Report) -> str:
     """
     if unicodedata.is_normalized("NFC", text):
         return text
-    for index in range(1, len(text)):
+    normalized = unicodedata.normalize("NFC", text)
+    if len(normalized) == len(text):
+        return normalized  # marks reordered only: common in vocalized Arabic, nothing to report
+    for index in range(1, len(text)):  # the rare file with a composition: find the first
         pair = text[index - 1:index + 1]
         if unicodedata.combining(pair[1]) and len(composed := unicodedata.normalize("NFC", pair)) == 1:
             codes = " + ".join(f"U+{ord(c):04X}" for c in pair)
@@ -85,7 +88,7 @@ def _composed(text: str, file: str, report: Report) -> str:
                            f"decomposed letter '{composed}' ({codes}): read in composed form (NFC) "
                            "so that it matches the same letter typed directly")
             break
-    return unicodedata.normalize("NFC", text)
+    return normalized
 
 
 def parse_reported(text: str, file: str, report: Report, first_line: int = 1) -> YamlDocument | None:

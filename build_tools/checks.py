@@ -1,4 +1,5 @@
-"""Checks of the resolved model as a whole: cycles and names shared between entities."""
+"""Checks of the resolved model: cycles and names shared between entities (as a whole),
+and what each article names against what it lists (one article at a time)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from .mentions import Found, Matcher, name_key, suggest
 from .model import LANGUAGES, Actor, Article, Briefing, Location
 
 
-def check_briefing(briefing: Briefing, matcher: Matcher, report: Report) -> None:
+def check_entities(briefing: Briefing, report: Report) -> None:
     locations, actors = briefing.locations, briefing.actors
     _check_cycles({id_: [loc.parent] if loc.parent in locations else []
                    for id_, loc in locations.items()},
@@ -21,7 +22,6 @@ def check_briefing(briefing: Briefing, matcher: Matcher, report: Report) -> None
                   lambda id_, target: _part_of_position(actors[id_], target), "part-of", report)
     _check_shared_aliases("actor", briefing.actors.values(), report)
     _check_shared_aliases("location", briefing.locations.values(), report)
-    _check_mentions(briefing, matcher, report)
 
 
 def _check_cycles(edges: dict[str, list[str]], position: Callable[[str, str], Position],
@@ -84,21 +84,20 @@ def _name_position(entity: Actor | Location, form: str, lang: str):
     return entity.origin.at(field, lang)
 
 
-def _check_mentions(briefing: Briefing, matcher: Matcher, report: Report) -> None:
-    """Entities an article names but does not list, and lists but names in neither text."""
-    for article in briefing.articles.values():
-        result = suggest(article, briefing, matcher)
-        for kind, ids in result.missing.items():
-            for id_ in ids:
-                first = result.found[(kind, id_)][0]
-                report.warning(_found_position(article, first), f"mentions {kind} '{id_}' "
-                               f"(\"{first.surface}\") but meta.yml does not list it in {kind}s")
-        for kind, ids in result.unmentioned.items():
-            listed = getattr(article, f"{kind}s")
-            inside = " or a place inside it" if kind == "location" else ""
-            for id_ in ids:
-                report.warning(article.origin.at(f"{kind}s", listed.index(id_)),
-                               f"lists {kind} '{id_}' but neither text names it{inside}")
+def check_mentions(article: Article, briefing: Briefing, matcher: Matcher, report: Report) -> None:
+    """Entities ``article`` names but does not list, and lists but names in neither text."""
+    result = suggest(article, briefing, matcher)
+    for kind, ids in result.missing.items():
+        for id_ in ids:
+            first = result.found[(kind, id_)][0]
+            report.warning(_found_position(article, first), f"mentions {kind} '{id_}' "
+                           f"(\"{first.surface}\") but meta.yml does not list it in {kind}s")
+    for kind, ids in result.unmentioned.items():
+        listed = getattr(article, f"{kind}s")
+        inside = " or a place inside it" if kind == "location" else ""
+        for id_ in ids:
+            report.warning(article.origin.at(f"{kind}s", listed.index(id_)),
+                           f"lists {kind} '{id_}' but neither text names it{inside}")
 
 
 def _found_position(article: Article, found: Found) -> Position:

@@ -36,11 +36,11 @@ def _project(path: Path) -> Path:
     return root
 
 
-def _load(root: Path) -> tuple[LoadedBriefing | None, Report]:
+def _load(root: Path, articles: bool = True) -> tuple[LoadedBriefing | None, Report]:
     """The checked project, or None when site_config is unusable; problems in the report."""
     report = Report()
     try:
-        return load_briefing(root, report), report
+        return load_briefing(root, report, articles=articles), report
     except ConfigError as exc:
         report.error(Position(CONFIG_DIR, 0, 0), str(exc))
         return None, report
@@ -89,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace) -> int:
-    _, report = _load(_project(args.root))
+    _, report = _load(_project(args.root), articles=False)
     formats = {"text": report.as_text, "json": report.as_json, "github": report.as_github}
     sys.stdout.write(formats[args.format]())
     failed = report.errors or (args.strict and report.warnings)

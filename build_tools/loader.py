@@ -1,5 +1,8 @@
 """Reading ``content/``: every registry file and article bundle, parsed but not yet checked.
 
+``load_content`` reads the registries and lists the article folders; each folder is
+then read on its own by ``load_bundle`` (so folders can be read in parallel processes).
+
 Parse problems (encoding, YAML syntax, duplicate keys, front matter, misplaced or
 misnamed files, symbolic links leading out of content/) are reported here. A file that cannot be parsed is left out, but
 its id stays known so that references to it do not raise a second, false error.
@@ -7,6 +10,7 @@ its id stays known so that references to it do not raise a second, false error.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,16 +69,20 @@ class ArticleBundle:
 
 @dataclass
 class ContentFiles:
+    root: Path
+    content_dir: Path
+    """``root/content``, resolved."""
     entities: dict[str, list[EntityFile]] = field(default_factory=dict)
-    articles: list[ArticleBundle] = field(default_factory=list)
+    article_folders: list[Path] = field(default_factory=list)
+    """Folders of articles with a valid, unique id, in order; read with ``load_bundle``."""
     ids: dict[str, set[str]] = field(default_factory=dict)
     """Every id that has a file, parseable or not, per kind."""
 
 
 def load_content(root: Path, report: Report) -> ContentFiles:
     content_dir = root / "content"
-    files = ContentFiles()
-    visible = _Lister(content_dir, root, report)
+    files = ContentFiles(root, content_dir.resolve())
+    visible = _Lister(files.content_dir, root, report)
     for kind, folder in REGISTRIES.items():
         files.ids[kind] = set()
         files.entities[kind] = []
@@ -83,7 +91,7 @@ def load_content(root: Path, report: Report) -> ContentFiles:
             document = read_yaml(path, root, report)
             if document is not None:
                 files.entities[kind].append(EntityFile(kind, path.stem, document))
-    files.articles = _load_articles(content_dir / ARTICLES, visible, root, report)
+    files.article_folders = _article_folders(content_dir / ARTICLES, visible, root, report)
     expected = (*REGISTRIES.values(), ARTICLES)
     for entry in visible(content_dir):
         if entry.name not in expected:
@@ -93,19 +101,25 @@ def load_content(root: Path, report: Report) -> ContentFiles:
 
 
 class _Lister:
-    """Lists a folder's entries, leaving out hidden ones and links that lead out of content/."""
+    """Lists a folder's entries, leaving out hidden ones and links that lead out of
+    ``content_dir`` (resolved: no symbolic link in it)."""
 
     def __init__(self, content_dir: Path, root: Path, report: Report) -> None:
-        self.content_dir, self.root, self.report = content_dir.resolve(), root, report
+        self.content_dir, self.root, self.report = content_dir, root, report
 
     def __call__(self, folder: Path) -> list[Path]:
         if not folder.is_dir() or not folder.resolve().is_relative_to(self.content_dir):
             return []  # a link to a folder elsewhere: reported where its parent is listed
-        return [path for path in sorted(folder.iterdir())
-                if not path.name.startswith(".") and self._inside(path)]
+        return self.entries(folder)
 
-    def _inside(self, path: Path) -> bool:
-        if not path.is_symlink() or path.resolve().is_relative_to(self.content_dir):
+    def entries(self, folder: Path) -> list[Path]:
+        """The entries of ``folder``, itself an entry listed here (so known to be inside)."""
+        with os.scandir(folder) as listing:
+            found = sorted((entry.name, entry.is_symlink()) for entry in listing if not entry.name.startswith("."))
+        return [path for name, link in found if self._inside(path := folder / name, link)]
+
+    def _inside(self, path: Path, link: bool) -> bool:
+        if not link or path.resolve().is_relative_to(self.content_dir):
             return True
         self.report.error(_whole(path, self.root), f"symbolic link to {path.readlink()}, outside "
                           "content/: refused, copy the file into content/ instead")
@@ -128,8 +142,8 @@ def _registry_files(entries: list[Path], kind: str, root: Path, report: Report) 
     return paths
 
 
-def _load_articles(folder: Path, visible: _Lister, root: Path, report: Report) -> list[ArticleBundle]:
-    bundles: list[ArticleBundle] = []
+def _article_folders(folder: Path, visible: _Lister, root: Path, report: Report) -> list[Path]:
+    folders: list[Path] = []
     first_folder: dict[str, str] = {}
     for year_dir in visible(folder):
         if not (year_dir.is_dir() and YEAR_PATTERN.fullmatch(year_dir.name)):
@@ -147,12 +161,14 @@ def _load_articles(folder: Path, visible: _Lister, root: Path, report: Report) -
                                     f"{first_folder[bundle_dir.name]}: the two pages would collide")
             else:
                 first_folder[bundle_dir.name] = where.file
-                bundles.append(_load_bundle(bundle_dir, visible, root, report))
-    return bundles
+                folders.append(bundle_dir)
+    return folders
 
 
-def _load_bundle(folder: Path, visible: _Lister, root: Path, report: Report) -> ArticleBundle:
-    entries = visible(folder)
+def load_bundle(folder: Path, files: ContentFiles, report: Report) -> ArticleBundle:
+    """The article in ``folder`` (one of ``files.article_folders``)."""
+    root = files.root
+    entries = _Lister(files.content_dir, root, report).entries(folder)
     meta_path = folder / "meta.yml"
     if meta_path in entries and meta_path.is_file():
         meta = read_yaml(meta_path, root, report)

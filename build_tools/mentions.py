@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
@@ -61,66 +62,113 @@ def _fold_char(original: str) -> str:
 
 
 class _Table(dict):
-    """A ``str.translate`` table filled on first use of each character: its folded form,
-    or (``lengths``) the length of that form as a character, so that one C-speed pass
-    tells which characters do not fold to exactly one."""
-
-    def __init__(self, lengths: bool) -> None:
-        super().__init__()
-        self.lengths = lengths
+    """A ``str.translate`` table filled on first use of each character with its folded form."""
 
     def __missing__(self, code: int) -> str:
-        piece = _fold_char(chr(code))
-        self[code] = value = chr(len(piece)) if self.lengths else piece
-        return value
+        self[code] = piece = _fold_char(chr(code))
+        return piece
 
 
-_FOLDED, _LENGTHS = _Table(lengths=False), _Table(lengths=True)
-_NOT_ONE = re.compile("[^\x01]")
+def _irregular_pattern() -> re.Pattern[str]:
+    """Matches every character that may fold to other than exactly one character: all
+    but those of the common blocks (Latin, Arabic, punctuation) known to fold to one."""
+    common = [*range(0x800), *range(0x2000, 0x2070)]
+    regular = "".join(re.escape(chr(code)) for code in common if len(_fold_char(chr(code))) == 1)
+    return re.compile(f"[^{regular}]")
+
+
+_FOLDED = _Table()
+_MAYBE_IRREGULAR = _irregular_pattern()
 _SPACE_RUN = re.compile("  +")
 
 
 def fold(text: str) -> Folded:
     """``text`` folded for matching; runs of separators become one space.
 
-    Most characters fold to exactly one character, so the folding is two
-    ``str.translate`` passes and positions are worked out only around the few that do
-    not (marks, ligatures, runs of spaces).
+    Most characters fold to exactly one character, so the folding is one
+    ``str.translate`` pass, and where a folded character came from is worked out from
+    the few places where that is not so (marks, ligatures, runs of spaces), only for
+    the characters asked about.
     """
-    raw, lengths = text.translate(_FOLDED), text.translate(_LENGTHS)
-    irregular = list(_NOT_ONE.finditer(lengths))
-    if not irregular and "  " not in raw:
+    raw = text.translate(_FOLDED)
+    irregular = [(found.start(), len(piece)) for found in _MAYBE_IRREGULAR.finditer(text)
+                 if len(piece := _FOLDED[ord(found.group())]) != 1]
+    runs = [(found.start() + 1, found.end()) for found in _SPACE_RUN.finditer(raw)]
+    if not irregular and not runs:
         return Folded(raw, range(len(text)), range(1, len(text) + 1))
-    starts: list[int] = []
-    ends: list[int] = []
-    cursor = 0
-    for found in irregular:
-        index, count = found.start(), ord(found.group(0))
-        starts += range(cursor, index)
-        ends += range(cursor + 1, index + 1)
-        if count == 0 and ends:
-            ends[-1] = index + 1  # a mark belongs to the letter before it
-        starts += [index] * count
-        ends += [index + 1] * count
-        cursor = index + 1
-    starts += range(cursor, len(text))
-    ends += range(cursor + 1, len(text) + 1)
-    runs = [(m.start() + 1, m.end()) for m in _SPACE_RUN.finditer(raw)]
-    if not runs:
-        return Folded(raw, starts, ends)
-    kept_starts: list[int] = []
-    kept_ends: list[int] = []
-    cursor = 0
-    for start, end in runs:
-        kept_starts += starts[cursor:start]
-        kept_ends += ends[cursor:start]
-        marked = [ends[j] for j in range(start, end) if ends[j] > starts[j] + 1]
-        if marked:  # a mark after a dropped space belongs to the space that is kept
-            kept_ends[-1] = max(kept_ends[-1], *marked)
-        cursor = end
-    kept_starts += starts[cursor:]
-    kept_ends += ends[cursor:]
-    return Folded(_SPACE_RUN.sub(" ", raw), kept_starts, kept_ends)
+    origins = _Origins(irregular, runs, len(raw) - sum(end - start for start, end in runs))
+    return Folded(_SPACE_RUN.sub(" ", raw) if runs else raw, origins.starts, origins.ends)
+
+
+class _Origins:
+    """Where each folded character starts and ends in the original text, as linear pieces.
+
+    In the unfolded-but-not-collapsed text ("raw"), character ``r`` of the piece opened
+    at raw index ``p`` (original index ``o``) came from ``o + r - p``; a mark extends the
+    end of the character before it. Collapsing runs of spaces shifts raw indices.
+    """
+
+    def __init__(self, irregular: list[tuple[int, int]], runs: list[tuple[int, int]], length: int) -> None:
+        self.raw_pieces, self.original_pieces = [0], [0]
+        self.raw_ends: dict[int, int] = {}
+        emitted = cursor = 0  # raw characters so far; next original index
+        for index, count in irregular:
+            emitted += index - cursor
+            if count == 0 and emitted:
+                self.raw_ends[emitted - 1] = index + 1  # a mark belongs to the letter before it
+            for piece in range(count):  # every piece of a ligature starts at its character
+                self._open(emitted + piece, index)
+            emitted += count
+            cursor = index + 1
+            self._open(emitted, cursor)
+        self.cuts, self.shifts = [0], [0]
+        self.ends_after_cut: dict[int, int] = {}
+        for start, end in runs:
+            kept = start - 1 - self.shifts[-1]
+            marked = [self.raw_ends[j] for j in range(start, end) if j in self.raw_ends]
+            if marked:  # a mark after a dropped space belongs to the space that is kept
+                self.ends_after_cut[kept] = max(self._raw_end(start - 1), *marked)
+            self.cuts.append(kept + 1)
+            self.shifts.append(self.shifts[-1] + end - start)
+        self.length = length
+        self.starts = _Positions(self._start, length)
+        self.ends = _Positions(self._end, length)
+
+    def _open(self, raw: int, original: int) -> None:
+        if self.raw_pieces[-1] == raw:
+            self.original_pieces[-1] = original
+        else:
+            self.raw_pieces.append(raw)
+            self.original_pieces.append(original)
+
+    def _raw_start(self, raw: int) -> int:
+        piece = bisect_right(self.raw_pieces, raw) - 1
+        return self.original_pieces[piece] + raw - self.raw_pieces[piece]
+
+    def _raw_end(self, raw: int) -> int:
+        return self.raw_ends.get(raw) or self._raw_start(raw) + 1
+
+    def _raw(self, index: int) -> int:
+        return index + self.shifts[bisect_right(self.cuts, index) - 1]
+
+    def _start(self, index: int) -> int:
+        return self._raw_start(self._raw(index))
+
+    def _end(self, index: int) -> int:
+        return self.ends_after_cut.get(index) or self._raw_end(self._raw(index))
+
+
+class _Positions(Sequence[int]):
+    def __init__(self, position: Callable[[int], int], length: int) -> None:
+        self.position, self.length = position, length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, index):  # type: ignore[override]  # whole indices only
+        if not 0 <= index < self.length:
+            raise IndexError(index)
+        return self.position(index)
 
 
 def name_key(name: str) -> str:
@@ -226,6 +274,8 @@ _MARKUP = re.compile(CODE.pattern + r"|<[^>\n]*>|\]\([^)\n]*\)|https?://\S+", re
 
 def mask_markup(text: str) -> str:
     """Blanks code, HTML tags, link targets and URLs, keeping every other offset in place."""
+    if not any(mark in text for mark in ("`", "<", "](", "http")):
+        return text
     return _MARKUP.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 1)
                        if m.group(0).startswith("]") else " " * len(m.group(0)), text)
 

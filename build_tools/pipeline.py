@@ -1,17 +1,27 @@
-"""The one way content becomes a model: load → validate → resolve → check."""
+"""The one way content becomes a model: load → validate → resolve → check.
+
+The registries (actors, locations, sources, tags) are read and resolved first; every
+article is then read, resolved and checked against them on its own, in parallel
+processes on large archives (``parallel``).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from .checks import check_briefing
+from .checks import check_entities, check_mentions
 from .config import SiteConfig, load_site_config
-from .diagnostics import Report
-from .loader import load_content
+from .diagnostics import Diagnostic, Report
+from .loader import ContentFiles, load_bundle, load_content
 from .mentions import Matcher
-from .model import Briefing
-from .resolve import resolve
+from .model import Article, Briefing
+from .parallel import map_in_processes
+from .resolve import resolve_article, resolve_entities
+
+ARTICLES_PER_PROCESS = 250
+"""Fewer articles per core than this are checked in one process."""
 
 
 @dataclass
@@ -23,14 +33,33 @@ class LoadedBriefing:
     """The names of every actor and location, built once for the checks and the pages."""
 
 
-def load_briefing(root: Path, report: Report) -> LoadedBriefing:
+def load_briefing(root: Path, report: Report, *, articles: bool = True) -> LoadedBriefing:
     """Read and check the project at ``root``, problems into ``report``.
 
+    With ``articles=False`` (``briefing check``) the articles are checked but left out of
+    the model, which spares sending them back from the processes that check them.
     Raises ``ConfigError`` (its problems already in ``report``) when site_config is unusable.
     """
     config = load_site_config(root, report)
     files = load_content(root, report)
-    briefing = resolve(files, config.schemas, config.raw_html, report)
+    briefing = resolve_entities(files, config.schemas, report)
+    check_entities(briefing, report)
     matcher = Matcher(briefing)
-    check_briefing(briefing, matcher, report)
+    check = partial(_article, files=files, config=config, briefing=briefing, matcher=matcher,
+                    keep=articles)
+    for article, diagnostics in map_in_processes(check, files.article_folders, ARTICLES_PER_PROCESS):
+        report.extend(diagnostics)
+        if article is not None:
+            briefing.articles[article.id] = article
     return LoadedBriefing(config, briefing, report, matcher)
+
+
+def _article(folder: Path, files: ContentFiles, config: SiteConfig, briefing: Briefing,
+             matcher: Matcher, keep: bool) -> tuple[Article | None, list[Diagnostic]]:
+    """One article folder read, resolved and checked: the article if valid and kept, and its problems."""
+    report = Report()
+    bundle = load_bundle(folder, files, report)
+    article = resolve_article(bundle, config.schemas, files.ids, config.raw_html, report)
+    if article is not None:
+        check_mentions(article, briefing, matcher, report)
+    return article if keep else None, report.diagnostics

@@ -38,8 +38,8 @@ from .yamlfile import Origin, YamlDocument
 MIN_LETTERS_FOR_SCRIPT_CHECK = 20
 
 
-def resolve(files: ContentFiles, schemas: SchemaSet, raw_html: str, report: Report) -> Briefing:
-    """The model of every valid file; ``raw_html`` is the policy for HTML in articles."""
+def resolve_entities(files: ContentFiles, schemas: SchemaSet, report: Report) -> Briefing:
+    """The model of every valid registry file (actors, locations, sources, tags), no articles yet."""
     briefing = Briefing()
     registries = {"actor": (briefing.actors, _actor), "location": (briefing.locations, _location),
                   "source": (briefing.sources, _source), "tag": (briefing.tags, _tag)}
@@ -49,15 +49,23 @@ def resolve(files: ContentFiles, schemas: SchemaSet, raw_html: str, report: Repo
                 table[entity.id] = build(entity.id, entity.document.data, entity.document.origin)
     for location in briefing.locations.values():
         _check_coordinates(location, report)
-    for bundle in files.articles:
-        article = _article(bundle, schemas, report)
-        if article is not None:
-            briefing.articles[article.id] = article
-    check_references(files, report)
-    for bundle in files.articles:
-        for text in bundle.texts.values():
-            check_markdown(text.front_matter.origin.file, text.body_line, text.body, raw_html, report)
+    for kind, entities in files.entities.items():
+        for entity in entities:
+            _check_references(kind, entity.id, entity.document, files.ids, report)
     return briefing
+
+
+def resolve_article(bundle: ArticleBundle, schemas: SchemaSet, ids: dict[str, set[str]], raw_html: str,
+                    report: Report) -> Article | None:
+    """The article of ``bundle`` if valid; its references checked against ``ids`` either way,
+    its HTML against the ``raw_html`` policy."""
+    article = _article(bundle, schemas, report)
+    if bundle.meta:
+        _check_references("article", bundle.id, bundle.meta, ids, report)
+    for text in bundle.texts.values():
+        _check_explicit_links(text, ids, report)
+        check_markdown(text.front_matter.origin.file, text.body_line, text.body, raw_html, report)
+    return article
 
 
 def _schema_valid(schemas: SchemaSet, kind: str, document: YamlDocument, report: Report) -> bool:
@@ -227,22 +235,16 @@ def _check_explicit_links(text: TextFile, ids: dict[str, set[str]], report: Repo
             report.error(position, f"link to unknown {kind} '{id_}'{did_you_mean(id_, ids[kind])}")
 
 
-def check_references(files: ContentFiles, report: Report) -> None:
+def _check_references(kind: str, own_id: str, document: YamlDocument, ids: dict[str, set[str]],
+                      report: Report) -> None:
     """Every id a file names must have a file of its own: checked on every parsed file."""
-    documents = [(kind, entity.id, entity.document)
-                 for kind, entities in files.entities.items() for entity in entities]
-    documents += [("article", bundle.id, bundle.meta) for bundle in files.articles if bundle.meta]
-    for bundle in files.articles:
-        for text in bundle.texts.values():
-            _check_explicit_links(text, files.ids, report)
-    for kind, own_id, document in documents:
-        for target_kind, pattern in REFERENCES.get(kind, []):
-            for path, value in _values_at(document.data, pattern):
-                if not isinstance(value, str):
-                    continue
-                known = files.ids[target_kind]
-                if kind == target_kind == "actor" and value == own_id:
-                    report.error(document.origin.at(*path), f"actor '{own_id}' cannot be affiliated with itself")
-                elif value not in known:
-                    report.error(document.origin.at(*path), f"unknown {target_kind} '{value}' in "
-                                 f"{field_name(path)}{did_you_mean(value, known)}")
+    for target_kind, pattern in REFERENCES.get(kind, []):
+        for path, value in _values_at(document.data, pattern):
+            if not isinstance(value, str):
+                continue
+            known = ids[target_kind]
+            if kind == target_kind == "actor" and value == own_id:
+                report.error(document.origin.at(*path), f"actor '{own_id}' cannot be affiliated with itself")
+            elif value not in known:
+                report.error(document.origin.at(*path), f"unknown {target_kind} '{value}' in "
+                             f"{field_name(path)}{did_you_mean(value, known)}")

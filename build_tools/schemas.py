@@ -2,6 +2,10 @@
 
 The same schemas drive the editors' VS Code completion; here their errors are
 rewritten as short messages that name the field, in the editors' own terms.
+
+Almost every document is valid, so each is first checked by jsonschema-rs (compiled,
+about 30 times faster); only a document it rejects goes through the Python
+``jsonschema`` validator, whose detailed errors the messages are made from.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
@@ -17,6 +22,9 @@ from .diagnostics import Diagnostic, Severity, did_you_mean
 from .yamlfile import YamlDocument
 
 KINDS = ("actor", "location", "source", "tag", "article-meta", "article-text", "site")
+
+_BASE_URI = "file:///site_config/schemas/"
+"""Where the schemas are taken to live, so that jsonschema-rs resolves ``common.schema.json#…``."""
 
 _TYPE_NAMES = {
     "string": "a text", "array": "a list", "object": "a mapping of fields",
@@ -60,6 +68,13 @@ class SchemaSet:
             kind: Draft202012Validator(self.documents[f"{kind}.schema.json"], registry=registry)
             for kind in KINDS
         }
+        compiled = jsonschema_rs.Registry([(_BASE_URI + name, doc) for name, doc in self.documents.items()])
+        self.fast_validators = {
+            kind: jsonschema_rs.Draft202012Validator(
+                self.documents[f"{kind}.schema.json"], registry=compiled,
+                base_uri=f"{_BASE_URI}{kind}.schema.json")
+            for kind in KINDS
+        }
 
     def enum_at(self, kind: str, *pointer: str) -> list[str]:
         """The ``enum`` found by following ``pointer`` (keys) into the kind's schema."""
@@ -71,8 +86,17 @@ class SchemaSet:
     def validate(self, kind: str, document: YamlDocument) -> list[Diagnostic]:
         if document.data is None:
             return [Diagnostic(document.origin.at(), Severity.ERROR, "the file is empty")]
+        if self._surely_valid(kind, document.data):
+            return []
         errors = self.validators[kind].iter_errors(document.data)
         return [d for error in errors for d in _explain(error, document)]
+
+
+    def _surely_valid(self, kind: str, data: Any) -> bool:
+        try:
+            return self.fast_validators[kind].is_valid(data)
+        except ValueError:  # what JSON cannot hold (a number as a key): the full validator explains
+            return False
 
 
 def _explain(error: ValidationError, document: YamlDocument) -> list[Diagnostic]:

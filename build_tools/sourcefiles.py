@@ -8,6 +8,7 @@ typed as a separate mark) are composed (NFC) so that names match, with a warning
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from pathlib import Path
 
@@ -26,14 +27,15 @@ def relative(path: Path, root: Path) -> str:
 def read_text(path: Path, root: Path, report: Report) -> str | None:
     file = relative(path, root)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            report.error(Position(file, 0, 0), f"{size:,} bytes, over the limit of {MAX_FILE_BYTES:,}: "
-                                               "is it the right file?")
-            return None
-        raw = path.read_bytes()
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+            size = os.fstat(stream.fileno()).st_size if len(raw) > MAX_FILE_BYTES else len(raw)
     except OSError as exc:
         report.error(Position(file, 0, 0), f"cannot be read: {exc.strerror}")
+        return None
+    if size > MAX_FILE_BYTES:
+        report.error(Position(file, 0, 0), f"{size:,} bytes, over the limit of {MAX_FILE_BYTES:,}: "
+                                           "is it the right file?")
         return None
     return decode_text(raw, file, report)
 

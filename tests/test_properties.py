@@ -4,14 +4,16 @@ diagnostics, never an exception."""
 from __future__ import annotations
 
 import pytest
-from conftest import Project, write_minimal_article
+from conftest import REPO, Project, write_minimal_article
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from build_tools.diagnostics import Report
 from build_tools.frontmatter import FrontMatterError, split_front_matter
+from build_tools.loader import load_bundle, load_content
 from build_tools.mentions import _fold_char, fold
 from build_tools.pipeline import load_briefing
+from build_tools.schemas import SchemaSet
 from build_tools.sourcefiles import decode_text
 from build_tools.yamlfile import YamlSyntaxError, parse_yaml
 
@@ -119,3 +121,36 @@ def test_fast_folding_matches_the_reference(text: str) -> None:
     fast = fold(text)
     expected_text, expected_starts, expected_ends = reference_fold(text)
     assert (fast.text, list(fast.starts), list(fast.ends)) == (expected_text, expected_starts, expected_ends)
+
+
+def _shipped_documents() -> dict[str, list]:
+    """Every valid document of the sample briefing, by schema kind."""
+    files = load_content(REPO, Report())
+    documents: dict[str, list] = {kind: [e.document.data for e in entities]
+                                  for kind, entities in files.entities.items()}
+    bundles = [load_bundle(folder, files, Report()) for folder in files.article_folders]
+    documents["article-meta"] = [bundle.meta.data for bundle in bundles]
+    documents["article-text"] = [t.front_matter.data for bundle in bundles for t in bundle.texts.values()]
+    return documents
+
+
+SCHEMAS = SchemaSet(REPO / "site_config" / "schemas")
+SHIPPED = _shipped_documents()
+FIELD_NAMES = sorted({key for docs in SHIPPED.values() for doc in docs for key in doc} | {"ar", "en", "lat"})
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+    | st.sampled_from(["sdf", "deir-ez-zor", "2017-08-07", "2017-13", "Q858", "Q0", "https://x.org/", "http:// x",
+                       "published", "armed-group", "city", "ar", "", "a\n", "قسد"]),
+    lambda inner: st.lists(inner, max_size=3)
+    | st.dictionaries(st.sampled_from(FIELD_NAMES), inner, max_size=3),
+    max_leaves=8)
+
+
+@FUZZ
+@given(kind=st.sampled_from(sorted(SHIPPED)), index=st.integers(min_value=0),
+       changes=st.dictionaries(st.sampled_from(FIELD_NAMES), JSON_VALUES, max_size=3))
+def test_fast_schema_check_never_passes_what_the_full_validator_rejects(kind: str, index: int,
+                                                                         changes: dict) -> None:
+    document = {**SHIPPED[kind][index % len(SHIPPED[kind])], **changes}
+    full = not any(SCHEMAS.validators[kind].iter_errors(document))
+    assert SCHEMAS._surely_valid(kind, document) == full

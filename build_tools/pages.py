@@ -257,6 +257,8 @@ class _LanguageSite:
             (a for a in briefing.articles.values() if include_drafts or not a.is_draft),
             key=lambda a: (a.date.earliest, a.id), reverse=True)
         self.listing = articles_by_entity(self.articles)
+        self.links: dict[tuple[str, str, int | None], Link] = {}
+        self.article_cards: dict[str, ArticleCard] = {}
         self.affiliated: dict[str, list[tuple[Actor, Affiliation]]] = defaultdict(list)
         for other in briefing.actors.values():
             for affiliation in other.affiliations:
@@ -324,15 +326,24 @@ class _LanguageSite:
         return items
 
     def entity_link(self, kind: str, id_: str, count: int | None = None) -> Link:
-        entity = getattr(self.briefing, f"{kind}s")[id_]
-        name = entity.names.name if hasattr(entity, "names") else entity.name
-        return Link(name.get(self.lang), urls.entity(self.lang, kind, id_), self.lang,
-                    None if count is None else self.number(count))
+        key = (kind, id_, count)
+        if key not in self.links:
+            entity = getattr(self.briefing, f"{kind}s")[id_]
+            name = entity.names.name if hasattr(entity, "names") else entity.name
+            self.links[key] = Link(name.get(self.lang), urls.entity(self.lang, kind, id_), self.lang,
+                                   None if count is None else self.number(count))
+        return self.links[key]
 
     def sorted_links(self, links: Iterable[Link]) -> list[Link]:
         return sorted(links, key=lambda link: sort_key(link.text, link.lang))
 
     def card(self, article: Article) -> ArticleCard:
+        """Made once per article: the same card is listed on the pages of its actors, places…"""
+        if article.id not in self.article_cards:
+            self.article_cards[article.id] = self._card(article)
+        return self.article_cards[article.id]
+
+    def _card(self, article: Article) -> ArticleCard:
         shown = article.text_in(self.lang)
         return ArticleCard(
             link=Link(shown.title, urls.entity(self.lang, "article", article.id), shown.lang),

@@ -7,18 +7,20 @@ processes on large archives (``parallel``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from .checks import check_entities, check_mentions
-from .config import SiteConfig, load_site_config
+from .config import CONFIG_DIR, SiteConfig, load_site_config
 from .diagnostics import Diagnostic, Report
-from .loader import ContentFiles, load_bundle, load_content
+from .loader import REGISTRIES, ContentFiles, load_bundle, load_content
 from .mentions import Matcher
 from .model import Article, Briefing
 from .parallel import map_in_processes
 from .resolve import resolve_article, resolve_entities
+from .sourcefiles import signature
 
 ARTICLES_PER_PROCESS = 250
 """Fewer articles per core than this are checked in one process."""
@@ -33,11 +35,34 @@ class LoadedBriefing:
     """The names of every actor and location, built once for the checks and the pages."""
 
 
-def load_briefing(root: Path, report: Report, *, articles: bool = True) -> LoadedBriefing:
+class ArticleCache:
+    """What checking each article folder gave, kept from one load to the next (the
+    rebuilds of ``mkdocs serve``): a folder is read again only when one of its files
+    changed, and every folder when the site's configuration or a registry file did."""
+
+    def __init__(self) -> None:
+        self.context: tuple = ()
+        self.results: dict[Path, tuple[tuple, tuple[Article | None, list[Diagnostic]]]] = {}
+
+    def check(self, folders: list[Path], context: tuple,
+              check: Callable[[Path], tuple[Article | None, list[Diagnostic]]]) -> list:
+        if context != self.context:
+            self.context, self.results = context, {}
+        signatures = {folder: signature(folder) for folder in folders}
+        changed = [folder for folder in folders if self.results.get(folder, ((),))[0] != signatures[folder]]
+        for folder, result in zip(changed, map_in_processes(check, changed, ARTICLES_PER_PROCESS)):
+            self.results[folder] = (signatures[folder], result)
+        self.results = {folder: self.results[folder] for folder in folders}
+        return [result for _, result in self.results.values()]
+
+
+def load_briefing(root: Path, report: Report, *, articles: bool = True,
+                  cache: ArticleCache | None = None) -> LoadedBriefing:
     """Read and check the project at ``root``, problems into ``report``.
 
     With ``articles=False`` (``briefing check``) the articles are checked but left out of
-    the model, which spares sending them back from the processes that check them.
+    the model, which spares sending them back from the processes that check them. With
+    a ``cache``, only the article folders changed since its last load are read.
     Raises ``ConfigError`` (its problems already in ``report``) when site_config is unusable.
     """
     config = load_site_config(root, report)
@@ -47,7 +72,13 @@ def load_briefing(root: Path, report: Report, *, articles: bool = True) -> Loade
     matcher = Matcher(briefing)
     check = partial(_article, files=files, config=config, briefing=briefing, matcher=matcher,
                     keep=articles)
-    for article, diagnostics in map_in_processes(check, files.article_folders, ARTICLES_PER_PROCESS):
+    if cache is None:
+        results = map_in_processes(check, files.article_folders, ARTICLES_PER_PROCESS)
+    else:
+        context = tuple(signature(folder) for folder in (root / CONFIG_DIR, *(
+            root / "content" / name for name in REGISTRIES.values())))
+        results = cache.check(files.article_folders, context, check)
+    for article, diagnostics in results:
         report.extend(diagnostics)
         if article is not None:
             briefing.articles[article.id] = article

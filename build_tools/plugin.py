@@ -32,10 +32,11 @@ from .headers import inline_scripts
 from .links import link_mentions, relative_url, resolve_explicit_links
 from .opendata import export_files
 from .pages import ArticleView, PageModel, build_pages, other_language
-from .pipeline import LoadedBriefing, load_briefing
+from .pipeline import ArticleCache, LoadedBriefing, load_briefing
 from .safehtml import sanitize
 from .search import index_language
 from .sitemap import SitemapEntry
+from .sourcefiles import signature
 from .structured import OG_LOCALES
 from .vendor import vendored_files
 
@@ -68,9 +69,26 @@ class Assignment:
     shared: bool
 
 
+class _GeneratedFile(File):
+    """A generated file that knows whether it differs from the previous build's: under
+    ``mkdocs serve --dirty`` MkDocs then renders only the pages that changed."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
 class BriefingPlugin(BasePlugin[BriefingConfig]):
+    """Under ``mkdocs serve`` the same instance lives from one rebuild to the next (it
+    has ``on_startup``): it keeps the checked articles and the previous build's pages."""
+
     def __init__(self) -> None:
-        self.serving = False
+        self.serving = self.dirty = False
+        self.root = Path()
+        self.cache = ArticleCache()
+        self.previous: tuple[tuple, dict[str, Any]] = ((), {})
+        """The templates' signature and each generated file's model or content, last build."""
         self.assignment: Assignment | None = None
         self.loaded: LoadedBriefing | None = None
         self.models: dict[str, PageModel] = {}
@@ -78,11 +96,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.rendered: dict[tuple[str, str, str | None], Markup] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        self.serving = command == "serve"
+        self.serving, self.dirty = command == "serve", dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(self.config.root or Path(config.config_file_path).parent)
-        self.loaded = self.assignment.loaded if self.assignment else _load(root)
+        self.root = root = Path(self.config.root or Path(config.config_file_path).parent)
+        self.loaded = self.assignment.loaded if self.assignment else _load(root, self.cache if self.serving else None)
         site = self.loaded.config
         config.site_name = site.name.get(site.default_language)
         config.site_description = site.description.get(site.default_language)
@@ -110,23 +128,37 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.models = {model.src_uri: model for model in models}
         self.inline_scripts, self.rendered = set(), {}
         briefing, site = self.loaded.briefing, self.loaded.config
-        generated = [File.generated(config, model.src_uri, content=model.markdown) for model in models]
-        generated += [File.generated(config, path, content=feed)
-                      for path, feed in site_feeds(briefing, site, self.languages, include_drafts).items()]
+        sources = {model.src_uri: (model, model.markdown) for model in models}
+        sources |= {path: (feed, feed) for path, feed in site_feeds(briefing, site, self.languages, include_drafts).items()}
         if self.assignment and not self.assignment.shared:
-            return Files(generated)
+            return Files(self._generated(sources, config))
         # Only the theme's files are kept: every page comes from the model, and nothing
         # else in content/ (a stray file, a link to one outside) is ever published.
         docs_dir = Path(config.docs_dir).resolve()
         kept = [f for f in files
                 if f.abs_src_path and not Path(f.abs_src_path).resolve().is_relative_to(docs_dir)]
-        generated.append(File.generated(config, "index.html", content=_root_page(self.loaded, config)))
-        generated += [File.generated(config, f"{DATA_DIR}/{name}", content=content)
-                      for name, content in export_files(briefing, site.base_url,
-                                                        include_drafts=include_drafts).items()]
-        generated += [File.generated(config, path, abs_src_path=str(source))
-                      for path, source in vendored_files().items()]
-        return Files([*kept, *generated])
+        root_page = _root_page(self.loaded, config)
+        sources["index.html"] = (root_page, root_page)
+        sources |= {f"{DATA_DIR}/{name}": (content, content) for name, content in
+                    export_files(briefing, site.base_url, include_drafts=include_drafts).items()}
+        vendored = [File.generated(config, path, abs_src_path=str(source))
+                    for path, source in vendored_files().items()]
+        return Files([*kept, *self._generated(sources, config), *vendored])
+
+    def _generated(self, sources: dict[str, tuple[Any, str]], config: MkDocsConfig) -> list[File]:
+        """The files for ``sources`` (path: what the file is made from, its content); under
+        ``mkdocs serve --dirty``, those made from the same as last time are left alone."""
+        files = [_GeneratedFile.generated(config, path, content=content) for path, (_, content) in sources.items()]
+        if not (self.serving and self.dirty):
+            return files
+        custom_dir = config.theme.custom_dir
+        templates = (signature(Path(custom_dir)) if custom_dir else (), signature(self.root / CONFIG_DIR))
+        previous_templates, previous = self.previous
+        self.previous = templates, {path: made_from for path, (made_from, _) in sources.items()}
+        if templates == previous_templates:
+            for file, (path, (made_from, _)) in zip(files, sources.items()):
+                file.changed = path not in previous or previous[path] != made_from
+        return files
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav) -> dict[str, Any]:
@@ -214,10 +246,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return [SitemapEntry(model.url, model.alternate, model.lang) for model in self.models.values()]
 
 
-def _load(root: Path) -> LoadedBriefing:
+def _load(root: Path, cache: ArticleCache | None) -> LoadedBriefing:
     report = Report()
     try:
-        loaded = load_briefing(root, report)
+        loaded = load_briefing(root, report, cache=cache)
     except ConfigError as exc:
         raise PluginError(f"{exc}\n{report.as_text()}") from None
     for warning in report.warnings:

@@ -109,3 +109,13 @@ def parse_reported(text: str, file: str, report: Report, first_line: int = 1) ->
 def read_yaml(path: Path, root: Path, report: Report) -> YamlDocument | None:
     text = read_text(path, root, report)
     return None if text is None else parse_reported(text, relative(path, root), report)
+
+
+def signature(folder: Path) -> tuple:
+    """Name, size and modification time of every file in ``folder``, recursively."""
+    if not folder.is_dir():
+        return ()
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)
+    return tuple((entry.name, signature(Path(entry.path))) if entry.is_dir()
+                 else (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns) for entry in entries)

@@ -104,3 +104,38 @@ def test_corrections_shown_newest_first_and_updated_date_follows(project: Projec
     corrections = re.findall(r"<li><time>([^<]+)</time>: <bdi[^>]*>([^<]+)</bdi></li>", html)
     assert corrections == [("20 August 2017", "Second fix"), ("8 August 2017", "First fix")]
     assert "Updated <time>20 August 2017</time>" in html
+
+
+@pytest.fixture
+def previewing(project: Project):
+    """Builds ``project`` as ``mkdocs serve --dirty`` does: one plugin instance from one
+    rebuild to the next (MkDocs keeps plugins that have ``on_startup``)."""
+    site = project.root / "preview"
+
+    def rebuild() -> dict[str, int]:
+        config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(site))
+        config.plugins["briefing"].on_startup(command="serve", dirty=True)
+        build(config, dirty=True)
+        pages = {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+        del pages["404.html"]  # a theme template, which MkDocs renders on every build
+        return pages
+
+    yield rebuild
+    load_config(str(project.root / "mkdocs.yml")).plugins["briefing"].on_startup(command="build", dirty=False)
+
+
+def test_preview_rebuilds_only_the_pages_an_edit_changes(project: Project, previewing) -> None:
+    project.write("content/actors/sdf.yml", "name: {ar: قوات سوريا الديمقراطية, en: SDF}\ntype: armed-group\n")
+    folder = write_minimal_article(project)
+    write_minimal_article(project, slug="2017-08-08-b", meta="date: 2017-08-08\nstatus: published\n")
+    first = previewing()
+    ar_text = project.root / folder / "ar.md"
+    ar_text.write_text(ar_text.read_text(encoding="utf-8") + "\nفقرة جديدة.\n", encoding="utf-8")
+    second = previewing()
+    changed = sorted(page for page in first if second[page] != first[page])
+    assert changed == ["ar/articles/2017-08-07-a/index.html"]
+    assert "فقرة جديدة." in (project.root / "preview" / changed[0]).read_text(encoding="utf-8")
+    (project.root / "overrides/briefing/article.html").write_text(
+        (project.root / "overrides/briefing/article.html").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    third = previewing()
+    assert all(third[page] != second[page] for page in second)  # a template changed: every page

@@ -49,7 +49,8 @@ class ArticleCache:
         if context != self.context:
             self.context, self.results = context, {}
         signatures = {folder: signature(folder) for folder in folders}
-        changed = [folder for folder in folders if self.results.get(folder, ((),))[0] != signatures[folder]]
+        changed = [folder for folder in folders
+                   if folder not in self.results or self.results[folder][0] != signatures[folder]]
         for folder, result in zip(changed, map_in_processes(check, changed, ARTICLES_PER_PROCESS)):
             self.results[folder] = (signatures[folder], result)
         self.results = {folder: self.results[folder] for folder in folders}

@@ -13,7 +13,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from build_tools import pipeline
 from build_tools.cli import main
+from build_tools.diagnostics import Report
 from build_tools.linkcheck import broken_links, page_file
 
 ARTICLE = "articles/2017-coalition-sdf-rift-deir-ez-zor/"
@@ -139,3 +141,39 @@ def test_preview_rebuilds_only_the_pages_an_edit_changes(project: Project, previ
         (project.root / "overrides/briefing/article.html").read_text(encoding="utf-8") + "\n", encoding="utf-8")
     third = previewing()
     assert all(third[page] != second[page] for page in second)  # a template changed: every page
+
+
+def test_preview_rereads_only_the_article_folders_that_changed(project: Project,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    actor = project.write("content/actors/sdf.yml", "name: {ar: قسد, en: SDF}\ntype: armed-group\n")
+    edited = write_minimal_article(project)
+    write_minimal_article(project, slug="2017-08-08-b", meta="date: 2017-08-08\nstatus: published\n")
+    read: list[str] = []
+    load_bundle = pipeline.load_bundle
+
+    def recording_load_bundle(folder: Path, *args):
+        read.append(folder.name)
+        return load_bundle(folder, *args)
+
+    monkeypatch.setattr(pipeline, "load_bundle", recording_load_bundle)
+    cache = pipeline.ArticleCache()
+
+    def reload() -> tuple[list[str], Report]:
+        read.clear()
+        report = Report()
+        pipeline.load_briefing(project.root, report, cache=cache)
+        return sorted(read), report
+
+    assert reload()[0] == ["2017-08-07-a", "2017-08-08-b"]
+    assert reload()[0] == []
+    (project.root / edited / "en.md").write_text("---\ntitle: A rift, edited\n---\nThe SDF.\n", encoding="utf-8")
+    assert reload()[0] == ["2017-08-07-a"]
+    actor.write_text("name: {ar: قسد, en: SDF}\ntype: armed-group\naliases: {en: [Syrian Democratic Forces]}\n",
+                     encoding="utf-8")
+    assert reload()[0] == ["2017-08-07-a", "2017-08-08-b"]
+    (project.root / "content/articles/2017/2017-08-09-c").mkdir()
+    folders, report = reload()
+    assert folders == ["2017-08-09-c"]
+    assert [str(d) for d in report.errors] == [
+        "content/articles/2017/2017-08-09-c: error: missing meta.yml (date, status, actors, locations, sources)",
+        "content/articles/2017/2017-08-09-c: error: no text: an article needs ar.md, en.md or both"]

@@ -15,7 +15,6 @@ from .mentions import KINDS, Suggestions, suggest
 from .opendata import FORMATS, export_files
 from .output import replaced_on_success
 from .pipeline import LoadedBriefing, load_briefing
-from .render import RenderError, render_site
 from .scaffold import ScaffoldError, new_article, new_entity, write
 
 EXIT_OK, EXIT_CONTENT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -101,6 +100,8 @@ def _stop_on_sigterm(signum: int, frame: object) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .render import RenderError, render_site  # imports MkDocs: only here, so that check starts quicker
+
     root = _project(args.root)
     loaded, report = _load(root)
     sys.stdout.write(report.as_text())

@@ -106,7 +106,7 @@ def _load_mapping(path: Path, root: Path, report: Report) -> YamlDocument | None
     if not path.is_file():
         report.error(Position(relative(path, root), 0, 0), "file not found")
         return None
-    document = read_yaml(path, root, report)
+    document = read_yaml(path, relative(path, root), report)
     if document is not None and not isinstance(document.data, dict):
         report.error(document.origin.at(), "must be a mapping of keys to values")
         return None

@@ -88,7 +88,7 @@ def load_content(root: Path, report: Report) -> ContentFiles:
         files.entities[kind] = []
         for path in _registry_files(visible(content_dir / folder), kind, root, report):
             files.ids[kind].add(path.stem)
-            document = read_yaml(path, root, report)
+            document = read_yaml(path, relative(path, root), report)
             if document is not None:
                 files.entities[kind].append(EntityFile(kind, path.stem, document))
     files.article_folders = _article_folders(content_dir / ARTICLES, visible, root, report)
@@ -143,60 +143,58 @@ def _registry_files(entries: list[Path], kind: str, root: Path, report: Report) 
 
 
 def _article_folders(folder: Path, visible: _Lister, root: Path, report: Report) -> list[Path]:
-    folders: list[Path] = []
-    first_folder: dict[str, str] = {}
+    folders: dict[str, Path] = {}
     for year_dir in visible(folder):
         if not (year_dir.is_dir() and YEAR_PATTERN.fullmatch(year_dir.name)):
             report.error(_whole(year_dir, root),
                          "not a year folder: articles are filed as content/articles/YYYY/SLUG/")
             continue
         for bundle_dir in visible(year_dir):
-            where = _whole(bundle_dir, root)
             if not bundle_dir.is_dir():
-                report.warning(where, "ignored: an article is a folder content/articles/YYYY/SLUG/")
+                report.warning(_whole(bundle_dir, root), "ignored: an article is a folder "
+                                                         "content/articles/YYYY/SLUG/")
             elif problem := id_problem(bundle_dir.name):
-                report.error(where, f"article {problem}")
-            elif bundle_dir.name in first_folder:
-                report.error(where, f"article id '{bundle_dir.name}' is already used by "
-                                    f"{first_folder[bundle_dir.name]}: the two pages would collide")
+                report.error(_whole(bundle_dir, root), f"article {problem}")
+            elif first := folders.get(bundle_dir.name):
+                report.error(_whole(bundle_dir, root), f"article id '{bundle_dir.name}' is already used by "
+                             f"{relative(first, root)}: the two pages would collide")
             else:
-                first_folder[bundle_dir.name] = where.file
-                folders.append(bundle_dir)
-    return folders
+                folders[bundle_dir.name] = bundle_dir
+    return list(folders.values())
 
 
 def load_bundle(folder: Path, files: ContentFiles, report: Report) -> ArticleBundle:
     """The article in ``folder`` (one of ``files.article_folders``)."""
     root = files.root
     entries = _Lister(files.content_dir, root, report).entries(folder)
+    name = relative(folder, root)
     meta_path = folder / "meta.yml"
     if meta_path in entries and meta_path.is_file():
-        meta = read_yaml(meta_path, root, report)
+        meta = read_yaml(meta_path, f"{name}/meta.yml", report)
     else:
         meta = None
-        report.error(_whole(folder, root), "missing meta.yml (date, status, actors, locations, sources)")
-    bundle = ArticleBundle(folder.name, relative(folder, root), folder.parent.name, meta)
+        report.error(Position(name, 0, 0), "missing meta.yml (date, status, actors, locations, sources)")
+    bundle = ArticleBundle(folder.name, name, folder.parent.name, meta)
     for path in entries:
         if path.suffix != ".md":
             continue
         if path.stem not in LANGUAGES:
-            report.error(_whole(path, root), "unexpected Markdown file: an article's texts are "
-                                             "ar.md and en.md")
+            report.error(Position(f"{name}/{path.name}", 0, 0), "unexpected Markdown file: an article's "
+                                                                "texts are ar.md and en.md")
             continue
         bundle.languages.add(path.stem)
-        text = _read_text_file(path, root, report)
+        text = _read_text_file(path, f"{name}/{path.name}", report)
         if text is not None:
             bundle.texts[path.stem] = text
     if not bundle.languages:
-        report.error(_whole(folder, root), "no text: an article needs ar.md, en.md or both")
+        report.error(Position(name, 0, 0), "no text: an article needs ar.md, en.md or both")
     return bundle
 
 
-def _read_text_file(path: Path, root: Path, report: Report) -> TextFile | None:
-    text = read_text(path, root, report)
+def _read_text_file(path: Path, file: str, report: Report) -> TextFile | None:
+    text = read_text(path, file, report)
     if text is None:
         return None
-    file = relative(path, root)
     try:
         parts = split_front_matter(text)
     except FrontMatterError as exc:

@@ -9,6 +9,7 @@ the results come back.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -39,11 +40,13 @@ def map_in_processes(function: Callable[[Any], Any], items: Sequence[Any], min_s
     _task = function
     size = -(-len(items) // (workers * 4))  # a few shares per worker evens out their pace
     shares = [items[start:start + size] for start in range(0, len(items), size)]
+    gc.freeze()  # what exists now is shared with the workers: their collector leaves it alone
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             return [result for share in pool.map(_run_share, shares, chunksize=1) for result in share]
     finally:
         _task = None
+        gc.unfreeze()
 
 
 def _run_share(share: Sequence[Any]) -> list[Any]:

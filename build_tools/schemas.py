@@ -11,15 +11,17 @@ about 30 times faster); only a document it rejects goes through the Python
 from __future__ import annotations
 
 import json
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator, ValidationError
-from referencing import Registry, Resource
 
 from .diagnostics import Diagnostic, Severity, did_you_mean
 from .yamlfile import YamlDocument
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, ValidationError
 
 KINDS = ("actor", "location", "source", "tag", "article-meta", "article-text", "site")
 
@@ -61,13 +63,6 @@ class SchemaSet:
             path.name: json.loads(path.read_text(encoding="utf-8"))
             for path in sorted(directory.glob("*.schema.json"))
         }
-        registry = Registry().with_resources(
-            (name, Resource.from_contents(doc)) for name, doc in self.documents.items()
-        )
-        self.validators = {
-            kind: Draft202012Validator(self.documents[f"{kind}.schema.json"], registry=registry)
-            for kind in KINDS
-        }
         compiled = jsonschema_rs.Registry([(_BASE_URI + name, doc) for name, doc in self.documents.items()])
         self.fast_validators = {
             kind: jsonschema_rs.Draft202012Validator(
@@ -75,6 +70,19 @@ class SchemaSet:
                 base_uri=f"{_BASE_URI}{kind}.schema.json")
             for kind in KINDS
         }
+
+    @cached_property
+    def validators(self) -> dict[str, Draft202012Validator]:
+        """The Python validators, whose errors the messages are made from: needed (and
+        imported) only when a document is invalid."""
+        from jsonschema import Draft202012Validator
+        from referencing import Registry, Resource
+
+        registry = Registry().with_resources(
+            (name, Resource.from_contents(doc)) for name, doc in self.documents.items()
+        )
+        return {kind: Draft202012Validator(self.documents[f"{kind}.schema.json"], registry=registry)
+                for kind in KINDS}
 
     def enum_at(self, kind: str, *pointer: str) -> list[str]:
         """The ``enum`` found by following ``pointer`` (keys) into the kind's schema."""

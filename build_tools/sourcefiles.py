@@ -24,8 +24,8 @@ def relative(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def read_text(path: Path, root: Path, report: Report) -> str | None:
-    file = relative(path, root)
+def read_text(path: Path, file: str, report: Report) -> str | None:
+    """The text of the file at ``path``, called ``file`` (its path from the project root) in messages."""
     try:
         with open(path, "rb") as stream:
             raw = stream.read(MAX_FILE_BYTES + 1)
@@ -106,9 +106,9 @@ def parse_reported(text: str, file: str, report: Report, first_line: int = 1) ->
     return document
 
 
-def read_yaml(path: Path, root: Path, report: Report) -> YamlDocument | None:
-    text = read_text(path, root, report)
-    return None if text is None else parse_reported(text, relative(path, root), report)
+def read_yaml(path: Path, file: str, report: Report) -> YamlDocument | None:
+    text = read_text(path, file, report)
+    return None if text is None else parse_reported(text, file, report)
 
 
 def signature(folder: Path) -> tuple:

@@ -14,6 +14,7 @@ strings, numbers, booleans and nulls; no recursion, so no input can exhaust the 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +43,14 @@ _Resolver.yaml_implicit_resolvers = {
     for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
 _RESOLVER = _Resolver()
+
+
+@functools.lru_cache(maxsize=4096)
+def _implicit_tag(value: str, implicit: tuple[bool, bool]) -> str:
+    """The type a scalar written without a tag has; cached, as ids and words recur."""
+    return _RESOLVER.resolve(yaml.ScalarNode, value, implicit)
+
+
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _SCALARS = {
     _YAML_TAG + "null": lambda node: None,
@@ -85,9 +94,11 @@ class YamlDocument:
 def parse_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document; ``first_line`` is the file line the text starts on."""
     builder = _Builder(file, first_line)
+    loader = None
     try:
-        for event in yaml.parse(text, Loader=_EVENTS_LOADER):
-            builder.take(event)
+        loader = _EVENTS_LOADER(text)
+        while loader.check_event():
+            builder.take(loader.get_event())
     except _Refused as exc:
         mark = exc.problem_mark
         raise YamlSyntaxError(mark.line + first_line, mark.column + 1, str(exc.problem)) from None
@@ -105,6 +116,9 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument:
         what = f"control character U+{ord(found.group(0)):04X}" if found else "a character"
         raise YamlSyntaxError(before.count("\n") + first_line, index - before.rfind("\n"),
                               f"{what} is not allowed in YAML: remove it") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     return YamlDocument(builder.data, Origin(file, builder.values, builder.keys), builder.duplicates)
 
 
@@ -142,7 +156,15 @@ class _Builder:
         raise _Refused(problem=problem, problem_mark=event.start_mark)
 
     def take(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
+        if isinstance(event, yaml.ScalarEvent):  # the most frequent, first
+            self.check_tag(event)
+            frame = self.stack[-1] if self.stack else None
+            if frame is not None and isinstance(frame.container, dict) and frame.key is None:
+                self.key(frame, event)
+            else:
+                self.place(event)
+                self.attach(self.construct(event))
+        elif isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
                 self.refuse(event, "a second document ('---') in one file: keep one")
@@ -158,14 +180,6 @@ class _Builder:
             self.stack.append(_Frame(container, path, dropped))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             self.attach(self.stack.pop().container)
-        elif isinstance(event, yaml.ScalarEvent):
-            self.check_tag(event)
-            frame = self.stack[-1] if self.stack else None
-            if frame is not None and isinstance(frame.container, dict) and frame.key is None:
-                self.key(frame, event)
-            else:
-                self.place(event)
-                self.attach(self.construct(event))
 
     def check_tag(self, event: yaml.NodeEvent) -> None:
         tag = event.tag
@@ -219,7 +233,7 @@ class _Builder:
     def construct(self, event: yaml.ScalarEvent) -> Any:
         if event.tag == "!":
             return event.value
-        tag = event.tag or _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+        tag = event.tag or _implicit_tag(event.value, event.implicit)
         build = _SCALARS.get(tag)
         if build is None:
             return event.value  # str, and YAML 1.1 oddities such as '=' (tag:yaml.org,2002:value)

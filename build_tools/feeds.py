@@ -28,6 +28,14 @@ def _timestamp(date) -> dt.datetime:
     return dt.datetime.combine(date.earliest, dt.time(), tzinfo=dt.timezone.utc)
 
 
+MadeFeeds = dict[str, tuple[tuple[str, list[Article]], bytes]]
+"""Feeds already made, by path, with the title and articles they were made from."""
+
+
+def _latest(articles: Iterable[Article]) -> list[Article]:
+    return sorted(articles, key=lambda a: (a.date.earliest, a.id), reverse=True)[:LATEST]
+
+
 def atom(title: str, page_url: str, lang: str, articles: Iterable[Article], config: SiteConfig) -> bytes:
     base = config.base_url
     feed = FeedGenerator()
@@ -39,8 +47,7 @@ def atom(title: str, page_url: str, lang: str, articles: Iterable[Article], conf
     feed.author({"name": config.name.get(lang)})
     feed.subtitle(config.description.get(lang))
     newest = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
-    chosen = sorted(articles, key=lambda a: (a.date.earliest, a.id), reverse=True)[:LATEST]
-    for article in reversed(chosen):  # feedgen lists the last added entry first
+    for article in reversed(_latest(articles)):  # feedgen lists the last added entry first
         text = article.text_in(lang)
         url = base + urls.entity(lang, "article", article.id)
         entry = feed.add_entry()
@@ -59,18 +66,32 @@ def atom(title: str, page_url: str, lang: str, articles: Iterable[Article], conf
 
 
 def site_feeds(briefing: Briefing, config: SiteConfig, languages: Iterable[str],
-               include_drafts: bool = False) -> dict[str, bytes]:
-    """Path → Atom document: per language, the site, every actor and every location."""
+               include_drafts: bool = False, made: MadeFeeds | None = None) -> dict[str, bytes]:
+    """Path → Atom document: per language, the site, every actor and every location.
+
+    ``made`` carries feeds from one call to the next (a preview's rebuilds): a feed whose
+    title and articles (the very same objects, see ``pages.build_pages``) are those it
+    was made from is reused.
+    """
+    made = {} if made is None else made
     articles = [a for a in briefing.articles.values() if include_drafts or not a.is_draft]
     listing = articles_by_entity(articles)
     feeds: dict[str, bytes] = {}
+
+    def feed(title: str, page: str, lang: str, listed: list[Article]) -> None:
+        path, latest = feed_path(page), _latest(listed)
+        (made_title, made_from), document = made.get(path, (("", []), b""))
+        if made_title != title or len(made_from) != len(latest) or any(
+                old is not new for old, new in zip(made_from, latest)):
+            document = atom(title, page, lang, latest, config)
+            made[path] = ((title, latest), document)
+        feeds[path] = document
+
     for lang in languages:
         site_name = config.name.get(lang)
-        feeds[feed_path(urls.home(lang))] = atom(site_name, urls.home(lang), lang, articles, config)
+        feed(site_name, urls.home(lang), lang, articles)
         for kind in ("actor", "location"):
             for entity in getattr(briefing, f"{kind}s").values():
-                page = urls.entity(lang, kind, entity.id)
-                listed = listing[(kind, entity.id)]
-                feeds[feed_path(page)] = atom(f"{entity.names.name.get(lang)} – {site_name}", page, lang,
-                                              listed, config)
+                feed(f"{entity.names.name.get(lang)} – {site_name}", urls.entity(lang, kind, entity.id), lang,
+                     listing[(kind, entity.id)])
     return feeds

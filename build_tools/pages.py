@@ -234,12 +234,23 @@ def _count(node: TreeNode) -> int:
     return len(_links(node))
 
 
+ArticlePages = dict[tuple[str, str], tuple[Article, "PageModel"]]
+"""Article pages already made, by language and id, with the article they were made from."""
+
+
 def build_pages(briefing: Briefing, config: SiteConfig, include_drafts: bool = False,
-                languages: Iterable[str] | None = None) -> list[PageModel]:
-    """The pages of ``languages`` (default: every language of the site)."""
+                languages: Iterable[str] | None = None, made: ArticlePages | None = None) -> list[PageModel]:
+    """The pages of ``languages`` (default: every language of the site).
+
+    ``made`` carries article pages from one call to the next (the rebuilds of a preview):
+    an article page depends only on its article, the registries and the site's
+    configuration, and a preview reads every article again (a new object) whenever a
+    registry or the configuration changes; so a page made from the very same article
+    object is reused as it is.
+    """
     pages: list[PageModel] = []
     for lang in languages or config.languages:
-        pages += _LanguageSite(briefing, config, lang, include_drafts).pages()
+        pages += _LanguageSite(briefing, config, lang, include_drafts, made if made is not None else {}).pages()
     return pages
 
 
@@ -250,8 +261,9 @@ def other_language(lang: str) -> str:
 class _LanguageSite:
     """All pages of one language."""
 
-    def __init__(self, briefing: Briefing, config: SiteConfig, lang: str, include_drafts: bool) -> None:
-        self.briefing, self.config, self.lang = briefing, config, lang
+    def __init__(self, briefing: Briefing, config: SiteConfig, lang: str, include_drafts: bool,
+                 made: ArticlePages) -> None:
+        self.briefing, self.config, self.lang, self.made = briefing, config, lang, made
         self.strings = config.strings[lang]
         self.articles = sorted(
             (a for a in briefing.articles.values() if include_drafts or not a.is_draft),
@@ -424,6 +436,13 @@ class _LanguageSite:
         return [self.article_page(article) for article in self.articles]
 
     def article_page(self, article: Article) -> PageModel:
+        made_from, page = self.made.get((self.lang, article.id), (None, None))
+        if made_from is not article or page is None:
+            page = self._article_page(article)
+            self.made[(self.lang, article.id)] = (article, page)
+        return page
+
+    def _article_page(self, article: Article) -> PageModel:
         card = self.card(article)
         translation = article.translations.get(self.lang)
         note, note_lang = self.text(article.editor_note)

@@ -26,12 +26,12 @@ from . import urls
 from .bidi import bdi, isolate_other_script
 from .config import CONFIG_DIR, ConfigError
 from .diagnostics import Report
-from .feeds import site_feeds
+from .feeds import MadeFeeds, site_feeds
 from .finishing import finish_site
 from .headers import inline_scripts
 from .links import link_mentions, relative_url, resolve_explicit_links
 from .opendata import export_files
-from .pages import ArticleView, PageModel, build_pages, other_language
+from .pages import ArticlePages, ArticleView, PageModel, build_pages, other_language
 from .pipeline import ArticleCache, LoadedBriefing, load_briefing
 from .safehtml import sanitize
 from .search import index_language
@@ -87,6 +87,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.serving = self.dirty = False
         self.root = Path()
         self.cache = ArticleCache()
+        self.article_pages: ArticlePages = {}
+        self.feeds: MadeFeeds = {}
         self.previous: tuple[tuple, dict[str, Any]] = ((), {})
         """The templates' signature and each generated file's model or content, last build."""
         self.assignment: Assignment | None = None
@@ -124,19 +126,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Replaces the raw content files with the generated pages (of this process's languages)."""
         assert self.loaded is not None
         include_drafts = self.config.drafts or self.serving
-        models = build_pages(self.loaded.briefing, self.loaded.config, include_drafts, self.languages)
+        models = build_pages(self.loaded.briefing, self.loaded.config, include_drafts, self.languages,
+                             self.article_pages if self.serving else None)
         self.models = {model.src_uri: model for model in models}
         self.inline_scripts, self.rendered = set(), {}
         briefing, site = self.loaded.briefing, self.loaded.config
         sources = {model.src_uri: (model, model.markdown) for model in models}
-        sources |= {path: (feed, feed) for path, feed in site_feeds(briefing, site, self.languages, include_drafts).items()}
+        feeds = site_feeds(briefing, site, self.languages, include_drafts, self.feeds if self.serving else None)
+        sources |= {path: (feed, feed) for path, feed in feeds.items()}
         if self.assignment and not self.assignment.shared:
             return Files(self._generated(sources, config))
         # Only the theme's files are kept: every page comes from the model, and nothing
         # else in content/ (a stray file, a link to one outside) is ever published.
-        docs_dir = Path(config.docs_dir).resolve()
-        kept = [f for f in files
-                if f.abs_src_path and not Path(f.abs_src_path).resolve().is_relative_to(docs_dir)]
+        kept = [f for f in files if f.abs_src_path and f.src_dir != config.docs_dir]
         root_page = _root_page(self.loaded, config)
         sources["index.html"] = (root_page, root_page)
         sources |= {f"{DATA_DIR}/{name}": (content, content) for name, content in

@@ -137,6 +137,11 @@ def test_preview_rebuilds_only_the_pages_an_edit_changes(project: Project, previ
     changed = sorted(page for page in first if second[page] != first[page])
     assert changed == ["ar/articles/2017-08-07-a/index.html"]
     assert "فقرة جديدة." in (project.root / "preview" / changed[0]).read_text(encoding="utf-8")
+    en_text = project.root / folder / "en.md"
+    en_text.write_text(en_text.read_text(encoding="utf-8").replace("A rift", "A deeper rift"), encoding="utf-8")
+    previewing()
+    assert "A deeper rift" in (project.root / "preview/en/feed.xml").read_text(encoding="utf-8")
+    assert "A deeper rift" in (project.root / "preview/en/archive/2017/08/index.html").read_text(encoding="utf-8")
     (project.root / "overrides/briefing/article.html").write_text(
         (project.root / "overrides/briefing/article.html").read_text(encoding="utf-8") + "\n", encoding="utf-8")
     third = previewing()

@@ -130,7 +130,6 @@ class _Origins:
                 self.ends_after_cut[kept] = max(self._raw_end(start - 1), *marked)
             self.cuts.append(kept + 1)
             self.shifts.append(self.shifts[-1] + end - start)
-        self.length = length
         self.starts = _Positions(self._start, length)
         self.ends = _Positions(self._end, length)
 

@@ -112,10 +112,11 @@ def read_yaml(path: Path, file: str, report: Report) -> YamlDocument | None:
 
 
 def signature(folder: Path) -> tuple:
-    """Name, size and modification time of every file in ``folder``, recursively."""
+    """Name, size and modification time of every file in ``folder``, recursively (links to
+    folders are not followed: they could loop)."""
     if not folder.is_dir():
         return ()
     with os.scandir(folder) as listing:
         entries = sorted(listing, key=lambda entry: entry.name)
-    return tuple((entry.name, signature(Path(entry.path))) if entry.is_dir()
+    return tuple((entry.name, signature(Path(entry.path))) if entry.is_dir(follow_symlinks=False)
                  else (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns) for entry in entries)

@@ -119,4 +119,12 @@ def signature(folder: Path) -> tuple:
     with os.scandir(folder) as listing:
         entries = sorted(listing, key=lambda entry: entry.name)
     return tuple((entry.name, signature(Path(entry.path))) if entry.is_dir(follow_symlinks=False)
-                 else (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns) for entry in entries)
+                 else _stamp(entry) for entry in entries)
+
+
+def _stamp(entry: os.DirEntry) -> tuple:
+    try:
+        status = entry.stat()
+    except OSError:  # a broken link: the files' checks report it
+        return (entry.name,)
+    return entry.name, status.st_size, status.st_mtime_ns

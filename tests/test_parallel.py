@@ -42,7 +42,7 @@ def _slow_pid(_: int) -> int:
 
 @pytest.mark.skipif(process_count() < 2, reason="one core: nothing runs in parallel")
 def test_items_are_shared_out_to_processes_and_come_back_in_order() -> None:
-    assert len(set(map_in_processes(_slow_pid, range(8), min_share=1))) > 1
+    assert len(set(map_in_processes(_slow_pid, range(8), min_share=1))) > 1, "one process: a thread left running?"
     assert map_in_processes(str, range(100), min_share=10) == [str(n) for n in range(100)]
 
 
@@ -58,7 +58,7 @@ def test_parallel_and_serial_checks_agree(archive: Path, monkeypatch: pytest.Mon
 
     monkeypatch.setattr(pipeline, "check_mentions", recording_pid)
     parallel_report, parallel_articles = _load(archive)
-    assert len(set(checked_by.read_text().split())) > 1
+    assert len(set(checked_by.read_text().split())) > 1, "checked in one process: is a thread left running?"
     monkeypatch.setattr(pipeline, "ARTICLES_PER_PROCESS", 10 * ARTICLES)
     serial_report, serial_articles = _load(archive)
     assert parallel_report == serial_report

@@ -147,7 +147,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     for path, source in vendored_files().items()]
         return Files([*kept, *self._generated(sources, config), *vendored])
 
-    def _generated(self, sources: dict[str, tuple[Any, str]], config: MkDocsConfig) -> list[File]:
+    def _generated(self, sources: dict[str, tuple[Any, str | bytes]], config: MkDocsConfig) -> list[File]:
         """The files for ``sources`` (path: what the file is made from, its content); under
         ``mkdocs serve --dirty``, those made from the same as last time are left alone."""
         files = [_GeneratedFile.generated(config, path, content=content) for path, (_, content) in sources.items()]

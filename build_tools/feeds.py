@@ -36,7 +36,8 @@ def _latest(articles: Iterable[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.date.earliest, a.id), reverse=True)[:LATEST]
 
 
-def atom(title: str, page_url: str, lang: str, articles: Iterable[Article], config: SiteConfig) -> bytes:
+def atom(title: str, page_url: str, lang: str, latest: list[Article], config: SiteConfig) -> bytes:
+    """The feed of ``latest`` (newest first, see ``_latest``)."""
     base = config.base_url
     feed = FeedGenerator()
     feed.id(base + feed_path(page_url))
@@ -47,7 +48,7 @@ def atom(title: str, page_url: str, lang: str, articles: Iterable[Article], conf
     feed.author({"name": config.name.get(lang)})
     feed.subtitle(config.description.get(lang))
     newest = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
-    for article in reversed(_latest(articles)):  # feedgen lists the last added entry first
+    for article in reversed(latest):  # feedgen lists the last added entry first
         text = article.text_in(lang)
         url = base + urls.entity(lang, "article", article.id)
         entry = feed.add_entry()

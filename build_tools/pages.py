@@ -234,7 +234,7 @@ def _count(node: TreeNode) -> int:
     return len(_links(node))
 
 
-ArticlePages = dict[tuple[str, str], tuple[Article, "PageModel"]]
+ArticlePages = dict[tuple[str, str], tuple[Article, PageModel]]
 """Article pages already made, by language and id, with the article they were made from."""
 
 

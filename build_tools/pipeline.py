@@ -77,7 +77,7 @@ def load_briefing(root: Path, report: Report, *, articles: bool = True,
         results = map_in_processes(check, files.article_folders, ARTICLES_PER_PROCESS)
     else:
         context = tuple(signature(folder) for folder in (root / CONFIG_DIR, *(
-            root / "content" / name for name in REGISTRIES.values())))
+            files.content_dir / name for name in REGISTRIES.values())))
         results = cache.check(files.article_folders, context, check)
     for article, diagnostics in results:
         report.extend(diagnostics)

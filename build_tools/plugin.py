@@ -86,9 +86,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self.serving = self.dirty = False
         self.root = Path()
-        self.cache = ArticleCache()
-        self.article_pages: ArticlePages = {}
-        self.feeds: MadeFeeds = {}
+        self.cache: ArticleCache | None = None
+        self.article_pages: ArticlePages | None = None
+        self.feeds: MadeFeeds | None = None
+        """What a preview keeps from one rebuild to the next (see ``on_startup``)."""
         self.previous: tuple[tuple, dict[str, Any]] = ((), {})
         """The templates' signature and each generated file's model or content, last build."""
         self.assignment: Assignment | None = None
@@ -99,10 +100,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving, self.dirty = command == "serve", dirty
+        self.cache = ArticleCache() if self.serving else None
+        self.article_pages, self.feeds = ({}, {}) if self.serving else (None, None)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = root = Path(self.config.root or Path(config.config_file_path).parent)
-        self.loaded = self.assignment.loaded if self.assignment else _load(root, self.cache if self.serving else None)
+        self.loaded = self.assignment.loaded if self.assignment else _load(root, self.cache)
         site = self.loaded.config
         config.site_name = site.name.get(site.default_language)
         config.site_description = site.description.get(site.default_language)
@@ -127,12 +130,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         assert self.loaded is not None
         include_drafts = self.config.drafts or self.serving
         models = build_pages(self.loaded.briefing, self.loaded.config, include_drafts, self.languages,
-                             self.article_pages if self.serving else None)
+                             self.article_pages)
         self.models = {model.src_uri: model for model in models}
         self.inline_scripts, self.rendered = set(), {}
         briefing, site = self.loaded.briefing, self.loaded.config
         sources = {model.src_uri: (model, model.markdown) for model in models}
-        feeds = site_feeds(briefing, site, self.languages, include_drafts, self.feeds if self.serving else None)
+        feeds = site_feeds(briefing, site, self.languages, include_drafts, self.feeds)
         sources |= {path: (feed, feed) for path, feed in feeds.items()}
         if self.assignment and not self.assignment.shared:
             return Files(self._generated(sources, config))

@@ -18,6 +18,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from corpus import write_corpus
@@ -26,7 +28,7 @@ ADDRESS = "127.0.0.1:8765"
 EDITS = 3
 
 
-def _wait_for(condition, process: subprocess.Popen, log: Path) -> float:
+def _wait_for(condition: Callable[[], bool], process: subprocess.Popen[bytes], log: Path) -> float:
     started = time.perf_counter()
     while not condition():
         if process.poll() is not None:
@@ -35,10 +37,15 @@ def _wait_for(condition, process: subprocess.Popen, log: Path) -> float:
     return time.perf_counter() - started
 
 
+def _shows(text: str, slug: str) -> bool:
+    return text in _page(slug)
+
+
 def _page(slug: str) -> str:
     try:
         with urllib.request.urlopen(f"http://{ADDRESS}/ar/articles/{slug}/") as response:
-            return response.read().decode("utf-8")
+            page: str = response.read().decode("utf-8")
+            return page
     except OSError:
         return ""
 
@@ -65,7 +72,7 @@ def main() -> int:
                 marker = f"فقرة مضافة رقم {edit}"
                 with article.open("a", encoding="utf-8") as text:
                     text.write(f"\n{marker}\n")
-                seconds = _wait_for(lambda: marker in _page(article.parent.name), process, log)
+                seconds = _wait_for(partial(_shows, marker, article.parent.name), process, log)
                 print(f"edit {edit + 1}: shown after {seconds:.1f} s")
         finally:
             os.killpg(process.pid, signal.SIGTERM)

@@ -51,7 +51,8 @@ def measure(command: list[str], cwd: Path | None = None) -> Run:
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-3000:]}")
+        errors = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"{' '.join(command)} failed:\n{errors[-3000:]}")
     return Run(elapsed, usage.ru_maxrss / 1024)
 
 

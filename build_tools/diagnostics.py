@@ -1,14 +1,24 @@
-"""Problems found in content, reported GNU style: ``file:line:column: severity: message``."""
+"""Where things are in the project's files, and the problems found there.
+
+Every stage reports into one ``Report``: problems are written GNU style,
+``file:line:column: severity: message``. A parsed document keeps its ``Origin``, the
+position of each of its values, so that a rule checked long after parsing (on the
+model) still names the file and line.
+"""
 
 from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from enum import Enum
+from enum import StrEnum
+
+DocumentPath = tuple[str | int, ...]
+"""Keys and list indexes leading to a value in a document: ``("sources", 1, "via")``."""
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -29,6 +39,32 @@ def offset_position(file: str, first_line: int, text: str, offset: int) -> Posit
     """The line and column of ``offset`` in ``text``, which starts on ``first_line`` of ``file``."""
     before = text[:offset]
     return Position(file, first_line + before.count("\n"), offset - before.rfind("\n"))
+
+
+def field_name(path: DocumentPath) -> str:
+    """``('sources', 1, 'via')`` as ``sources[1].via``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a document's values are: maps a path of keys and indexes to a position."""
+
+    file: str
+    values: dict[DocumentPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[DocumentPath, tuple[int, int]] = field(default_factory=dict)
+
+    def at(self, *path: str | int, key: bool = False) -> Position:
+        """The position of the value at ``path`` (or of its key), else of its nearest parent."""
+        table = self.keys if key else self.values
+        for end in range(len(path), -1, -1):
+            found = table.get(path[:end]) or self.values.get(path[:end])
+            if found:
+                return Position(self.file, *found)
+        return Position(self.file)
 
 
 @dataclass(frozen=True, order=True)
@@ -104,7 +140,7 @@ def _github_property(text: str) -> str:
     return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def did_you_mean(word: str, choices: list[str] | set[str] | dict) -> str:
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` when a choice is close to ``word``, else an empty string."""
     close = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""

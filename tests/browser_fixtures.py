@@ -17,7 +17,7 @@ import pytest
 import yaml
 from conftest import REPO
 
-from build_tools.linkcheck import page_file
+from build_tools.publish.linkcheck import page_file
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -16,8 +16,8 @@ from browser_fixtures import require, screenshot
 from conftest import REPO
 
 from build_tools.diagnostics import Report
-from build_tools.linkcheck import page_file
-from build_tools.pipeline import LoadedBriefing, load_briefing
+from build_tools.pipeline.load import LoadedBriefing, load_briefing
+from build_tools.publish.linkcheck import page_file
 
 NODE_MODULES = REPO / "node_modules"
 AXE = NODE_MODULES / "axe-core/axe.min.js"
@@ -78,7 +78,7 @@ def names_the_entity(text: str, lang: str, kind: str, id_: str, sample: LoadedBr
     prefix, names the YPG); for sources and tags, their name."""
     if kind in ("sources", "tags"):
         entity = (sample.briefing.sources if kind == "sources" else sample.briefing.tags)[id_]
-        return text == entity.name.get(lang)
+        return text == entity.names.name.get(lang)
     return any((m.kind, m.id) == (kind[:-1], id_) and m.word_start == 0 and m.end == len(text)
                for m in sample.matcher.find(text, lang))
 
@@ -108,7 +108,8 @@ def test_text_in_the_other_script_is_marked_with_its_language(page, site_url: st
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         while (walker.nextNode()) {
             const node = walker.currentNode, element = node.parentElement;
-            if (!script.test(node.data) || element.closest('script, style, code, [hidden], svg, .leaflet-container')) continue;
+            if (!script.test(node.data)) continue;
+            if (element.closest('script, style, code, [hidden], svg, .leaflet-container')) continue;
             if (element.closest('[lang]').lang !== other) found.push(node.data.trim());
         }
         return found;

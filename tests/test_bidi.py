@@ -1,6 +1,6 @@
 """Isolation of opposite-direction runs in rendered HTML."""
 
-from build_tools.bidi import isolate_other_script
+from build_tools.text.bidi import isolate_other_script
 
 
 def test_latin_run_in_arabic_text_is_isolated_with_its_digits() -> None:

@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
-from corpus import write_corpus
 from conftest import REPO, Project, write_minimal_article
+from corpus import write_corpus
 
 from build_tools.cli import main
 

@@ -46,7 +46,8 @@ TREE = {
           - {source: basnews, via: rasd}
         tags: [oil]
         """,
-    "content/articles/2016/rift/ar.md": "---\ntitle: A rift\n---\nThe Coalition and the SDF disagree over Deir ez-Zor.\n",
+    "content/articles/2016/rift/ar.md":
+        "---\ntitle: A rift\n---\nThe Coalition and the SDF disagree over Deir ez-Zor.\n",
     "content/articles/2016/rift/en.md": "---\ntitle: خلاف\n---\nخلافات بين التحالف وقسد حول معركة دير الزور.\n",
     "content/articles/2017/open-fence/meta.yml": "date: 2017-13\nstatus: published\n",
     "content/articles/2017/open-fence/ar.md": "---\ntitle: عنوان\nنص بلا نهاية للمقدمة\n",

@@ -6,14 +6,14 @@ import json
 
 import pytest
 from conftest import REPO, Project, write_minimal_article
-from test_mentions import registry
+from test_mentions import matcher_of, registry
 
 from build_tools.cli import main
-from build_tools.linkcheck import page_file
-from build_tools.links import link_mentions
-from build_tools.mentions import Matcher
+from build_tools.publish.linkcheck import page_file
+from build_tools.site.rendering import link_mentions
 
-SDF = "name: {ar: قوات سوريا الديمقراطية, en: Syrian Democratic Forces}\nshort_name: {ar: قسد, en: SDF}\ntype: armed-group\n"
+SDF = ("name: {ar: قوات سوريا الديمقراطية, en: Syrian Democratic Forces}\nshort_name: {ar: قسد, en: SDF}\n"
+       "type: armed-group\n")
 COALITION = "name: {ar: التحالف الدولي, en: International Coalition}\ntype: coalition\n"
 RAQQA = "name: {ar: الرقة, en: Raqqa}\nkind: city\nparent: syria\n"
 SYRIA = "name: {ar: سوريا, en: Syria}\nkind: country\n"
@@ -115,7 +115,7 @@ def test_links_resolve_in_the_page_language_and_names_get_linked(tree: Project) 
     assert 'the <a class="briefing-mention" href="../../actors/sdf/"><bdi' not in english
 
 
-MATCHER = Matcher(registry(sdf=("actor", {"ar": ["قوات سوريا الديمقراطية", "قسد"]}),
+MATCHER = matcher_of(registry(sdf=("actor", {"ar": ["قوات سوريا الديمقراطية", "قسد"]}),
                            raqqa=("location", {"ar": ["الرقة"]})))
 TARGETS = {("actor", "sdf"): "../../actors/sdf/"}
 

@@ -16,9 +16,9 @@ from conftest import REPO
 from lxml import etree, html
 
 from build_tools.cli import main
-from build_tools.dates import PartialDate
-from build_tools.linkcheck import page_file
-from build_tools.timeline import timeline_svg
+from build_tools.model.dates import PartialDate
+from build_tools.publish.linkcheck import page_file
+from build_tools.site.timeline import timeline_svg
 
 BASE = "https://example.org/briefing/"
 ARTICLE = "articles/2017-coalition-sdf-rift-deir-ez-zor/"

@@ -9,9 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from build_tools.diagnostics import Report
-from build_tools.mentions import Matcher
-from build_tools.model import Actor, Briefing, Localized, Location, Names
-from build_tools.pipeline import load_briefing
+from build_tools.model.briefing import Briefing
+from build_tools.model.entities import Actor, Localized, Location, Names
+from build_tools.pipeline.load import load_briefing
+from build_tools.text.matcher import Matcher
 
 REPO = Path(__file__).resolve().parent.parent
 SLUG = "2017-coalition-sdf-rift-deir-ez-zor"
@@ -31,7 +32,11 @@ def registry(**entities: tuple[str, dict[str, list[str]]]) -> Briefing:
     return briefing
 
 
-MATCHER = Matcher(registry(
+def matcher_of(briefing: Briefing) -> Matcher:
+    return Matcher(briefing.name_forms())
+
+
+MATCHER = matcher_of(registry(
     coalition=("actor", {"ar": ["التحالف الدولي", "التحالف"], "en": ["International Coalition", "Coalition"]}),
     sdf=("actor", {"ar": ["قوات سوريا الديمقراطية", "قسد"], "en": ["Syrian Democratic Forces", "SDF"]}),
     jarba=("actor", {"ar": ["أحمد الجربا", "الجربا"], "en": ["Ahmad al-Jarba", "al-Jarba"]}),
@@ -78,7 +83,7 @@ SAMPLE_ARABIC_MENTIONS = [
 def sample():
     report = Report()
     briefing = load_briefing(REPO, report).briefing
-    return briefing, Matcher(briefing)
+    return briefing, matcher_of(briefing)
 
 
 def test_sample_arabic_text_mentions_exactly_what_a_reader_finds(sample) -> None:
@@ -168,7 +173,7 @@ def test_acronyms_match_only_in_capitals() -> None:
 
 
 def test_shared_name_gives_ambiguous_mentions() -> None:
-    matcher = Matcher(registry(ypg=("actor", {"ar": ["وحدات حماية الشعب", "الوحدات الكردية"]}),
+    matcher = matcher_of(registry(ypg=("actor", {"ar": ["وحدات حماية الشعب", "الوحدات الكردية"]}),
                                ypj=("actor", {"ar": ["وحدات حماية المرأة", "الوحدات الكردية"]})))
     mentions = matcher.find("قالت الوحدات الكردية", "ar")
     assert [(m.id, m.ambiguous) for m in mentions] == [("ypg", True), ("ypj", True)]

@@ -6,8 +6,9 @@ import pytest
 from conftest import Project, write_minimal_article
 
 from build_tools.diagnostics import Report
-from build_tools.pages import PageModel, build_pages
-from build_tools.pipeline import load_briefing
+from build_tools.pipeline.load import load_briefing
+from build_tools.site.pages.build import build_pages
+from build_tools.site.pages.model import PageModel
 
 ACTORS = {
     "sdf": "name: {ar: قوات سوريا الديمقراطية, en: Syrian Democratic Forces}\nshort_name: {ar: قسد, en: SDF}\n"
@@ -32,7 +33,8 @@ def tree(project: Project) -> Project:
         project.write(f"content/actors/{id_}.yml", text)
     for id_, text in LOCATIONS.items():
         project.write(f"content/locations/{id_}.yml", text)
-    project.write("content/sources/basnews.yml", "name: {ar: باسنيوز, en: BasNews}\nkind: news-agency\nreliability: C\n")
+    project.write("content/sources/basnews.yml",
+                  "name: {ar: باسنيوز, en: BasNews}\nkind: news-agency\nreliability: C\n")
     project.write("content/sources/rasd.yml", "name: {ar: رصد, en: Rasd}\nkind: other\n")
     write_minimal_article(project, slug="2017-08-07-rift", meta=(
         "date: 2017-08-07\nstatus: published\nactors: [sdf, coalition]\nlocations: [deir-ez-zor]\n"
@@ -163,7 +165,7 @@ def test_arabic_pages_carry_search_forms(tree: Project) -> None:
 
 
 def test_index_pages_paginate_keeping_groups_in_order_and_branches_whole(tree: Project, monkeypatch) -> None:
-    monkeypatch.setattr("build_tools.pages.INDEX_PAGE_SIZE", 2)
+    monkeypatch.setattr("build_tools.site.pages.paging.INDEX_PAGE_SIZE", 2)
     tree.write("content/locations/iraq.yml", "name: {ar: العراق, en: Iraq}\nkind: country\n"
                                               "coordinates: {lat: 33.2, lon: 43.7}\n")
     pages = pages_of(tree)

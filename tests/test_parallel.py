@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from corpus import write_corpus
 
-from build_tools import pipeline
 from build_tools.diagnostics import Report
-from build_tools.parallel import map_in_processes, process_count
+from build_tools.pipeline import load as pipeline
+from build_tools.pipeline.parallel import map_in_processes, process_count
 
 ARTICLES = 2 * pipeline.ARTICLES_PER_PROCESS + 20
 

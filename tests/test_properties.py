@@ -8,14 +8,14 @@ from conftest import REPO, Project, write_minimal_article
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from build_tools.checks.schemas import SchemaSet
+from build_tools.content.frontmatter import FrontMatterError, split_front_matter
+from build_tools.content.loader import load_bundle, load_content
+from build_tools.content.sourcefiles import decode_text
+from build_tools.content.yamlfile import YamlSyntaxError, parse_yaml
 from build_tools.diagnostics import Report
-from build_tools.frontmatter import FrontMatterError, split_front_matter
-from build_tools.loader import load_bundle, load_content
-from build_tools.mentions import _fold_char, fold
-from build_tools.pipeline import load_briefing
-from build_tools.schemas import SchemaSet
-from build_tools.sourcefiles import decode_text
-from build_tools.yamlfile import YamlSyntaxError, parse_yaml
+from build_tools.pipeline.load import load_briefing
+from build_tools.text.folding import _fold_char, fold
 
 PIECES = ["---\n", "...\n", "title: ", "summary: ", "name: ", "date: 2017-08-07\n", "status: published\n",
           "actors: [sdf]\n", "ar: ", "en: ", "{", "}", "[", "]", ", ", ": ", "- ", "  ", "\t", "\n", "\r\n",

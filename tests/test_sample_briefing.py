@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.dates import Precision
 from build_tools.diagnostics import Report
-from build_tools.pipeline import load_briefing
+from build_tools.model.dates import Precision
+from build_tools.pipeline.load import load_briefing
 
 REPO = Path(__file__).resolve().parent.parent
 SLUG = "2017-coalition-sdf-rift-deir-ez-zor"

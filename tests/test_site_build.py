@@ -13,10 +13,11 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from build_tools import pipeline
 from build_tools.cli import main
 from build_tools.diagnostics import Report
-from build_tools.linkcheck import broken_links, page_file
+from build_tools.pipeline import load as pipeline
+from build_tools.pipeline.cache import ArticleCache
+from build_tools.publish.linkcheck import broken_links, page_file
 
 ARTICLE = "articles/2017-coalition-sdf-rift-deir-ez-zor/"
 
@@ -161,7 +162,7 @@ def test_preview_rereads_only_the_article_folders_that_changed(project: Project,
         return load_bundle(folder, *args)
 
     monkeypatch.setattr(pipeline, "load_bundle", recording_load_bundle)
-    cache = pipeline.ArticleCache()
+    cache = ArticleCache()
 
     def reload() -> tuple[list[str], Report]:
         read.clear()

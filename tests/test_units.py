@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.arabic import arabic_share, normalize_arabic
-from build_tools.dates import DateError, Precision, parse_partial_date
-from build_tools.frontmatter import FrontMatterError, split_front_matter
-from build_tools.mentions import name_key
-from build_tools.yamlfile import YamlSyntaxError, parse_yaml
+from build_tools.content.frontmatter import FrontMatterError, split_front_matter
+from build_tools.content.yamlfile import YamlSyntaxError, parse_yaml
+from build_tools.model.dates import DateError, Precision, parse_partial_date
+from build_tools.text.arabic import arabic_share, normalize_arabic
+from build_tools.text.folding import name_key
 
 
 def test_yaml_keeps_dates_as_written_and_records_positions() -> None:

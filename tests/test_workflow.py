@@ -12,7 +12,7 @@ from conftest import REPO, Project, write_minimal_article
 
 from build_tools.cli import main
 from build_tools.diagnostics import Position, Report
-from build_tools.pipeline import load_briefing
+from build_tools.pipeline.load import load_briefing
 
 
 def new(project: Project, capsys, *args: str) -> tuple[int, str, str]:

@@ -1,0 +1,129 @@
+"""What an article's Markdown may contain besides text: safe links and a little plain HTML.
+
+The check reads the Markdown source and reports, with its line, every link whose
+scheme could run code (``javascript:``, ``data:``, ``vbscript:``...), and every raw
+HTML tag or attribute outside the allowlist of ``text.htmlpolicy`` (``<script>``,
+``<iframe>``, ``on*=`` handlers, ``style``): errors under the default policy
+``reject``, warnings under ``strip``. Whatever the policy, the rendered article then
+passes through the sanitizer of the same allowlist, so nothing the check could miss
+reaches a page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from ..content.loader import ArticleBundle
+from ..diagnostics import Report, offset_position
+from ..model.kinds import LINK_SCHEMES
+from ..text.htmlpolicy import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, MARKDOWN_ONLY_ATTRIBUTES, SAFE_SCHEMES, URL_ATTRIBUTES
+from ..text.markup import CODE
+
+_LINK_TARGETS = re.compile(
+    r"\]\(\s*<?(?P<inline>[^)\s>]*)"  # [text](target)
+    r"|^ {0,3}\[[^\]\n]+\]:[ \t]*<?(?P<reference>[^\s>]+)"  # [label]: target
+    r"|<(?P<auto>[a-zA-Z][a-zA-Z0-9+.\-]*:[^<>\s]*)>",  # <scheme:target>
+    re.MULTILINE)
+_EMAIL_AUTOLINK = re.compile(r"<[^<>\s@]+@[^<>\s@]+>")
+_ATTRIBUTE_LIST = re.compile(r"\{:?[^{}\n]*?\b(?P<name>on[a-z]+|style)\s*=[^{}\n]*\}", re.IGNORECASE)
+_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
+_IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]")
+
+
+def unsafe_scheme(url: str) -> str | None:
+    """The scheme of ``url`` if it is not a web, mail or entity link, else None.
+
+    Reads the URL as a browser does: entities decoded, spaces and controls dropped,
+    case ignored, so ``JaVa&#115;cript:`` and ``java\\tscript:`` are caught too.
+    """
+    cleaned = _IGNORED_IN_URLS.sub("", html.unescape(url)).lower()
+    found = _SCHEME.match(cleaned)
+    if found is None or found.group(1) in SAFE_SCHEMES | LINK_SCHEMES:
+        return None
+    return found.group(1)
+
+
+@dataclass(frozen=True)
+class Finding:
+    offset: int
+    message: str
+    link: bool = False
+    """A link that could run code: an error under either policy, as stripping it would
+    leave a link that goes nowhere."""
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+class _RawHtml(HTMLParser):
+    """Lists the tags and attributes of raw HTML that the allowlist does not admit."""
+
+    def __init__(self, line_offsets: list[int]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.line_offsets = line_offsets
+        self.findings: list[Finding] = []
+
+    def _add(self, message: str) -> None:
+        line, column = self.getpos()
+        self.findings.append(Finding(self.line_offsets[line - 1] + column, message))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self._add(f"raw HTML <{tag}> is not allowed")
+            return
+        allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, set()) | MARKDOWN_ONLY_ATTRIBUTES
+        for name, value in attrs:
+            if name.startswith("on"):
+                self._add(f"event handler attribute '{name}' on <{tag}> is not allowed")
+            elif name not in allowed:
+                self._add(f"attribute '{name}' on <{tag}> is not allowed")
+            elif name in URL_ATTRIBUTES and (scheme := unsafe_scheme(value or "")):
+                self._add(f"'{scheme}:' URL in <{tag} {name}> is not allowed")
+
+    handle_startendtag = handle_starttag
+
+
+def find_unsafe(markdown: str) -> Iterator[Finding]:
+    """Unsafe links, raw HTML and attribute lists in ``markdown``, by offset (code is skipped)."""
+    if not any(mark in markdown for mark in "]<{"):
+        return  # none of them can be written without one of these: most articles
+    text = CODE.sub(_blank, markdown) if "`" in markdown else markdown
+    for match in _LINK_TARGETS.finditer(text):
+        kind = match.lastgroup or "inline"  # one of the three groups matched
+        if scheme := unsafe_scheme(match.group(kind)):
+            yield Finding(match.start(kind), f"'{scheme}:' link is not allowed: links must be "
+                          "http, https, mailto or to an actor, location, source or tag", link=True)
+    for match in _ATTRIBUTE_LIST.finditer(text):
+        yield Finding(match.start("name"), f"attribute list sets '{match.group('name')}', "
+                                           "which is not allowed")
+    text = _EMAIL_AUTOLINK.sub(_blank, _LINK_TARGETS.sub(_blank, text))
+    if "<" not in text:
+        return  # no raw HTML: most articles, and the HTML parser is the costly part
+    line_offsets = [0, *(m.end() for m in re.finditer("\n", text))]
+    parser = _RawHtml(line_offsets)
+    parser.feed(text)
+    parser.close()
+    yield from parser.findings
+
+
+def check_markdown(file: str, first_line: int, markdown: str, policy: str, report: Report) -> None:
+    """Reports every unsafe construct: an error under ``reject``, a warning under ``strip``."""
+    for finding in sorted(find_unsafe(markdown), key=lambda f: f.offset):
+        position = offset_position(file, first_line, markdown, finding.offset)
+        if finding.link:
+            report.error(position, finding.message)
+        elif policy == "strip":
+            report.warning(position, f"{finding.message}: removed from the page "
+                                     "(raw_html: strip in site_config/site.yml)")
+        else:
+            report.error(position, f"{finding.message} (raw_html: reject in site_config/site.yml)")
+
+
+def check_bundle_markdown(bundle: ArticleBundle, policy: str, report: Report) -> None:
+    for text in bundle.texts.values():
+        check_markdown(text.front_matter.origin.file, text.body_line, text.body, policy, report)

@@ -1,0 +1,72 @@
+"""Every id a file names must have a file of its own: checked on every parsed file, valid
+or not, so that one unknown id is reported even in a file with other problems."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..content.loader import ArticleBundle, ContentFiles, TextFile
+from ..content.yamlfile import YamlDocument
+from ..diagnostics import DocumentPath, Report, did_you_mean, field_name, offset_position
+from ..model.kinds import ARTICLE, explicit_links
+
+ANY = object()
+"""Stands for every index of a list in a reference path."""
+Pattern = tuple[object, ...]
+
+REFERENCES: dict[str, list[tuple[str, Pattern]]] = {
+    "actor": [("actor", ("affiliations", ANY, "actor"))],
+    "location": [("location", ("parent",))],
+    "article": [("actor", ("actors", ANY)), ("location", ("locations", ANY)), ("tag", ("tags", ANY)),
+                ("source", ("sources", ANY, "source")), ("source", ("sources", ANY, "via"))],
+}
+"""Kind of file → (kind of the id, where in the file the id is)."""
+
+
+def check_registry_references(files: ContentFiles, report: Report) -> None:
+    for kind, entities in files.entities.items():
+        for entity in entities:
+            check_references(kind, entity.id, entity.document, files.ids, report)
+
+
+def check_article_references(bundle: ArticleBundle, ids: dict[str, set[str]], report: Report) -> None:
+    """The ids ``meta.yml`` lists and those its texts link to (``](actor:sdf)``)."""
+    if bundle.meta:
+        check_references(ARTICLE.name, bundle.id, bundle.meta, ids, report)
+    for text in bundle.texts.values():
+        _check_explicit_links(text, ids, report)
+
+
+def _values_at(data: Any, pattern: Pattern, path: DocumentPath = ()) -> Iterator[tuple[DocumentPath, Any]]:
+    """Every value found along ``pattern`` in data of any shape (ids may be in invalid files)."""
+    if not pattern:
+        yield path, data
+    elif pattern[0] is ANY and isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _values_at(item, pattern[1:], (*path, index))
+    elif isinstance(data, dict) and pattern[0] in data:
+        key = pattern[0]
+        assert isinstance(key, str)
+        yield from _values_at(data[key], pattern[1:], (*path, key))
+
+
+def _check_explicit_links(text: TextFile, ids: dict[str, set[str]], report: Report) -> None:
+    for kind, id_, offset in explicit_links(text.body):
+        if id_ not in ids[kind]:
+            position = offset_position(text.front_matter.origin.file, text.body_line, text.body, offset)
+            report.error(position, f"link to unknown {kind} '{id_}'{did_you_mean(id_, ids[kind])}")
+
+
+def check_references(kind: str, own_id: str, document: YamlDocument, ids: dict[str, set[str]],
+                     report: Report) -> None:
+    for target_kind, pattern in REFERENCES.get(kind, []):
+        for path, value in _values_at(document.data, pattern):
+            if not isinstance(value, str):
+                continue
+            known = ids[target_kind]
+            if kind == target_kind == "actor" and value == own_id:
+                report.error(document.origin.at(*path), f"actor '{own_id}' cannot be affiliated with itself")
+            elif value not in known:
+                report.error(document.origin.at(*path), f"unknown {target_kind} '{value}' in "
+                             f"{field_name(path)}{did_you_mean(value, known)}")

@@ -1,0 +1,1 @@
+"""The ``briefing`` command's subcommands, one module each: check, build, export, suggest, new."""

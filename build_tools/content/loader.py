@@ -1,0 +1,209 @@
+"""Reading ``content/``: every registry file and article bundle, parsed but not yet checked.
+
+``load_content`` reads the registries and lists the article folders; each folder is
+then read on its own by ``load_bundle`` (so folders can be read in parallel processes).
+
+Parse problems (encoding, YAML syntax, duplicate keys, front matter, misplaced or
+misnamed files, symbolic links leading out of content/) are reported here. A file that cannot be parsed is left out, but
+its id stays known so that references to it do not raise a second, false error.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostics import Position, Report
+from ..languages import LANGUAGES
+from ..model.kinds import ARTICLE, REGISTRIES
+from ..text.invisible import INVISIBLE, describe
+from .frontmatter import FrontMatterError, split_front_matter
+from .sourcefiles import check_prose, parse_reported, read_text, read_yaml, relative
+from .yamlfile import YamlDocument
+
+CONTENT_DIR = "content"
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+YEAR_PATTERN = re.compile(r"\d{4}")
+ID_HINT = "use lowercase ASCII letters, digits and single hyphens, e.g. 'deir-ez-zor'"
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10))})
+
+
+def id_problem(name: str) -> str | None:
+    """Why ``name`` cannot be an id (it becomes a file name and a URL), or None."""
+    if hidden := INVISIBLE.search(name):
+        return f"'{name}' contains an invisible character, {describe(hidden.group(0))}: {ID_HINT}"
+    if not ID_PATTERN.fullmatch(name):
+        return f"'{name}' is not a valid id: {ID_HINT}"
+    if name in WINDOWS_RESERVED:
+        return (f"'{name}' is a reserved file name on Windows, where the site could not be checked out: "
+                "choose another id")
+    return None
+
+
+@dataclass
+class EntityFile:
+    kind: str
+    id: str
+    document: YamlDocument
+
+
+@dataclass
+class TextFile:
+    lang: str
+    front_matter: YamlDocument
+    body: str
+    body_line: int
+
+
+@dataclass
+class ArticleBundle:
+    id: str
+    folder: str
+    year: str
+    meta: YamlDocument | None
+    texts: dict[str, TextFile] = field(default_factory=dict)
+    languages: set[str] = field(default_factory=set)
+    """Languages with a text file, whether or not it could be parsed."""
+
+
+@dataclass
+class ContentFiles:
+    root: Path
+    content_dir: Path
+    """``root/content``, resolved."""
+    entities: dict[str, list[EntityFile]] = field(default_factory=dict)
+    article_folders: list[Path] = field(default_factory=list)
+    """Folders of articles with a valid, unique id, in order; read with ``load_bundle``."""
+    ids: dict[str, set[str]] = field(default_factory=dict)
+    """Every id that has a file, parseable or not, per kind."""
+
+
+def load_content(root: Path, report: Report) -> ContentFiles:
+    """Every registry file read and parsed, and the article folders listed."""
+    content_dir = root / CONTENT_DIR
+    files = ContentFiles(root, content_dir.resolve())
+    visible = _Lister(files.content_dir, root, report)
+    for kind in REGISTRIES:
+        files.ids[kind.name] = set()
+        files.entities[kind.name] = []
+        for path in _registry_files(visible(content_dir / kind.plural), kind.name, root, report):
+            files.ids[kind.name].add(path.stem)
+            document = read_yaml(path, relative(path, root), report)
+            if document is not None:
+                files.entities[kind.name].append(EntityFile(kind.name, path.stem, document))
+    files.article_folders = _article_folders(content_dir / ARTICLE.plural, visible, root, report)
+    expected = (*(kind.plural for kind in REGISTRIES), ARTICLE.plural)
+    for entry in visible(content_dir):
+        if entry.name not in expected:
+            report.warning(_whole(entry, root), "ignored: not part of the content model "
+                           f"(content/ holds {', '.join(sorted(expected))})")
+    return files
+
+
+class _Lister:
+    """Lists a folder's entries, leaving out hidden ones and links that lead out of
+    ``content_dir`` (resolved: no symbolic link in it)."""
+
+    def __init__(self, content_dir: Path, root: Path, report: Report) -> None:
+        self.content_dir, self.root, self.report = content_dir, root, report
+
+    def __call__(self, folder: Path) -> list[Path]:
+        if not folder.is_dir() or not folder.resolve().is_relative_to(self.content_dir):
+            return []  # a link to a folder elsewhere: reported where its parent is listed
+        return self.entries(folder)
+
+    def entries(self, folder: Path) -> list[Path]:
+        """The entries of ``folder``, itself an entry listed here (so known to be inside)."""
+        with os.scandir(folder) as listing:
+            found = sorted((entry.name, entry.is_symlink()) for entry in listing if not entry.name.startswith("."))
+        return [path for name, link in found if self._inside(path := folder / name, link)]
+
+    def _inside(self, path: Path, link: bool) -> bool:
+        if not link or path.resolve().is_relative_to(self.content_dir):
+            return True
+        self.report.error(_whole(path, self.root), f"symbolic link to {path.readlink()}, outside "
+                          "content/: refused, copy the file into content/ instead")
+        return False
+
+
+def _whole(path: Path, root: Path) -> Position:
+    return Position(relative(path, root), 0, 0)
+
+
+def _registry_files(entries: list[Path], kind: str, root: Path, report: Report) -> list[Path]:
+    paths = []
+    for path in entries:
+        if path.suffix != ".yml" or not path.is_file():
+            report.warning(_whole(path, root), f"ignored: each {kind} is one .yml file")
+        elif problem := id_problem(path.stem):
+            report.error(_whole(path, root), problem)
+        else:
+            paths.append(path)
+    return paths
+
+
+def _article_folders(folder: Path, visible: _Lister, root: Path, report: Report) -> list[Path]:
+    folders: dict[str, Path] = {}
+    for year_dir in visible(folder):
+        if not (year_dir.is_dir() and YEAR_PATTERN.fullmatch(year_dir.name)):
+            report.error(_whole(year_dir, root),
+                         "not a year folder: articles are filed as content/articles/YYYY/SLUG/")
+            continue
+        for bundle_dir in visible(year_dir):
+            if not bundle_dir.is_dir():
+                report.warning(_whole(bundle_dir, root), "ignored: an article is a folder "
+                                                         "content/articles/YYYY/SLUG/")
+            elif problem := id_problem(bundle_dir.name):
+                report.error(_whole(bundle_dir, root), f"article {problem}")
+            elif first := folders.get(bundle_dir.name):
+                report.error(_whole(bundle_dir, root), f"article id '{bundle_dir.name}' is already used by "
+                             f"{relative(first, root)}: the two pages would collide")
+            else:
+                folders[bundle_dir.name] = bundle_dir
+    return list(folders.values())
+
+
+def load_bundle(folder: Path, files: ContentFiles, report: Report) -> ArticleBundle:
+    """The article in ``folder`` (one of ``files.article_folders``)."""
+    root = files.root
+    entries = _Lister(files.content_dir, root, report).entries(folder)
+    name = relative(folder, root)
+    meta_path = folder / "meta.yml"
+    if meta_path in entries and meta_path.is_file():
+        meta = read_yaml(meta_path, f"{name}/meta.yml", report)
+    else:
+        meta = None
+        report.error(Position(name, 0, 0), "missing meta.yml (date, status, actors, locations, sources)")
+    bundle = ArticleBundle(folder.name, name, folder.parent.name, meta)
+    for path in entries:
+        if path.suffix != ".md":
+            continue
+        if path.stem not in LANGUAGES:
+            report.error(Position(f"{name}/{path.name}", 0, 0), "unexpected Markdown file: an article's "
+                                                                "texts are ar.md and en.md")
+            continue
+        bundle.languages.add(path.stem)
+        text = _read_text_file(path, f"{name}/{path.name}", report)
+        if text is not None:
+            bundle.texts[path.stem] = text
+    if not bundle.languages:
+        report.error(Position(name, 0, 0), "no text: an article needs ar.md, en.md or both")
+    return bundle
+
+
+def _read_text_file(path: Path, file: str, report: Report) -> TextFile | None:
+    text = read_text(path, file, report)
+    if text is None:
+        return None
+    try:
+        parts = split_front_matter(text)
+    except FrontMatterError as exc:
+        report.error(Position(file, exc.line, 1), exc.message)
+        return None
+    front_matter = parse_reported(parts.front_matter, file, report, parts.front_matter_line)
+    check_prose(file, parts.body_line, parts.body, report)
+    if front_matter is None:
+        return None
+    return TextFile(path.stem, front_matter, parts.body, parts.body_line)

@@ -1,0 +1,185 @@
+"""Reading the project's text files, with encoding, syntax and invisible-character
+problems reported by position.
+
+Every file is read as bytes and checked before it is decoded: over the size limit,
+NUL bytes (a binary file) and invalid UTF-8 are errors with the byte offset; a BOM and
+CRLF line endings are read through with a warning; decomposed letters (Arabic hamza
+typed as a separate mark) are composed (NFC) so that names match, with a warning.
+
+Invisible characters (``text.invisible``) are errors in ids, names, aliases and every
+other field that is not prose, since two equal-looking names would then differ; in
+prose (titles, summaries, notes, article bodies) they are warnings, since a few (LRM,
+ZWNJ) are sometimes typed on purpose.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..diagnostics import DocumentPath, Position, Report, field_name, offset_position
+from ..text.invisible import INVISIBLE, describe, shown
+from .yamlfile import YamlDocument, YamlSyntaxError, parse_yaml
+
+MAX_FILE_BYTES = 1_000_000
+"""A long article is about 50 KB; a bigger file is a paste gone wrong or not text at all."""
+TEXT_FIELDS = frozenset({"title", "summary", "description", "editor_note", "note", "text"})
+"""Fields of prose, where an invisible character is a warning; elsewhere it is an error."""
+
+
+def relative(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def read_text(path: Path, file: str, report: Report) -> str | None:
+    """The text of the file at ``path``, called ``file`` (its path from the project root) in messages."""
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+            size = os.fstat(stream.fileno()).st_size if len(raw) > MAX_FILE_BYTES else len(raw)
+    except OSError as exc:
+        report.error(Position(file, 0, 0), f"cannot be read: {exc.strerror}")
+        return None
+    if size > MAX_FILE_BYTES:
+        report.error(Position(file, 0, 0), f"{size:,} bytes, over the limit of {MAX_FILE_BYTES:,}: "
+                                           "is it the right file?")
+        return None
+    return decode_text(raw, file, report)
+
+
+def _byte_position(file: str, raw: bytes, offset: int) -> Position:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return Position(file, raw.count(b"\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def decode_text(raw: bytes, file: str, report: Report) -> str | None:
+    """The text of a file's bytes, or None with an error; line endings become LF."""
+    if b"\0" in raw:
+        offset = raw.index(b"\0")
+        report.error(_byte_position(file, raw, offset), f"NUL byte at byte offset {offset}: "
+                     "this is not a text file, or it is corrupted")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        report.error(_byte_position(file, raw, exc.start),
+                     f"not UTF-8 text (undecodable byte 0x{raw[exc.start]:02X} at byte offset {exc.start}): "
+                     "save the file as UTF-8")
+        return None
+    if text.startswith("\ufeff"):
+        report.warning(Position(file, 1, 1), "the file starts with a byte-order mark (BOM): "
+                                             "read without it; save as UTF-8 without BOM")
+        text = text.lstrip("\ufeff")  # a file saved twice with a BOM can carry two
+    if "\r" in text:
+        report.warning(offset_position(file, 1, text, text.index("\r")),
+                       "Windows (CRLF) or old Mac (CR) line endings: read as LF; "
+                       "save the file with LF line endings")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _composed(text, file, report)
+
+
+def _composed(text: str, file: str, report: Report) -> str:
+    """NFC form of ``text``, with a warning at the first letter typed as base plus mark.
+
+    NFC also puts stacked marks (shadda and a vowel) in canonical order; that changes
+    nothing a reader sees, so only composition is reported.
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    normalized = unicodedata.normalize("NFC", text)
+    if len(normalized) == len(text):
+        return normalized  # marks reordered only: common in vocalized Arabic, nothing to report
+    for index in range(1, len(text)):  # the rare file with a composition: find the first
+        pair = text[index - 1:index + 1]
+        if unicodedata.combining(pair[1]) and len(composed := unicodedata.normalize("NFC", pair)) == 1:
+            codes = " + ".join(f"U+{ord(c):04X}" for c in pair)
+            report.warning(offset_position(file, 1, text, index - 1),
+                           f"decomposed letter '{composed}' ({codes}): read in composed form (NFC) "
+                           "so that it matches the same letter typed directly")
+            break
+    return normalized
+
+
+def parse_reported(text: str, file: str, report: Report, first_line: int = 1) -> YamlDocument | None:
+    """Parse YAML text; syntax errors, duplicate keys and invisible characters go to ``report``."""
+    try:
+        document = parse_yaml(text, file, first_line)
+    except YamlSyntaxError as exc:
+        report.error(Position(file, exc.line, exc.column), exc.message)
+        return None
+    for position, message in document.duplicates:
+        report.error(position, message)
+    check_values(document, report)
+    return document
+
+
+def read_yaml(path: Path, file: str, report: Report) -> YamlDocument | None:
+    text = read_text(path, file, report)
+    return None if text is None else parse_reported(text, file, report)
+
+
+def _strings(data: Any, path: DocumentPath = ()) -> Iterator[tuple[DocumentPath, str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield path, str(key)
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*path, index))
+
+
+def check_values(document: YamlDocument, report: Report) -> None:
+    """Invisible characters in every string of a YAML document, keys included."""
+    for path, value in _strings(document.data):
+        found = INVISIBLE.search(value)
+        if found is None:
+            continue
+        where = document.origin.at(*path)
+        name = field_name(path) or "a key"
+        what = f"{describe(found.group(0))} in {name}: \"{shown(value, found.start())}\""
+        if TEXT_FIELDS.intersection(p for p in path if isinstance(p, str)):
+            report.warning(where, f"invisible character {what}; it can reorder or hide text, "
+                                  "delete it unless it was meant")
+        else:
+            report.error(where, f"invisible character {what}; ids, names and aliases must be "
+                                "typed plainly, delete it")
+
+
+def check_prose(file: str, first_line: int, text: str, report: Report) -> None:
+    """A warning for each line of ``text`` (starting on ``first_line``) with invisible characters."""
+    reported_lines: set[int] = set()
+    for found in INVISIBLE.finditer(text):
+        position = offset_position(file, first_line, text, found.start())
+        if position.line in reported_lines:
+            continue
+        reported_lines.add(position.line)
+        report.warning(position, f"invisible character {describe(found.group(0))}: "
+                                 f"\"{shown(text, found.start())}\"; it can reorder or hide text, "
+                                 "delete it unless it was meant")
+
+
+Signature = tuple[Any, ...]
+
+
+def signature(folder: Path) -> Signature:
+    """Name, size and modification time of every file in ``folder``, recursively (links to
+    folders are not followed: they could loop)."""
+    if not folder.is_dir():
+        return ()
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)
+    return tuple((entry.name, signature(Path(entry.path))) if entry.is_dir(follow_symlinks=False)
+                 else _stamp(entry) for entry in entries)
+
+
+def _stamp(entry: os.DirEntry[str]) -> Signature:
+    try:
+        status = entry.stat()
+    except OSError:  # a broken link: the files' checks report it
+        return (entry.name,)
+    return entry.name, status.st_size, status.st_mtime_ns

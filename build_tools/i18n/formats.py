@@ -1,0 +1,51 @@
+"""Writing values in the reader's language: dates through Babel, digits, sorting.
+
+Arabic names are sorted with the Unicode Collation Algorithm (pyuca), ignoring the
+definite article "ال" as Arabic indexes do, so "الرقة" files under ر.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pyuca
+from babel.dates import format_date, format_skeleton
+
+from ..model.dates import PartialDate, Precision
+from ..text.arabic import normalize_arabic, without_article
+from ..text.charsets import ARABIC_INDIC_DIGITS, WESTERN_DIGITS
+
+_TO_ARABIC_INDIC = str.maketrans(WESTERN_DIGITS, ARABIC_INDIC_DIGITS)
+_DATE_FORMATS = {Precision.DAY: "long", Precision.MONTH: "yMMMM", Precision.YEAR: "y"}
+
+
+@lru_cache(maxsize=1)
+def _collator() -> pyuca.Collator:
+    return pyuca.Collator()
+
+
+def digits(text: str, lang: str, arabic_digits: str) -> str:
+    """Western digits, or Arabic-Indic ones on Arabic pages when the site is set to ``arab``."""
+    return text.translate(_TO_ARABIC_INDIC) if lang == "ar" and arabic_digits == "arab" else text
+
+
+@lru_cache(maxsize=65536)
+def format_partial_date(date: PartialDate, lang: str, locale: str, arabic_digits: str) -> str:
+    """A date written to the precision it is known: '7 آب 2017', 'آب 2017', '2017'.
+
+    Cached: Babel takes tens of microseconds a date, and one date is written on many
+    pages (cards, timelines, archives).
+    """
+    pattern = _DATE_FORMATS[date.precision]
+    if date.precision is Precision.DAY:
+        text = format_date(date.earliest, pattern, locale=locale)
+    else:
+        text = format_skeleton(pattern, date.earliest, locale=locale)
+    return digits(text, lang, arabic_digits)
+
+
+def sort_key(name: str, lang: str) -> tuple[int, ...]:
+    """Collation key for a name in its language."""
+    text = without_article(normalize_arabic(name)) if lang == "ar" else name.casefold()
+    key: tuple[int, ...] = _collator().sort_key(text)
+    return key

@@ -1,0 +1,74 @@
+"""Everything that is written differently for a reader of one language, on one object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..languages import direction, other_language
+from ..model.dates import PartialDate
+from ..model.entities import Localized
+from ..model.settings import SiteConfig, Term
+from .formats import digits, format_partial_date, sort_key
+
+
+@dataclass(frozen=True)
+class Locale:
+    """The interface strings, vocabulary labels, dates, digits, collation and direction
+    of one language of the site."""
+
+    lang: str
+    strings: dict[str, str]
+    vocabularies: dict[str, dict[str, Term]]
+    date_locale: str
+    """The Babel locale of dates, e.g. ``ar_SY``."""
+    arabic_digits: str
+
+    @classmethod
+    def of(cls, config: SiteConfig, lang: str) -> Locale:
+        return cls(lang, config.strings[lang], config.vocabularies, config.date_locales[lang], config.arabic_digits)
+
+    @property
+    def direction(self) -> str:
+        return direction(self.lang)
+
+    @property
+    def other(self) -> str:
+        """The other language, which every page has a counterpart in."""
+        return other_language(self.lang)
+
+    def t(self, key: str, **values: Any) -> str:
+        """The interface string ``key``, with ``values`` filled in."""
+        return self.strings[key].format(**values) if values else self.strings[key]
+
+    def text(self, value: Localized) -> tuple[str | None, str]:
+        """The text in this language, else in the other one, with the language it is in."""
+        if value.get(self.lang):
+            return value.get(self.lang), self.lang
+        return value.get(self.other), self.other
+
+    def label(self, vocabulary: str, term: str, inverse: bool = False) -> str:
+        """A vocabulary term's label; ``inverse``: read from the other side ("Includes" for part-of)."""
+        entry = self.vocabularies[vocabulary][term]
+        label = entry.inverse if inverse and entry.inverse else entry.label
+        return label.get(self.lang) or term
+
+    def date(self, date: PartialDate) -> str:
+        """A date written to the precision it is known: '7 آب 2017', 'آب 2017', '2017'."""
+        return format_partial_date(date, self.lang, self.date_locale, self.arabic_digits)
+
+    def number(self, value: int | float) -> str:
+        return digits(str(value), self.lang, self.arabic_digits)
+
+    def period_label(self, year: int, month: int | None) -> str:
+        """A month ("آب 2017"), or a year whose months are unknown ("2017 — الشهر غير معروف")."""
+        return self.date(PartialDate(year, month)) if month else f"{self.number(year)} — {self.t('month_unknown')}"
+
+    def join(self, items: list[str]) -> str:
+        """Items as a list in running text: "أ، ب" or "a, b"."""
+        return self.t("list_separator").join(items)
+
+    @staticmethod
+    def sort_key(text: str, lang: str) -> tuple[int, ...]:
+        """Collation key of ``text``, written in ``lang`` (a name may be in the other language)."""
+        return sort_key(text, lang)

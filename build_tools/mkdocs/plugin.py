@@ -1,0 +1,218 @@
+"""The MkDocs plugin: a thin adapter that hands the core's site to MkDocs.
+
+Every hook only moves data between MkDocs and the core: the site is assembled as data
+(``site.assemble``), rendered pages go through ``site.rendering``, the written folder is
+finished by ``publish``. No content rule lives here, so the site could move to another
+generator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, cast
+
+from jinja2 import Environment
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from ..diagnostics import Report
+from ..pipeline.cache import ArticleCache
+from ..pipeline.load import LoadedBriefing, load_briefing
+from ..pipeline.settings import CONFIG_DIR, ConfigError
+from ..publish.finishing import finish_site
+from ..publish.search import index_language
+from ..site import urls
+from ..site.assemble import Memo, SiteFiles, assemble_site
+from ..site.headers import inline_scripts
+from ..site.pages.model import PageModel
+from ..site.rendering import finish_content, resolve_explicit_links, with_direction
+from ..site.sitemap import SitemapEntry
+from .filters import RenderedOnce, bdi_filter, from_root, isolate
+from .preview import Changes, tracked
+
+log = get_plugin_logger(__name__)
+
+
+class BriefingConfig(base.Config):
+    root = c.Optional(c.Dir(exists=True))
+    """The project folder holding content/ and site_config/ (default: mkdocs.yml's folder)."""
+    drafts = c.Type(bool, default=False)
+    """Publish drafts, with a banner. Always on under ``mkdocs serve``."""
+    search = c.Type(bool, default=True)
+    """Index the built site with Pagefind (not under ``mkdocs serve``, to keep previews quick)."""
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """What ``briefing build`` hands one MkDocs process: the content it has loaded and
+    checked, the languages this process renders, whether it also writes the files
+    shared by all languages, and whether drafts are published."""
+
+    loaded: LoadedBriefing
+    languages: tuple[str, ...]
+    shared: bool
+    drafts: bool
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What one MkDocs build reports for finishing the site: the inline scripts its pages
+    hold (for the Content-Security-Policy) and its pages (for the sitemap)."""
+
+    inline_scripts: set[str]
+    pages: list[SitemapEntry]
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    """Under ``mkdocs serve`` the same instance lives from one rebuild to the next (it
+    has ``on_startup``): it keeps the checked articles and what the previous build made."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.root = Path()
+        self.cache: ArticleCache | None = None
+        self.memo: Memo | None = None
+        """What a preview keeps from one rebuild to the next (see ``on_startup``)."""
+        self.changes = Changes()
+        """Which generated files changed since the previous build, under ``mkdocs serve --dirty``."""
+        self.dirty = False
+        self.assignment: Assignment | None = None
+        self.loaded: LoadedBriefing | None = None
+        self.site: SiteFiles | None = None
+        self.models: dict[str, PageModel] = {}
+        self.inline_scripts: set[str] = set()
+        self.once = RenderedOnce()
+
+    def assign(self, assignment: Assignment) -> None:
+        """Renders only the part of the site ``assignment`` names, from content already loaded."""
+        self.assignment = assignment
+
+    def rendered(self) -> Rendered:
+        return Rendered(self.inline_scripts, [SitemapEntry(m.url, m.alternate, m.lang) for m in self.models.values()])
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
+        self.cache = ArticleCache() if self.serving else None
+        self.memo = Memo() if self.serving else None
+        self.dirty = self.serving and dirty
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = root = Path(self.config.root or Path(config.config_file_path).parent)
+        self.loaded = self.assignment.loaded if self.assignment else _load(root, self.cache)
+        site = self.loaded.config
+        config.site_name = site.name.get(site.default_language) or config.site_name
+        config.site_description = site.description.get(site.default_language)
+        config.site_url = config.site_url or site.base_url
+        config.theme["language"] = site.default_language
+        config.theme["font"] = False
+        # True, not a list: shows partials/alternate.html (our per-page switch) without
+        # Material's site-wide <link rel=alternate> list, which would point every page home.
+        config.extra["alternate"] = True
+        config.watch.append(str(root / CONFIG_DIR))
+        config.nav = [{lang: urls.source_path(urls.home(lang))} for lang in self.languages]
+        return config
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this process renders: all, unless ``briefing build`` assigned some."""
+        assert self.loaded is not None
+        return self.assignment.languages if self.assignment else tuple(self.loaded.config.languages)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Replaces the content files with the site's generated files (of this process's languages)."""
+        assert self.loaded is not None
+        drafts = self.assignment.drafts if self.assignment else self.config.drafts or self.serving
+        shared = self.assignment is None or self.assignment.shared
+        self.site = site = assemble_site(self.loaded.briefing, self.loaded.config, self.languages,
+                                         include_drafts=drafts, shared=shared, site_url=config.site_url or "",
+                                         memo=self.memo)
+        self.models = {model.src_uri: model for model in site.pages}
+        self.inline_scripts = set()
+        self.once.rendered.clear()
+        generated = [tracked(config, made.path, content=made.content) for made in site.generated]
+        if self.dirty:
+            self.changes.mark(generated, site.generated, config, self.root / CONFIG_DIR)
+        if not shared:
+            return Files(generated)
+        # Only the theme's files are kept: every page comes from the model, and nothing
+        # else in content/ (a stray file, a link to one outside) is ever published.
+        kept = [f for f in files if f.abs_src_path and f.src_dir != config.docs_dir]
+        copied = [File.generated(config, path, abs_src_path=str(source)) for path, source in site.copied.items()]
+        return Files([*kept, *generated, *copied])
+
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        """Templates get two objects: the page model (``briefing``) and its language's ``edition``."""
+        model = self.models.get(page.file.src_uri)
+        if model is None or self.site is None:
+            return context
+        variables = cast(dict[str, Any], context)  # MkDocs's type lists only its own variables
+        variables["briefing"] = model
+        variables["edition"] = self.site.editions[model.lang]
+        return context
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.filters["isolate"] = isolate
+        env.filters["bdi"] = bdi_filter
+        env.filters["from_root"] = from_root
+        env.globals["once"] = self.once.render
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        model = self.models.get(page.file.src_uri)
+        if model is None:
+            return markdown
+        page.meta = {"title": model.title, "lang": model.lang, "alternate": model.alternate,
+                     "description": model.description, "template": model.template}
+        return resolve_explicit_links(markdown, model.lang, model.src_uri)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        model = self.models.get(page.file.src_uri)
+        if model is None or self.loaded is None:
+            return html
+        return finish_content(html, model, self.loaded.matcher, self.loaded.config.link_mentions)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        model = self.models.get(page.file.src_uri)
+        if model is None:
+            return output
+        self.inline_scripts.update(inline_scripts(output))
+        return with_direction(output, model.lang)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        self.inline_scripts.update(inline_scripts(output_content))  # 404.html
+        return output_content
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.loaded is not None
+        site_dir = Path(config.site_dir)
+        if self.config.search and not self.serving:
+            for lang in self.languages:
+                index_language(site_dir, lang)
+        elif self.serving:
+            log.info("preview: search is not indexed (it takes longer than the pages); "
+                     "briefing build indexes it")
+        if self.assignment is None:  # else briefing build finishes the site
+            rendered = self.rendered()
+            finish_site(site_dir, self.loaded.config, self.loaded.briefing, rendered.pages, rendered.inline_scripts)
+
+
+def _load(root: Path, cache: ArticleCache | None) -> LoadedBriefing:
+    report = Report()
+    try:
+        loaded = load_briefing(root, report, cache=cache)
+    except ConfigError as exc:
+        raise PluginError(f"{exc}\n{report.as_text()}") from None
+    for warning in report.warnings:
+        log.warning(str(warning))
+    if report.errors:
+        raise PluginError("content has errors; run 'briefing check':\n" + report.as_text())
+    return loaded

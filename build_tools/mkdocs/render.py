@@ -1,0 +1,126 @@
+"""``briefing build``'s rendering: MkDocs once per language, in parallel processes.
+
+MkDocs renders pages one after another in one process; the languages of the site share
+nothing but the theme's files, so each is rendered, and indexed for search, by a
+process of its own, forked once the content is loaded and checked (the children share
+it; nothing is read twice). Each writes into a folder of its own; the folders are then
+merged and the site finished (sitemap, headers). Children inherit the SIGTERM handler
+of ``briefing build`` and die with it, so stopping the build stops them.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import shutil
+import signal
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+from jinja2 import TemplateError, TemplateSyntaxError
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from ..pipeline.load import LoadedBriefing
+from ..publish.finishing import finish_site
+from ..site.sitemap import SitemapEntry
+from .plugin import Assignment, BriefingPlugin, Rendered
+
+_FORK = multiprocessing.get_context("fork")
+_PR_SET_PDEATHSIG = 1
+
+
+class RenderError(Exception):
+    pass
+
+
+def render_site(root: Path, site_dir: Path, loaded: LoadedBriefing, drafts: bool) -> None:
+    """The whole site in ``site_dir`` (which must be empty)."""
+    workers: list[tuple[BaseProcess, Connection, Path]] = []
+    try:
+        for index, lang in enumerate(loaded.config.languages):
+            # A signal that lands inside fork() is swallowed by fork hooks (logging's), and
+            # one between fork() and this list would leave a child unstopped: SIGTERM waits
+            # until the child is started and listed.
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+            try:
+                assignment = Assignment(loaded, (lang,), shared=index == 0, drafts=drafts)
+                workers.append(_start(root, site_dir, assignment))
+            finally:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+        scripts: set[str] = set()
+        pages: list[SitemapEntry] = []
+        for process, receiver, _ in workers:
+            result: Rendered | str = receiver.recv()
+            process.join()
+            if isinstance(result, str):
+                raise RenderError(result)
+            scripts |= result.inline_scripts
+            pages += result.pages
+    except EOFError:
+        raise RenderError("a rendering process was stopped") from None
+    finally:  # on any failure or interruption, no process goes on writing
+        for process, _, _ in workers:
+            if process.is_alive():
+                process.terminate()
+                process.join()
+    for _, _, output in workers:
+        _merge(output, site_dir)
+    finish_site(site_dir, loaded.config, loaded.briefing, pages, scripts)
+
+
+def _start(root: Path, site_dir: Path, assignment: Assignment) -> tuple[BaseProcess, Connection, Path]:
+    receiver, sender = _FORK.Pipe(duplex=False)
+    output = site_dir / f".rendering-{assignment.languages[0]}"
+    process = _FORK.Process(target=_render, args=(root, output, assignment, sender))
+    process.start()
+    sender.close()
+    return process, receiver, output
+
+
+def _render(root: Path, output: Path, assignment: Assignment, sender: Connection) -> None:
+    """In a child: renders one language; sends what it rendered, or what went wrong."""
+    _stop_with_parent()
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+    try:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(output))
+        plugin = config.plugins["briefing"]
+        assert isinstance(plugin, BriefingPlugin)
+        plugin.assign(assignment)
+        build(config)
+        sender.send(plugin.rendered())
+    except Exception as exc:  # reported by the parent, which exits cleanly
+        sender.send(_described(exc))
+
+
+def _stop_with_parent() -> None:
+    """Linux: SIGTERM this process when ``briefing build`` dies, even by SIGKILL, so that no
+    orphan goes on writing into a folder the next build will remove."""
+    parent = os.getppid()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: the parent's own cleanup still applies
+        return
+    if os.getppid() != parent:  # died before prctl took effect
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _described(error: Exception) -> str:
+    if isinstance(error, TemplateSyntaxError):
+        return f"{error.filename}:{error.lineno}: template error: {error.message}"
+    if isinstance(error, TemplateError):
+        return f"template error: {error.message}"
+    return str(error) or type(error).__name__
+
+
+def _merge(source: Path, target: Path) -> None:
+    """Moves what ``source`` holds into ``target``; a file both have is kept once."""
+    for entry in sorted(source.iterdir()):
+        destination = target / entry.name
+        if not destination.exists():
+            entry.rename(destination)
+        elif entry.is_dir() and destination.is_dir():
+            _merge(entry, destination)
+    shutil.rmtree(source)

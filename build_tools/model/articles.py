@@ -1,0 +1,88 @@
+"""An article: the facts of its ``meta.yml`` and its text in each language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..diagnostics import Origin
+from .dates import PartialDate
+from .entities import Localized
+from .kinds import SOURCE
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A source an article relies on, possibly as relayed by another (``via``)."""
+
+    source: str
+    url: str | None = None
+    via: str | None = None
+    note: Localized = Localized()
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: PartialDate
+    text: Localized
+
+
+def _no_origin() -> Origin:
+    return Origin("")
+
+
+@dataclass
+class Translation:
+    """The text of an article in one language: its front matter and Markdown body."""
+
+    lang: str
+    title: str
+    summary: str | None
+    body: str
+    body_line: int
+    """The line of the file the body starts on."""
+    origin: Origin = field(default_factory=_no_origin, compare=False, repr=False)
+
+
+@dataclass
+class Article:
+    id: str
+    date: PartialDate
+    status: str
+    updated: PartialDate | None = None
+    authors: list[str] = field(default_factory=list)
+    listed: dict[str, list[str]] = field(default_factory=dict)
+    """Kind → the ids ``meta.yml`` lists under its plural (``actors: [sdf]``), for each
+    kind ``listed_by_articles``."""
+    sources: list[Citation] = field(default_factory=list)
+    editor_note: Localized = Localized()
+    corrections: list[Correction] = field(default_factory=list)
+    """Newest first; the article's ``updated`` is never before the latest one."""
+    translations: dict[str, Translation] = field(default_factory=dict)
+    origin: Origin = field(default_factory=_no_origin, compare=False, repr=False)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+    @property
+    def actors(self) -> list[str]:
+        return self.listed.get("actor", [])
+
+    @property
+    def locations(self) -> list[str]:
+        return self.listed.get("location", [])
+
+    @property
+    def tags(self) -> list[str]:
+        return self.listed.get("tag", [])
+
+    def ids(self, kind: str) -> list[str]:
+        """The ids of ``kind`` the article concerns: those it lists, or for sources every
+        source it cites, directly or as the one that relayed it (``via``)."""
+        if kind == SOURCE.name:
+            return list(dict.fromkeys(id_ for c in self.sources for id_ in (c.source, c.via) if id_))
+        return self.listed.get(kind, [])
+
+    def text_in(self, lang: str) -> Translation:
+        """The translation in ``lang``, else the one that exists (pending translations)."""
+        return self.translations.get(lang) or next(iter(self.translations.values()))

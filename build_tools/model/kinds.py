@@ -1,0 +1,59 @@
+"""The kinds of content, in one table: everything that differs from kind to kind is read here.
+
+A kind's ``name`` is the scheme of links to its pages (``[قسد](actor:sdf)``); its
+``plural`` is its folder under ``content/`` (``content/actors/ID.yml``), its URL section
+(``ar/actors/sdf/``) and the field of ``meta.yml`` that lists its ids (``actors:``).
+Loading, references, links, the name matcher, feeds, pages and open data all iterate
+this table rather than naming kinds, so a new kind is one row here plus what is
+particular to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .entities import Actor, Entity, Location, Source, Tag
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    plural: str
+    entity: type[Entity] | None = None
+    """The model class of one file of ``content/PLURAL/``; None: not a registry (articles)."""
+    linked: bool = False
+    """Articles may link to its pages: ``[text](NAME:ID)``."""
+    named_in_text: bool = False
+    """Its names are looked for in articles: mention checks, ``briefing suggest``, automatic links."""
+    listed_by_articles: bool = False
+    """``meta.yml`` lists the ids of those an article is about, under ``PLURAL``."""
+    followed: bool = False
+    """Each one's page has an Atom feed of its articles."""
+
+
+ACTOR = Kind("actor", "actors", Actor, linked=True, named_in_text=True, listed_by_articles=True, followed=True)
+LOCATION = Kind("location", "locations", Location, linked=True, named_in_text=True, listed_by_articles=True,
+                followed=True)
+SOURCE = Kind("source", "sources", Source, linked=True)
+"""Articles cite sources (``sources: [{source: ID, via: ID}]``) rather than list them."""
+TAG = Kind("tag", "tags", Tag, linked=True, listed_by_articles=True)
+ARTICLE = Kind("article", "articles")
+"""A folder ``content/articles/YYYY/ID/``, not a registry file."""
+
+KINDS = (ACTOR, LOCATION, SOURCE, TAG, ARTICLE)
+BY_NAME = {kind.name: kind for kind in KINDS}
+REGISTRIES = tuple(kind for kind in KINDS if kind.entity is not None)
+"""The kinds with one YAML file per entity, in the order they are read."""
+NAMED_IN_TEXT = tuple(kind for kind in KINDS if kind.named_in_text)
+LINK_SCHEMES = frozenset(kind.name for kind in KINDS if kind.linked)
+
+ENTITY_LINK = re.compile(rf"\]\(({'|'.join(kind.name for kind in KINDS if kind.linked)}):([^)\s]*)\)")
+"""``](actor:sdf)``: a Markdown link to an entity's page, resolved when the site is built."""
+
+
+def explicit_links(markdown: str) -> Iterator[tuple[str, str, int]]:
+    """(kind, id, offset of the id) of every ``](kind:id)`` link."""
+    for match in ENTITY_LINK.finditer(markdown):
+        yield match.group(1), match.group(2), match.start(2)

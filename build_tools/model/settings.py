@@ -1,0 +1,38 @@
+"""The site's settings, interface strings and vocabularies (``site_config/``), typed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .entities import Localized
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a controlled vocabulary, with its labels (and for a relation, the
+    label read from the other side: "backed by" / "backs")."""
+
+    label: Localized
+    inverse: Localized | None = None
+
+
+@dataclass
+class SiteConfig:
+    name: Localized
+    description: Localized
+    default_language: str
+    languages: list[str]
+    base_url: str
+    arabic_digits: str
+    """``latn`` (0123) or ``arab`` (٠١٢٣) on Arabic pages."""
+    date_locales: dict[str, str]
+    """Language → the Babel locale dates are written in (``ar_SY``: "7 آب 2017")."""
+    articles_per_page: int
+    link_mentions: str
+    """``off``, ``first`` or ``every``: which names of listed entities are linked in articles."""
+    raw_html: str
+    """``reject`` or ``strip``: what raw HTML outside the allowlist in an article is."""
+    map_tiles: dict[str, str]
+    strings: dict[str, dict[str, str]]
+    """Language → interface string key → text."""
+    vocabularies: dict[str, dict[str, Term]]

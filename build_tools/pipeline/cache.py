@@ -1,0 +1,36 @@
+"""What checking each article folder gave, kept from one load to the next (the rebuilds
+of ``mkdocs serve``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..content.sourcefiles import Signature, signature
+from ..diagnostics import Diagnostic
+from ..model.articles import Article
+from .parallel import map_in_processes
+
+ArticleResult = tuple[Article | None, list[Diagnostic]]
+"""One article folder checked: the article if valid (and kept), and its problems."""
+
+
+class ArticleCache:
+    """A folder is read again only when one of its files changed, and every folder when
+    the site's configuration or a registry file did (the ``context``)."""
+
+    def __init__(self) -> None:
+        self.context: Signature = ()
+        self.results: dict[Path, tuple[Signature, ArticleResult]] = {}
+
+    def check(self, folders: list[Path], context: Signature, check: Callable[[Path], ArticleResult],
+              min_share: int) -> list[ArticleResult]:
+        if context != self.context:
+            self.context, self.results = context, {}
+        signatures = {folder: signature(folder) for folder in folders}
+        changed = [folder for folder in folders
+                   if folder not in self.results or self.results[folder][0] != signatures[folder]]
+        for folder, result in zip(changed, map_in_processes(check, changed, min_share), strict=True):
+            self.results[folder] = (signatures[folder], result)
+        self.results = {folder: self.results[folder] for folder in folders}
+        return [result for _, result in self.results.values()]

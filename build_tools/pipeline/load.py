@@ -1,0 +1,89 @@
+"""Loading the project: every stage from files to the checked model, in order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from ..checks.entities import check_entities
+from ..checks.markdown import check_bundle_markdown
+from ..checks.mentions import check_mentions
+from ..checks.references import check_article_references, check_registry_references
+from ..checks.schemas import SchemaSet
+from ..content.loader import ContentFiles, load_bundle, load_content
+from ..content.sourcefiles import signature
+from ..diagnostics import Report
+from ..model.briefing import Briefing
+from ..model.kinds import REGISTRIES
+from ..model.settings import SiteConfig
+from ..resolve.articles import resolve_article
+from ..resolve.entities import resolve_entities
+from ..text.matcher import Matcher
+from .cache import ArticleCache, ArticleResult
+from .parallel import map_in_processes
+from .settings import CONFIG_DIR, load_site_config
+
+ARTICLES_PER_PROCESS = 250
+"""Fewer articles per core than this are checked in one process."""
+
+
+@dataclass
+class LoadedBriefing:
+    config: SiteConfig
+    briefing: Briefing
+    report: Report
+    matcher: Matcher
+    """The names of every actor and location, built once for the checks and the pages."""
+
+
+@dataclass(frozen=True)
+class _Registries:
+    """What every article is checked against, shared by the processes that check them."""
+
+    files: ContentFiles
+    config: SiteConfig
+    schemas: SchemaSet
+    briefing: Briefing
+    matcher: Matcher
+
+
+def load_briefing(root: Path, report: Report, *, articles: bool = True,
+                  cache: ArticleCache | None = None) -> LoadedBriefing:
+    """Read and check the project at ``root``, problems into ``report``.
+
+    With ``articles=False`` (``briefing check``) the articles are checked but left out of
+    the model, which spares sending them back from the processes that check them. With
+    a ``cache``, only the article folders changed since its last load are read.
+    Raises ``ConfigError`` (its problems already in ``report``) when site_config is unusable.
+    """
+    config, schemas = load_site_config(root, report)
+    files = load_content(root, report)
+    briefing = resolve_entities(files, schemas, report)
+    check_registry_references(files, report)
+    check_entities(briefing, report)
+    registries = _Registries(files, config, schemas, briefing, Matcher(briefing.name_forms()))
+    check = partial(_article, registries=registries, keep=articles)
+    if cache is None:
+        results = map_in_processes(check, files.article_folders, ARTICLES_PER_PROCESS)
+    else:
+        context = tuple(signature(folder) for folder in (root / CONFIG_DIR, *(
+            files.content_dir / kind.plural for kind in REGISTRIES)))
+        results = cache.check(files.article_folders, context, check, ARTICLES_PER_PROCESS)
+    for article, diagnostics in results:
+        report.extend(diagnostics)
+        if article is not None:
+            briefing.articles[article.id] = article
+    return LoadedBriefing(config, briefing, report, registries.matcher)
+
+
+def _article(folder: Path, registries: _Registries, keep: bool) -> ArticleResult:
+    """One article folder read, validated, resolved and checked."""
+    report = Report()
+    bundle = load_bundle(folder, registries.files, report)
+    article = resolve_article(bundle, registries.schemas, report)
+    check_article_references(bundle, registries.files.ids, report)
+    check_bundle_markdown(bundle, registries.config.raw_html, report)
+    if article is not None:
+        check_mentions(article, registries.briefing, registries.matcher, report)
+    return article if keep else None, report.diagnostics

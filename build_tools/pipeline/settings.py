@@ -1,0 +1,142 @@
+"""Reading ``site_config/``: the JSON Schemas, then the settings, interface strings and
+vocabularies, each checked, into the typed ``SiteConfig``.
+
+Nothing in content can be checked without them, so any problem here stops the run
+(``ConfigError``) after every problem of site_config/ has been reported.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from ..checks.schemas import SchemaSet
+from ..content.sourcefiles import read_yaml, relative
+from ..content.yamlfile import YamlDocument
+from ..diagnostics import Position, Report
+from ..languages import LANGUAGES
+from ..model.entities import Localized
+from ..model.settings import SiteConfig, Term
+
+CONFIG_DIR = "site_config"
+
+# Which vocabulary lists the values allowed by which schema field.
+VOCABULARY_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "actor_types": ("actor", ("properties", "type")),
+    "location_kinds": ("location", ("properties", "kind")),
+    "source_kinds": ("source", ("properties", "kind")),
+    "relations": ("actor", ("properties", "affiliations", "items", "properties", "relation")),
+    "reliability": ("source", ("properties", "reliability")),
+    "statuses": ("article-meta", ("properties", "status")),
+}
+
+
+class ConfigError(Exception):
+    """site_config is unusable: nothing can be checked against it."""
+
+
+def load_site_config(root: Path, report: Report) -> tuple[SiteConfig, SchemaSet]:
+    """The settings, and the schemas content is checked against."""
+    directory = root / CONFIG_DIR
+    try:
+        schemas = SchemaSet(directory / "schemas")
+    except (OSError, ValueError, KeyError) as exc:
+        raise ConfigError(f"cannot load the JSON Schemas in {CONFIG_DIR}/schemas/: {exc}") from None
+    errors_before = len(report.errors)
+    site = _load_mapping(directory / "site.yml", root, report)
+    if site is not None:
+        report.extend(schemas.validate("site", site))
+        _check_locales(site, report)
+    strings = {lang: _load_strings(directory / "i18n" / f"{lang}.yml", root, report) for lang in LANGUAGES}
+    if all(strings.values()):
+        _check_same_keys(strings, directory, root, report)
+    vocab_doc = _load_mapping(directory / "vocabularies.yml", root, report)
+    vocabularies = _vocabularies(vocab_doc, schemas, report) if vocab_doc else {}
+    if len(report.errors) > errors_before or site is None:
+        raise ConfigError("content not checked: fix site_config first")
+    data: dict[str, Any] = site.data
+    config = SiteConfig(
+        name=Localized(**data["name"]),
+        description=Localized(**data["description"]),
+        default_language=data["default_language"],
+        languages=data["languages"],
+        base_url=data["base_url"],
+        arabic_digits=data.get("arabic_digits", "latn"),
+        date_locales=data.get("date_locales", {"ar": "ar", "en": "en"}),
+        articles_per_page=data.get("articles_per_page", 20),
+        link_mentions=data.get("link_mentions", "first"),
+        raw_html=data.get("raw_html", "reject"),
+        map_tiles=data.get("map_tiles", {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                                         "attribution": "&copy; OpenStreetMap contributors"}),
+        strings=strings,
+        vocabularies=vocabularies,
+    )
+    return config, schemas
+
+
+def _check_locales(site: YamlDocument, report: Report) -> None:
+    locales = site.data.get("date_locales")
+    for lang, name in (locales.items() if isinstance(locales, dict) else []):
+        try:
+            Locale.parse(name)
+        except (ValueError, UnknownLocaleError):
+            report.error(site.origin.at("date_locales", lang), f"unknown locale '{name}' for dates")
+
+
+def _load_mapping(path: Path, root: Path, report: Report) -> YamlDocument | None:
+    if not path.is_file():
+        report.error(Position(relative(path, root), 0, 0), "file not found")
+        return None
+    document = read_yaml(path, relative(path, root), report)
+    if document is not None and not isinstance(document.data, dict):
+        report.error(document.origin.at(), "must be a mapping of keys to values")
+        return None
+    return document
+
+
+def _load_strings(path: Path, root: Path, report: Report) -> dict[str, str]:
+    document = _load_mapping(path, root, report)
+    if document is None:
+        return {}
+    for key, value in document.data.items():
+        if not isinstance(value, str) or not value:
+            report.error(document.origin.at(key), f"interface string '{key}' must be a text")
+    return {key: str(value) for key, value in document.data.items()}
+
+
+def _check_same_keys(strings: dict[str, dict[str, str]], directory: Path, root: Path,
+                     report: Report) -> None:
+    """No interface label may exist in one language only."""
+    every_key = set().union(*strings.values())
+    for lang, table in strings.items():
+        file = relative(directory / "i18n" / f"{lang}.yml", root)
+        for key in sorted(every_key - set(table)):
+            report.error(Position(file, 0, 0), f"interface string '{key}' is missing in this language")
+
+
+def _vocabularies(document: YamlDocument, schemas: SchemaSet,
+                  report: Report) -> dict[str, dict[str, Term]]:
+    result: dict[str, dict[str, Term]] = {}
+    for name, (kind, pointer) in VOCABULARY_FIELDS.items():
+        entries = document.data.get(name)
+        if not isinstance(entries, dict):
+            report.error(document.origin.at(name), f"vocabulary '{name}' is missing")
+            continue
+        result[name] = {}
+        for term, labels in entries.items():
+            if not isinstance(labels, dict) or not all(labels.get(lang) for lang in LANGUAGES):
+                report.error(document.origin.at(name, term), f"'{term}' needs labels in ar and en")
+                continue
+            inverse = labels.get("inverse")
+            result[name][str(term)] = Term(
+                Localized(labels["ar"], labels["en"]),
+                Localized(inverse.get("ar"), inverse.get("en")) if isinstance(inverse, dict) else None,
+            )
+        allowed = schemas.enum_at(kind, *pointer)
+        if sorted(result[name]) != sorted(allowed):
+            report.error(document.origin.at(name, key=True),
+                         f"vocabulary '{name}' lists {sorted(result[name])} but "
+                         f"schemas/{kind}.schema.json allows {sorted(allowed)}: keep them the same")
+    return result

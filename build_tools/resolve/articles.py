@@ -1,0 +1,78 @@
+"""An article folder (``meta.yml`` and a text per language) as the model's ``Article``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..checks.articles import check_correction_date, check_dates, check_languages, check_script
+from ..checks.schemas import SchemaSet
+from ..content.loader import ArticleBundle, TextFile
+from ..diagnostics import DocumentPath, Origin, Report, field_name
+from ..model.articles import Article, Citation, Correction, Translation
+from ..model.dates import DateError, PartialDate, parse_partial_date
+from ..model.entities import Localized
+from ..model.kinds import KINDS
+
+
+def resolve_article(bundle: ArticleBundle, schemas: SchemaSet, report: Report) -> Article | None:
+    """The article of ``bundle`` if its meta.yml is valid; its dates are read and checked either way."""
+    translations = {lang: _translation(text, schemas, report) for lang, text in bundle.texts.items()}
+    if bundle.meta is None:
+        return None
+    valid = schemas.is_valid("article-meta", bundle.meta, report)
+    data, origin = bundle.meta.data, bundle.meta.origin
+    date = _date(data, "date", origin, report)
+    updated = _date(data, "updated", origin, report)
+    check_dates(date, updated, bundle.year, origin, report)
+    corrections = _corrections(data, date, origin, report)
+    if not valid or date is None:
+        return None
+    if corrections and (updated is None or updated.latest < corrections[0].date.latest):
+        updated = corrections[0].date
+    check_languages(bundle.languages, origin, report)
+    citations = [Citation(s["source"], s.get("url"), s.get("via"), Localized.from_data(s.get("note")))
+                 for s in data.get("sources", [])]
+    return Article(
+        id=bundle.id, date=date, status=data["status"], updated=updated,
+        authors=list(data.get("authors", [])),
+        listed={kind.name: list(data.get(kind.plural, [])) for kind in KINDS if kind.listed_by_articles},
+        sources=citations, editor_note=Localized.from_data(data.get("editor_note")),
+        corrections=corrections,
+        translations={lang: t for lang, t in translations.items() if t is not None},
+        origin=origin,
+    )
+
+
+def _corrections(data: Any, date: PartialDate | None, origin: Origin, report: Report) -> list[Correction]:
+    """Dated corrections, newest first; none may predate the article."""
+    found = []
+    entries = data.get("corrections") if isinstance(data, dict) else None
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        when = _date(entry, "date", origin, report, ("corrections", index))
+        if when is None or not isinstance(entry.get("text"), dict):
+            continue
+        check_correction_date(when, date, origin, index, report)
+        found.append(Correction(when, Localized.from_data(entry["text"])))
+    return sorted(found, key=lambda c: c.date.latest, reverse=True)
+
+
+def _date(data: Any, key: str, origin: Origin, report: Report, parent: DocumentPath = ()) -> PartialDate | None:
+    """The date at ``key`` when it is there and of the right type (the schema reports the rest)."""
+    if not isinstance(data, dict) or not isinstance(data.get(key), (str, int)):
+        return None
+    try:
+        return parse_partial_date(data[key])
+    except DateError as exc:
+        report.error(origin.at(*parent, key), f"{field_name((*parent, key))} {exc}")
+        return None
+
+
+def _translation(text: TextFile, schemas: SchemaSet, report: Report) -> Translation | None:
+    document = text.front_matter
+    if not schemas.is_valid("article-text", document, report):
+        return None
+    data = document.data
+    translation = Translation(text.lang, data["title"], data.get("summary"), text.body,
+                              text.body_line, document.origin)
+    check_script(translation, report)
+    return translation

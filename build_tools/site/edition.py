@@ -1,0 +1,33 @@
+"""The site in one language, as its pages' templates see it: what is the same on every
+page of that language (the "Arabic edition", the "English edition")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..languages import direction, other_language
+from ..model.settings import SiteConfig
+from . import urls
+from .structured import OG_LOCALES
+
+
+@dataclass(frozen=True)
+class Edition:
+    lang: str
+    dir: str
+    other_lang: str
+    name: str
+    """The site's name in this language."""
+    t: dict[str, str]
+    """The interface strings, by key: ``edition.t.feed`` in a template."""
+    home_url: str
+    og_locale: str
+    og_locale_alternate: str
+    map_tiles: dict[str, str]
+    """``url`` (a tile URL template) and ``attribution``, from site.yml."""
+
+    @classmethod
+    def of(cls, config: SiteConfig, lang: str) -> Edition:
+        other = other_language(lang)
+        return cls(lang, direction(lang), other, config.name.get(lang) or "", config.strings[lang],
+                   urls.home(lang), OG_LOCALES[lang], OG_LOCALES[other], config.map_tiles)

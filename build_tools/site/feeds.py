@@ -1,0 +1,96 @@
+"""Atom feeds per language: the latest articles, and those of each actor and location.
+
+Atom needs a full timestamp; an article dated to the month or year is given the first
+day of it (the feed's own date field, not shown as the article's date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from feedgen.feed import FeedGenerator
+
+from ..model.articles import Article
+from ..model.briefing import Briefing, articles_by_entity
+from ..model.dates import PartialDate
+from ..model.kinds import REGISTRIES
+from ..model.settings import SiteConfig
+from . import urls
+
+LATEST = 50
+
+
+def _timestamp(date: PartialDate) -> dt.datetime:
+    return dt.datetime.combine(date.earliest, dt.time(), tzinfo=dt.UTC)
+
+
+MadeFeeds = dict[str, tuple[tuple[str, list[Article]], bytes]]
+"""Feeds already made, by path, with the title and articles they were made from."""
+
+
+def _latest(articles: Iterable[Article]) -> list[Article]:
+    return sorted(articles, key=lambda a: (a.date.earliest, a.id), reverse=True)[:LATEST]
+
+
+def atom(title: str, page_url: str, lang: str, latest: list[Article], config: SiteConfig) -> bytes:
+    """The feed of ``latest`` (newest first, see ``_latest``)."""
+    base = config.base_url
+    feed = FeedGenerator()
+    feed.id(base + urls.feed(page_url))
+    feed.title(title)
+    feed.language(lang)
+    feed.link(href=base + page_url, rel="alternate", hreflang=lang)
+    feed.link(href=base + urls.feed(page_url), rel="self")
+    feed.author({"name": config.name.get(lang)})
+    feed.subtitle(config.description.get(lang))
+    newest = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+    for article in reversed(latest):  # feedgen lists the last added entry first
+        text = article.text_in(lang)
+        url = base + urls.entity(lang, "article", article.id)
+        entry = feed.add_entry()
+        entry.id(url)
+        entry.title(text.title)
+        entry.link(href=url, hreflang=lang)
+        entry.published(_timestamp(article.date))
+        entry.updated(_timestamp(article.updated or article.date))
+        if text.summary:
+            entry.summary(text.summary)
+        for author in article.authors:
+            entry.author({"name": author})
+        newest = max(newest, _timestamp(article.updated or article.date))
+    feed.updated(newest)
+    document: bytes = feed.atom_str(pretty=True)
+    return document
+
+
+def site_feeds(briefing: Briefing, config: SiteConfig, languages: Iterable[str],
+               include_drafts: bool = False, made: MadeFeeds | None = None) -> dict[str, bytes]:
+    """Path → Atom document: per language, the site, every actor and every location.
+
+    ``made`` carries feeds from one call to the next (a preview's rebuilds): a feed whose
+    title and articles (the very same objects, see ``pages.build_pages``) are those it
+    was made from is reused.
+    """
+    made = {} if made is None else made
+    articles = [a for a in briefing.articles.values() if include_drafts or not a.is_draft]
+    listing = articles_by_entity(articles)
+    feeds: dict[str, bytes] = {}
+
+    def feed(title: str, page: str, lang: str, listed: list[Article]) -> None:
+        path, latest = urls.feed(page), _latest(listed)
+        (made_title, made_from), document = made.get(path, (("", []), b""))
+        if made_title != title or len(made_from) != len(latest) or any(
+                old is not new for old, new in zip(made_from, latest)):
+            document = atom(title, page, lang, latest, config)
+            made[path] = ((title, latest), document)
+        feeds[path] = document
+
+    for lang in languages:
+        site_name = config.name.get(lang) or ""
+        feed(site_name, urls.home(lang), lang, articles)
+        for kind in (k for k in REGISTRIES if k.followed):
+            for entity in briefing.entities[kind.name].values():
+                feed(f"{entity.names.name.get(lang)} – {site_name}", urls.entity(lang, kind.name, entity.id), lang,
+                     listing[(kind.name, entity.id)])
+    return feeds

@@ -1,0 +1,67 @@
+"""Article pages: the text in the page's language (or a notice that it is pending), the
+facts panel, corrections and the editor's note."""
+
+from __future__ import annotations
+
+from ...model.articles import Article, Citation, Correction
+from ...model.kinds import NAMED_IN_TEXT
+from .. import urls
+from ..structured import article_ld
+from .context import LanguagePages
+from .model import ArticleView, CitedSource, Field, PageModel
+
+ArticlePages = dict[tuple[str, str], tuple[Article, PageModel]]
+"""Article pages already made, by language and id, with the article they were made from."""
+
+
+def article_pages(pages: LanguagePages, made: ArticlePages) -> list[PageModel]:
+    """The page of every published article; one made from the very same ``Article``
+    object before (see ``build.build_pages``) is reused as it is."""
+    result = []
+    for article in pages.articles:
+        made_from, page = made.get((pages.lang, article.id), (None, None))
+        if made_from is not article or page is None:
+            page = article_page(pages, article)
+            made[(pages.lang, article.id)] = (article, page)
+        result.append(page)
+    return result
+
+
+def article_page(pages: LanguagePages, article: Article) -> PageModel:
+    locale, links = pages.locale, pages.links
+    card = links.card(article)
+    translation = article.translations.get(pages.lang)
+    note, note_lang = locale.text(article.editor_note)
+    view = ArticleView(
+        card=card,
+        pending=translation is None,
+        authors=", ".join(article.authors),
+        updated=locale.date(article.updated) if article.updated else None,
+        actors=[links.entity_link("actor", id_) for id_ in article.actors],
+        locations=[links.entity_link("location", id_) for id_ in article.locations],
+        sources=[_cited(pages, citation) for citation in article.sources],
+        tags=[links.entity_link("tag", id_) for id_ in article.tags],
+        editor_note=note, editor_note_lang=note_lang,
+        corrections=[_correction(pages, correction) for correction in article.corrections],
+        mention_targets={(kind.name, id_): urls.entity(pages.lang, kind.name, id_)
+                         for kind in NAMED_IN_TEXT for id_ in article.ids(kind.name)})
+    markdown = translation.body if translation else ""
+    return pages.page(card.link.url, "article", card.link.text, view, title_lang=card.link.lang,
+                      markdown=markdown, draft=article.is_draft, description=card.summary,
+                      json_ld=article_ld(article, pages.lang, pages.briefing, pages.config),
+                      searchable=(card.link.text, card.summary, markdown))
+
+
+def _correction(pages: LanguagePages, correction: Correction) -> Field:
+    """Labelled with its date; its text in the page's language, else in the other one."""
+    text, lang = pages.locale.text(correction.text)
+    return Field(pages.locale.date(correction.date), text or "", lang)
+
+
+def _cited(pages: LanguagePages, citation: Citation) -> CitedSource:
+    links = pages.links
+    source = pages.briefing.sources[citation.source]
+    note, _ = pages.locale.text(citation.note)
+    return CitedSource(links.entity_link("source", citation.source), pages.reliability(source.reliability),
+                       links.entity_link("source", citation.via) if citation.via else None,
+                       note, citation.url)

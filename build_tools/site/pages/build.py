@@ -1,0 +1,35 @@
+"""All page models of the site, language by language, page kind by page kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ...model.briefing import Briefing
+from ...model.settings import SiteConfig
+from .actors import actor_pages
+from .archive import archive_pages
+from .article import ArticlePages, article_pages
+from .context import LanguagePages
+from .home import home_pages, search_page
+from .locations import location_pages
+from .model import PageModel
+from .sources import source_pages, tag_pages
+
+
+def build_pages(briefing: Briefing, config: SiteConfig, include_drafts: bool = False,
+                languages: Iterable[str] | None = None, made: ArticlePages | None = None) -> list[PageModel]:
+    """The pages of ``languages`` (default: every language of the site).
+
+    ``made`` carries article pages from one call to the next (the rebuilds of a preview):
+    an article page depends only on its article, the registries and the site's
+    configuration, and a preview reads every article again (a new object) whenever a
+    registry or the configuration changes; so a page made from the very same article
+    object is reused as it is.
+    """
+    made = made if made is not None else {}
+    result: list[PageModel] = []
+    for lang in languages or config.languages:
+        pages = LanguagePages(briefing, config, lang, include_drafts)
+        result += [*home_pages(pages), *article_pages(pages, made), *actor_pages(pages), *location_pages(pages),
+                   *source_pages(pages), *tag_pages(pages), *archive_pages(pages), search_page(pages)]
+    return result

@@ -1,0 +1,85 @@
+"""What the page builders of one language share: the model, the locale, the articles the
+language publishes, links and cards, navigation, and the one way a page model is made."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from ...i18n.locale import Locale
+from ...languages import direction
+from ...model.articles import Article
+from ...model.briefing import Briefing, articles_by_entity
+from ...model.settings import SiteConfig
+from ...text.arabic import search_terms
+from .. import urls
+from ..structured import web_page_ld
+from .links import EntityLinks
+from .model import NavItem, PageModel, Pagination, View
+from .paging import pagination
+
+NAV_SECTIONS = ("actors", "locations", "sources", "tags", "archive", "search")
+
+
+class LanguagePages:
+    """The pages of one language are built from this, by the builder of each page kind."""
+
+    def __init__(self, briefing: Briefing, config: SiteConfig, lang: str, include_drafts: bool) -> None:
+        self.briefing, self.config, self.lang = briefing, config, lang
+        self.locale = Locale.of(config, lang)
+        self.articles = sorted(
+            (a for a in briefing.articles.values() if include_drafts or not a.is_draft),
+            key=lambda a: (a.date.earliest, a.id), reverse=True)
+        """The articles this language publishes, newest first."""
+        self.listing = articles_by_entity(self.articles)
+        self.links = EntityLinks(briefing, self.locale)
+
+    def counts(self, kind: str) -> Counter[str]:
+        """How many published articles concern each entity of ``kind``."""
+        return Counter(id_ for article in self.articles for id_ in article.ids(kind))
+
+    def articles_about(self, kind: str, id_: str) -> list[Article]:
+        return self.listing[(kind, id_)]
+
+    def reliability(self, grade: str | None) -> str:
+        """A source's grade as "C — Fairly reliable", or that it is not graded."""
+        if not grade:
+            return self.locale.t("reliability_unrated")
+        return f"{grade} — {self.locale.label('reliability', grade)}"
+
+    def pagination(self, first: str, number: int, total: int) -> Pagination:
+        """Page ``number`` of ``total`` of the listing at ``first``, labelled "Page 2 of 5"."""
+        label = self.locale.t("page_of", page=self.locale.number(number), pages=self.locale.number(total))
+        return pagination(first, number, total, label)
+
+    def nav(self, current: str) -> list[NavItem]:
+        """Home and the sections; the section holding the current page is marked active."""
+        home = urls.home(self.lang)
+        items = [NavItem(self.locale.t("home"), home, current == home)]
+        for name in NAV_SECTIONS:
+            url = urls.section(self.lang, name)
+            items.append(NavItem(self.locale.t(name), url, current.startswith(url)))
+        return items
+
+    def page(self, url: str, kind: str, title: str, view: View, *, template: str | None = None,
+             title_lang: str | None = None, searchable: Iterable[str | None] | None = None,
+             **fields: Any) -> PageModel:
+        """The page model at ``url``, complete: ``fields`` are the rest of ``PageModel``'s.
+
+        ``searchable``: the texts of a page readers search for; on Arabic pages their
+        words are also indexed in search form. A page without ``description`` has the
+        site's; without ``json_ld``, it is described as a web page of its kind.
+        """
+        title_lang = title_lang or self.lang
+        alternate = urls.counterpart(url, self.lang, self.locale.other)
+        if "json_ld" not in fields:
+            fields["json_ld"] = web_page_ld(kind, title, url, self.lang, self.config.base_url)
+        fields["description"] = fields.get("description") or self.config.description.get(self.lang)
+        if searchable is not None and self.lang == "ar":
+            fields["search_terms"] = search_terms(" ".join(text for text in searchable if text))
+        return PageModel(
+            lang=self.lang, url=url, kind=kind, template=f"briefing/{template or kind}.html",
+            title=title, title_lang=title_lang, title_dir=direction(title_lang), alternate=alternate,
+            default_url=url if self.lang == self.config.default_language else alternate,
+            nav=self.nav(url), view=view, **fields)

@@ -1,0 +1,206 @@
+"""Page models: everything a page shows, already in its language, computed from the model.
+
+This is the last step before rendering and knows nothing of MkDocs: each ``PageModel``
+carries its address, its counterpart in the other language, the template that shows
+it, a kind-specific ``view`` and, for articles, the Markdown body. Every model is made
+complete by the builder of its page kind and never changed after.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..urls import source_path
+
+NAV_SECTIONS = ("actors", "locations", "sources", "tags", "archive", "search")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link whose text may be in another language than the page (``lang``), with a count."""
+
+    text: str
+    url: str
+    lang: str
+    count: str | None = None
+
+
+@dataclass(frozen=True)
+class NavItem:
+    text: str
+    url: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str
+    links: list[Link]
+
+
+@dataclass(frozen=True)
+class Field:
+    """A labelled value of an entity's fact sheet; ``lang`` is the language of ``value``."""
+
+    label: str
+    value: str
+    lang: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleCard:
+    link: Link
+    date: str
+    summary: str | None
+    actors: list[Link]
+    locations: list[Link]
+    draft: bool
+    pending: bool
+
+
+@dataclass(frozen=True)
+class CitedSource:
+    """A source as an article's panel shows it: with its grade and who relayed it."""
+
+    source: Link
+    reliability: str
+    via: Link | None
+    note: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Pagination:
+    page: int
+    pages: int
+    newer: str | None
+    older: str | None
+    label: str
+    """"Page 2 of 5", in the page's language and digits."""
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    link: Link
+    children: list[TreeNode]
+
+
+@dataclass(frozen=True)
+class HomeView:
+    heading: str
+    articles: list[ArticleCard]
+    pagination: Pagination
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    card: ArticleCard
+    pending: bool
+    authors: str
+    updated: str | None
+    actors: list[Link]
+    locations: list[Link]
+    sources: list[CitedSource]
+    tags: list[Link]
+    editor_note: str | None
+    editor_note_lang: str
+    corrections: list[Field]
+    """Newest first: the label is the correction's date."""
+    mention_targets: dict[tuple[str, str], str]
+    """The page of each actor and location the article lists, for names found in its text."""
+
+
+@dataclass(frozen=True)
+class GroupsView:
+    """An index page: labelled groups of links (actors by type, archive by year...)."""
+
+    groups: list[Group]
+    pagination: Pagination | None = None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    svg: str
+    title: str
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    name: str
+    lat: float
+    lon: float
+    url: str
+    count: str | None = None
+
+
+@dataclass(frozen=True)
+class TreeView:
+    tree: list[TreeNode]
+    points: list[MapPoint] = field(default_factory=list)
+    pagination: Pagination | None = None
+
+
+@dataclass(frozen=True)
+class ArticlesView:
+    """A page about one thing (source, tag, month) and the articles that concern it."""
+
+    articles: list[ArticleCard]
+    fields: list[Field] = field(default_factory=list)
+    description: str | None = None
+    description_lang: str = "ar"
+
+
+@dataclass(frozen=True)
+class ActorView(ArticlesView):
+    relations: list[tuple[str, Link]] = field(default_factory=list)
+    co_actors: list[Link] = field(default_factory=list)
+    co_locations: list[Link] = field(default_factory=list)
+    timeline: Timeline | None = None
+
+
+@dataclass(frozen=True)
+class LocationView(ArticlesView):
+    breadcrumb: list[Link] = field(default_factory=list)
+    coordinates: tuple[str, str] | None = None
+    osm_url: str | None = None
+    places_inside: list[Link] = field(default_factory=list)
+    actors: list[Link] = field(default_factory=list)
+    timeline: Timeline | None = None
+    map_point: MapPoint | None = None
+
+
+View = HomeView | ArticleView | GroupsView | TreeView | ArticlesView | None
+
+
+@dataclass(frozen=True)
+class PageModel:
+    lang: str
+    url: str
+    """The site path of the page, ``ar/actors/sdf/``."""
+    kind: str
+    """What the page shows: ``home``, ``article``, ``actors``, ``actor``…"""
+    template: str
+    """The template that renders it, under ``overrides/``: ``briefing/groups.html``."""
+    title: str
+    title_lang: str
+    title_dir: str
+    alternate: str
+    """The same page in the other language."""
+    default_url: str
+    """The page in the site's default language (``x-default``)."""
+    nav: list[NavItem]
+    view: View = None
+    markdown: str = ""
+    draft: bool = False
+    search_terms: str = ""
+    """Arabic pages: their words in search form, indexed beside the text (see ``text.arabic``)."""
+    description: str | None = None
+    json_ld: dict[str, Any] | None = None
+    feed: str | None = None
+    """The Atom feed that follows this page, if any (site path)."""
+
+    @property
+    def src_uri(self) -> str:
+        return source_path(self.url)

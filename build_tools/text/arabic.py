@@ -1,0 +1,133 @@
+"""Arabic text, one small function per rule: folding spelling variants, digits, attached
+prefixes, the search form of a word, and how much of a text is Arabic.
+
+Writers spell one name several ways (إبراهيم / ابراهيم, الكردية / الكرديه, with or
+without vowels and kashida); the folding rules below make those one form. The same
+rules serve sorting, search and the name matcher (``folding``), so they cannot drift.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .charsets import (
+    ALEF,
+    ALEF_MAKSURA,
+    ALEF_VARIANTS,
+    ARABIC_DIACRITICS,
+    ARABIC_INDIC_DIGITS,
+    ARABIC_LETTERS,
+    ARABIC_SCRIPT,
+    ARTICLE,
+    CONJUNCTIONS,
+    EXTENDED_ARABIC_INDIC_DIGITS,
+    FARSI_YEH,
+    HAA,
+    KAF,
+    KEHEH,
+    LAM,
+    LATIN_LETTERS,
+    PREPOSITIONS,
+    TAA_MARBUTA,
+    TATWEEL,
+    WESTERN_DIGITS,
+    YAA,
+)
+
+DIACRITICS = re.compile(f"[{ARABIC_DIACRITICS}]")
+ALEF_FOLDING = dict.fromkeys(map(ord, ALEF_VARIANTS), ALEF)
+TAA_MARBUTA_FOLDING = {ord(TAA_MARBUTA): HAA}
+ALEF_MAKSURA_FOLDING = {ord(ALEF_MAKSURA): YAA}
+PERSIAN_LETTERS_FOLDING = {ord(FARSI_YEH): YAA, ord(KEHEH): KAF}
+LETTER_FOLDING = {**ALEF_FOLDING, **TAA_MARBUTA_FOLDING, **ALEF_MAKSURA_FOLDING, **PERSIAN_LETTERS_FOLDING}
+"""Every letter rule at once: each maps single letters, so together they are one pass."""
+_DIGITS = str.maketrans(ARABIC_INDIC_DIGITS + EXTENDED_ARABIC_INDIC_DIGITS, WESTERN_DIGITS * 2)
+
+ATTACHED_PREFIX = f"[{CONJUNCTIONS}]?(?:[{PREPOSITIONS.replace(LAM, '')}]?{ARTICLE}|{LAM}{LAM}|[{PREPOSITIONS}])?"
+"""What may be attached before a word: a conjunction (و ف), then a preposition (ب ك ل)
+or the article (ال) or both. ل before ال drops the alef and is written لل, so لال is not
+a prefix (in لالتزام the ال belongs to the word)."""
+ELIDED_ARTICLE_PREFIX = f"[{CONJUNCTIONS}]?{LAM}"
+"""Before a name that starts with ال written as لل: what is left once the name's own
+ال is matched as its ل (للرقة = ل + لرقة)."""
+_SEARCH_CLITICS = re.compile(f"^{ATTACHED_PREFIX}(?=\\S{{2,}}$)")
+_LEADING_ARTICLE = re.compile(f"^{ARTICLE}(?=\\S{{2,}})")
+"""Attached prefixes, removed only when at least two letters remain."""
+_ARABIC_WORD = re.compile(f"[{ARABIC_SCRIPT}]+")
+_ARABIC_RUN = re.compile(f"[{ARABIC_LETTERS}]+")
+_LATIN_RUN = re.compile(f"[{LATIN_LETTERS}]+")
+
+
+def drop_diacritics(text: str) -> str:
+    return DIACRITICS.sub("", text)
+
+
+def drop_tatweel(text: str) -> str:
+    return text.replace(TATWEEL, "")
+
+
+def unify_alef(text: str) -> str:
+    """أ إ آ ٱ as ا."""
+    return text.translate(ALEF_FOLDING)
+
+
+def taa_marbuta_as_haa(text: str) -> str:
+    """ة as ه: writers use either at the end of a word (الكردية / الكرديه)."""
+    return text.translate(TAA_MARBUTA_FOLDING)
+
+
+def alef_maksura_as_yaa(text: str) -> str:
+    """ى as ي: Egyptian and many online texts write either (مصطفى / مصطفي)."""
+    return text.translate(ALEF_MAKSURA_FOLDING)
+
+
+def persian_letters_as_arabic(text: str) -> str:
+    """Persian yeh and keheh as yaa and kaf."""
+    return text.translate(PERSIAN_LETTERS_FOLDING)
+
+
+def fold_letters(text: str) -> str:
+    """Every letter rule above (alef forms, taa marbuta, alif maqsura, Persian letters), in one pass."""
+    return text.translate(LETTER_FOLDING)
+
+
+def normalize_arabic(text: str) -> str:
+    """Fold the spelling variants Arabic writers use for one name into one form:
+    compatibility forms (NFKC), diacritics and tatweel dropped, letters folded, spaces collapsed."""
+    text = drop_tatweel(drop_diacritics(unicodedata.normalize("NFKC", text)))
+    return " ".join(fold_letters(text).split())
+
+
+def western_digits(text: str) -> str:
+    """Arabic-Indic and Extended Arabic-Indic digits as ASCII digits."""
+    return text.translate(_DIGITS)
+
+
+def arabic_share(text: str) -> tuple[float, int]:
+    """Share of Arabic letters among Arabic and Latin letters, and how many letters there were."""
+    arabic = sum(map(len, _ARABIC_RUN.findall(text)))
+    latin = sum(map(len, _LATIN_RUN.findall(text)))
+    total = arabic + latin
+    return (arabic / total if total else 0.0), total
+
+
+def strip_attached_prefix(word: str) -> str:
+    """A folded word without its attached prefixes, unless fewer than two letters would remain."""
+    return _SEARCH_CLITICS.sub("", word, count=1)
+
+
+def without_article(text: str) -> str:
+    """``text`` without a leading ال, as Arabic indexes sort names ("الرقة" under ر)."""
+    return _LEADING_ARTICLE.sub("", text)
+
+
+def search_form(word: str) -> str:
+    """One Arabic word as the search index and the reader's query both see it."""
+    return strip_attached_prefix(normalize_arabic(word))
+
+
+def search_terms(text: str) -> str:
+    """Every distinct Arabic word of ``text`` in its search form, for the search index."""
+    words = dict.fromkeys(_ARABIC_WORD.findall(normalize_arabic(text)))
+    return " ".join(dict.fromkeys(strip_attached_prefix(word) for word in words))

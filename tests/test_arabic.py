@@ -72,6 +72,14 @@ def test_lam_alef_lam_is_not_a_prefix() -> None:
     assert [m.id for m in matcher.find("لقسد", "ar")] == ["sdf"]
 
 
+def test_zero_width_characters_split_no_name_and_no_search_word() -> None:
+    matcher = matcher_of(registry(sdf=("actor", {"ar": ["قسد"]})))
+    text = "قال ق\u200cسد"
+    [mention] = matcher.find(text, "ar")
+    assert text[mention.start:mention.end] == "ق\u200cسد"
+    assert arabic.search_form("ق\u200cس\ufeffد") == "قسد"
+
+
 def test_two_letters_always_remain() -> None:
     assert [arabic.search_form(word) for word in ("بل", "ول", "وبل", "لله")] == ["بل", "ول", "بل", "له"]
 

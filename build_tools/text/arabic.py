@@ -33,9 +33,11 @@ from .charsets import (
     TATWEEL,
     WESTERN_DIGITS,
     YAA,
+    ZERO_WIDTH,
 )
 
 DIACRITICS = re.compile(f"[{ARABIC_DIACRITICS}]")
+_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
 ALEF_FOLDING = dict.fromkeys(map(ord, ALEF_VARIANTS), ALEF)
 TAA_MARBUTA_FOLDING = {ord(TAA_MARBUTA): HAA}
 ALEF_MAKSURA_FOLDING = {ord(ALEF_MAKSURA): YAA}
@@ -67,6 +69,11 @@ def drop_tatweel(text: str) -> str:
     return text.replace(TATWEEL, "")
 
 
+def drop_zero_width(text: str) -> str:
+    """Zero-width joiners, non-joiners, spaces and the BOM, pasted inside words, split no word."""
+    return _ZERO_WIDTH.sub("", text)
+
+
 def unify_alef(text: str) -> str:
     """أ إ آ ٱ as ا."""
     return text.translate(ALEF_FOLDING)
@@ -94,8 +101,9 @@ def fold_letters(text: str) -> str:
 
 def normalize_arabic(text: str) -> str:
     """Fold the spelling variants Arabic writers use for one name into one form:
-    compatibility forms (NFKC), diacritics and tatweel dropped, letters folded, spaces collapsed."""
-    text = drop_tatweel(drop_diacritics(unicodedata.normalize("NFKC", text)))
+    compatibility forms (NFKC), diacritics, tatweel and zero-width characters dropped,
+    letters folded, spaces collapsed."""
+    text = drop_zero_width(drop_tatweel(drop_diacritics(unicodedata.normalize("NFKC", text))))
     return " ".join(fold_letters(text).split())
 
 

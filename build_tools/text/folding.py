@@ -15,9 +15,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .arabic import DIACRITICS, fold_letters
-from .charsets import NAME_SEPARATORS, TATWEEL
+from .charsets import NAME_SEPARATORS, TATWEEL, ZERO_WIDTH
 
 _SEPARATOR = re.compile(f"[{NAME_SEPARATORS}]")
+_DROPPED = re.compile(f"[{TATWEEL}{ZERO_WIDTH}]")
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,11 @@ class Folded:
 
 
 def _fold_char(original: str) -> str:
-    """What one character becomes; "" for a mark, which belongs to the letter before it."""
+    """What one character becomes; "" for a mark (or a kashida or zero-width character),
+    which belongs to the letter before it."""
     pieces = []
     for char in unicodedata.normalize("NFKC", original):
-        if DIACRITICS.match(char) or char == TATWEEL:
+        if DIACRITICS.match(char) or _DROPPED.match(char):
             continue
         pieces.append(" " if _SEPARATOR.match(char) else fold_letters(char).casefold())
     return "".join(pieces)

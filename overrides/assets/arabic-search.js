@@ -1,8 +1,9 @@
-// The reader's query folded the way build_tools/arabic.py folds the indexed Arabic words:
-// diacritics and tatweel dropped, alef forms unified, taa marbuta -> haa, alif maqsura -> yaa,
-// attached و ف ب ك ل and the article ال removed. Keep the two in step.
+// The reader's query folded the way build_tools/text/arabic.py folds the indexed Arabic words:
+// diacritics, tatweel and zero-width characters dropped, alef forms unified, taa marbuta -> haa,
+// alif maqsura -> yaa, attached و ف ب ك ل and the article ال removed. Keep the two in step:
+// tests/test_arabic.py runs this file against build_tools/text/charsets.py and arabic.py.
 (function () {
-  var DIACRITICS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
+  var DIACRITICS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200d\u2060-\u2064\ufeff\u00ad\u180e]/g;
   var FOLD = {"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",
               "\u0629": "\u0647", "\u0649": "\u064a", "\u06cc": "\u064a", "\u06a9": "\u0643"};
   var CLITICS = /^[وف]?(?:[بك]?ال|لل|[بكل])?(?=\S{2,}$)/;

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
+from browser_fixtures import require
 from conftest import REPO, Project, write_minimal_article
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -63,6 +67,25 @@ def test_search_has_one_bundle_per_language_holding_only_that_language(sample_si
     assert list(entry["languages"]) == [lang]
     marked = [p for p in (sample_site / lang).rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
     assert entry["languages"][lang]["page_count"] == len(marked) > 30
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_every_file_of_the_search_bundle_is_whole(sample_site: Path, lang: str, tmp_path: Path) -> None:
+    """A file cut short by an indexer stopped mid-write fails its gzip check or does not parse."""
+    bundle = sample_site / "pagefind" / lang
+    packed = [*bundle.rglob("*.pf_*"), *bundle.glob("wasm.*.pagefind")]
+    assert len(packed) > 10
+    for path in packed:
+        assert gzip.decompress(path.read_bytes()), path
+    json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    require(shutil.which("node") is not None, "node", "apt-get install nodejs")
+    scripts = sorted(bundle.glob("*.js"))
+    assert {p.name for p in scripts} >= {"pagefind.js", "pagefind-ui.js", "pagefind-highlight.js"}
+    for script in scripts:
+        module = tmp_path / f"{script.stem}.mjs"
+        shutil.copy(script, module)
+        result = subprocess.run(["node", "--check", str(module)], capture_output=True, text=True)
+        assert result.returncode == 0, f"{script.name}: {result.stderr[-300:]}"
 
 
 def test_build_refuses_content_with_errors(project: Project, capsys) -> None:

@@ -28,7 +28,7 @@ from ..pipeline.cache import ArticleCache
 from ..pipeline.load import LoadedBriefing, load_briefing
 from ..pipeline.settings import CONFIG_DIR, ConfigError
 from ..publish.finishing import finish_site
-from ..publish.search import index_language
+from ..publish.search import SearchIndexError, index_language
 from ..site import urls
 from ..site.assemble import Memo, SiteFiles, assemble_site
 from ..site.headers import inline_scripts
@@ -195,8 +195,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         assert self.loaded is not None
         site_dir = Path(config.site_dir)
         if self.config.search and not self.serving:
-            for lang in self.languages:
-                index_language(site_dir, lang)
+            try:
+                for lang in self.languages:
+                    index_language(site_dir, lang)
+            except SearchIndexError as exc:
+                raise PluginError(str(exc)) from None
         elif self.serving:
             log.info("preview: search is not indexed (it takes longer than the pages); "
                      "briefing build indexes it")

@@ -8,6 +8,7 @@ from __future__ import annotations
 LANGUAGES = ("ar", "en")
 """Every language a text can be written in, Arabic first (the default of the sample site)."""
 DIRECTIONS = {"ar": "rtl", "en": "ltr"}
+_OTHER = {"ar": "en", "en": "ar"}
 
 
 def direction(lang: str) -> str:
@@ -17,4 +18,4 @@ def direction(lang: str) -> str:
 
 def other_language(lang: str) -> str:
     """The other of the two languages: each page has its counterpart in it."""
-    return next(other for other in LANGUAGES if other != lang)
+    return _OTHER[lang]

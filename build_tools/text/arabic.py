@@ -138,4 +138,4 @@ def search_form(word: str) -> str:
 def search_terms(text: str) -> str:
     """Every distinct Arabic word of ``text`` in its search form, for the search index."""
     words = dict.fromkeys(_ARABIC_WORD.findall(normalize_arabic(text)))
-    return " ".join(dict.fromkeys(strip_attached_prefix(word) for word in words))
+    return " ".join(dict.fromkeys(_SEARCH_CLITICS.sub("", word, count=1) for word in words))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..languages import direction, other_language
+from ..languages import LANGUAGES, direction, other_language
 from .charsets import ARABIC_SCRIPT, LATIN_LETTERS
 from .htmltext import map_text
 
@@ -29,9 +29,13 @@ def opening_bdi(lang: str) -> str:
     return f'<bdi lang="{lang}" dir="{direction(lang)}">'
 
 
+_OPENINGS = {lang: opening_bdi(lang) for lang in LANGUAGES}
+_OTHER_OPENINGS = {lang: opening_bdi(other_language(lang)) for lang in LANGUAGES}
+
+
 def isolate_other_script(html: str, lang: str) -> str:
     """``html`` of a page in ``lang`` with each run in the other script isolated."""
-    pattern, opening = _OTHER_SCRIPT_RUNS[lang], opening_bdi(other_language(lang))
+    pattern, opening = _OTHER_SCRIPT_RUNS[lang], _OTHER_OPENINGS[lang]
     if not pattern.search(html):
         return html  # most names and many pages: nothing to isolate, nothing to parse
     return map_text(html, _SKIPPED, lambda text: pattern.sub(lambda m: f"{opening}{m.group(0)}</bdi>", text))
@@ -39,4 +43,4 @@ def isolate_other_script(html: str, lang: str) -> str:
 
 def bdi(escaped: str, lang: str) -> str:
     """An (already escaped) text in ``lang``, isolated as a whole and marked with its language."""
-    return f"{opening_bdi(lang)}{isolate_other_script(escaped, lang)}</bdi>"
+    return f"{_OPENINGS[lang]}{isolate_other_script(escaped, lang)}</bdi>"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import mimetypes
 import os
 import shutil
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -48,6 +49,14 @@ def csp_violations(page) -> list[str]:
     return blocked
 
 
+def wait_until(page, condition, timeout: float = 5.0) -> None:
+    """Lets the page run (and its events arrive) until ``condition()`` holds, or fails after ``timeout`` s."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting for the page"
+        page.wait_for_timeout(20)
+
+
 def screenshot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
@@ -71,11 +80,20 @@ def browser(sample_site: Path):
         chromium.close()
 
 
+@pytest.fixture(scope="module", params=["header", "meta"])
+def csp_delivery(request) -> str:
+    """How pages get their Content-Security-Policy: from the ``_headers`` file, as Netlify or
+    Cloudflare Pages serve it, or from each page's own ``<meta>`` only, as on GitHub Pages."""
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def new_context(browser, sample_site: Path, site_url: str):
-    """Browser contexts in which the site's base URL is answered from the built site,
-    with the headers of its ``_headers`` file, as Netlify or Cloudflare Pages would."""
+def new_context(browser, sample_site: Path, site_url: str, csp_delivery: str):
+    """Browser contexts in which the site's base URL is answered from the built site, with
+    the headers of its ``_headers`` file (without the policy when it is delivered by meta)."""
     headers = read_headers_file(sample_site)
+    if csp_delivery == "meta":
+        del headers["Content-Security-Policy"]
 
     def serve(route) -> None:
         path = urlsplit(route.request.url).path.removeprefix(urlsplit(site_url).path)

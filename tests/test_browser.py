@@ -8,25 +8,31 @@ under its Content-Security-Policy; a test fails if Chromium reports a violation.
 from __future__ import annotations
 
 import pytest
-from browser_fixtures import csp_violations, screenshot
+from browser_fixtures import csp_violations, screenshot, wait_until
 
 ARTICLE = "articles/2017-coalition-sdf-rift-deir-ez-zor/"
 ARABIC_TITLE = "خلافاتٌ بين التحالف و(قسد) حول معركة دير الزور"
 
 
-def test_pages_are_served_under_the_policy_and_it_blocks_a_foreign_script(new_context, site_url: str) -> None:
+def test_pages_are_served_under_the_policy_and_it_blocks_a_foreign_script(new_context, site_url: str,
+                                                                          csp_delivery: str) -> None:
     context = new_context()
     page = context.new_page()
     blocked = csp_violations(page)
     response = page.goto(site_url + "ar/" + ARTICLE)
-    assert "script-src 'self'" in response.headers["content-security-policy"]
+    header = response.headers.get("content-security-policy")
+    meta = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert (header is not None) == (csp_delivery == "header")
+    assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in meta
     assert response.headers["x-content-type-options"] == "nosniff"
     assert blocked == []
-    page.evaluate("""() => { const script = document.createElement('script');
-        script.textContent = 'window.injected = true'; document.body.append(script); }""")
-    page.wait_for_timeout(200)
+    with page.expect_console_message(lambda message: "Content Security Policy" in message.text):
+        page.evaluate("""() => { const script = document.createElement('script');
+            script.textContent = 'window.injected = true'; document.body.append(script); }""")
     assert page.evaluate("window.injected") is None
-    assert len(blocked) == 1
+    policies = 2 if csp_delivery == "header" else 1  # the header's and the page's, each enforced
+    wait_until(page, lambda: len(blocked) >= policies)
+    assert len(blocked) == policies and all("inline script" in message for message in blocked)
     context.close()
 
 

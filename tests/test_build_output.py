@@ -3,6 +3,7 @@ from one build to the next, and no link that leads nowhere."""
 
 from __future__ import annotations
 
+import errno
 import gzip
 import hashlib
 import os
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, Project, write_minimal_article
 from corpus import write_corpus
+from mkdocs import utils as mkdocs_utils
 
 from build_tools.cli import main
 
@@ -40,7 +42,8 @@ def build(root: Path, *args: str) -> int:
 
 
 def leftovers(root: Path) -> list[str]:
-    return sorted(p.name for p in root.iterdir() if p.name.startswith(".out."))
+    """The folders a build writes beside the site while it runs (its lock file stays)."""
+    return sorted(p.name for p in root.iterdir() if p.name.startswith(".out.") and p.is_dir())
 
 
 @pytest.fixture
@@ -87,7 +90,7 @@ def test_an_interrupted_build_leaves_the_previous_site_untouched(built: Project)
     assert leftovers(built.root) == []
 
 
-def test_a_killed_build_is_cleaned_up_by_the_next(built: Project) -> None:
+def test_a_killed_build_is_cleaned_up_by_the_next(built: Project, capsys) -> None:
     before = tree(built.root / "out")
     process = _build_process(built.root)
     _wait_for_staging(built.root, process)
@@ -95,8 +98,78 @@ def test_a_killed_build_is_cleaned_up_by_the_next(built: Project) -> None:
     process.wait(timeout=60)
     assert tree(built.root / "out") == before
     assert leftovers(built.root) != []
+    capsys.readouterr()
     assert build(built.root) == 0
     assert leftovers(built.root) == []
+    assert capsys.readouterr().err.startswith(f"briefing: the build of {built.root / 'out'} by pid {process.pid}, "
+                                              "started ")
+
+
+def test_a_second_build_of_the_same_site_refuses_while_the_first_runs(built: Project, capsys) -> None:
+    process = _build_process(built.root)
+    _wait_for_staging(built.root, process)
+    capsys.readouterr()
+    assert build(built.root) == 1
+    message = capsys.readouterr().err
+    assert message.startswith(f"briefing: error: the site was not built, {built.root / 'out'} is unchanged: "
+                              f"another briefing build (pid {process.pid}, started ")
+    assert message.endswith(f") is writing {built.root / 'out'}: wait for it to finish, or stop it\n")
+    assert process.wait(timeout=120) == 0
+    assert build(built.root) == 0  # free again once the first has finished
+
+
+def _disk_fills_after(writes: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every write of a page by MkDocs after the first ``writes`` fails as on a full disk;
+    the build's rendering processes are forked, so they inherit it."""
+    written = 0
+    write_file = mkdocs_utils.write_file
+
+    def full(content: bytes, output_path: str) -> None:
+        nonlocal written
+        written += 1
+        if written > writes:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), output_path)
+        write_file(content, output_path)
+
+    monkeypatch.setattr(mkdocs_utils, "write_file", full)
+
+
+def test_a_full_disk_gives_a_clear_error_and_leaves_the_site_and_no_folder(built: Project, capsys,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    before = tree(built.root / "out")
+    _disk_fills_after(3, monkeypatch)
+    capsys.readouterr()
+    assert build(built.root) == 1
+    message = capsys.readouterr().err.splitlines()[-1]
+    assert message.startswith(f"briefing: error: the site was not built, {built.root / 'out'} is unchanged: "
+                              "the disk is full (writing ")
+    assert message.endswith("): free some space, then build again")
+    assert tree(built.root / "out") == before
+    assert leftovers(built.root) == []
+
+
+def test_a_really_full_disk_too(tmp_path: Path, capsys) -> None:
+    """On a small tmpfs (root only): the disk fills during the second build."""
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a tmpfs needs root")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(disk)]).returncode != 0:
+        pytest.skip("this machine does not allow mounting a tmpfs")
+    try:
+        root = copy_sample(disk / "sample")
+        assert build(root) == 0
+        before = tree(root / "out")
+        free = shutil.disk_usage(disk).free
+        (disk / "filler").write_bytes(b"\0" * (free - 1_000_000))  # a megabyte left: not enough for a site
+        capsys.readouterr()
+        assert build(root) == 1
+        message = capsys.readouterr().err
+        assert "the disk is full (writing " in message or "No space left on device" in message, message
+        assert tree(root / "out") == before
+        assert leftovers(root) == []
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
 
 
 def test_two_builds_in_different_folders_are_byte_identical(tmp_path: Path, monkeypatch) -> None:

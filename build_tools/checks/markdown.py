@@ -11,11 +11,14 @@ reaches a page.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from typing import Any
+
+import markdown.htmlparser
 
 from ..content.loader import ArticleBundle
 from ..diagnostics import Report, offset_position
@@ -51,17 +54,25 @@ def unsafe_scheme(url: str) -> str | None:
 class Finding:
     offset: int
     message: str
-    link: bool = False
-    """A link that could run code: an error under either policy, as stripping it would
-    leave a link that goes nowhere."""
+    fatal: bool = False
+    """An error under either policy: a link that could run code (stripping it would leave a
+    link that goes nowhere), or raw HTML the renderer cannot read (the build would fail)."""
 
 
 def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
-class _RawHtml(HTMLParser):
-    """Lists the tags and attributes of raw HTML that the allowlist does not admit."""
+_RENDERERS_TOKENIZER: Any = markdown.htmlparser.htmlparser  # type: ignore[attr-defined]
+"""Python-Markdown's own copy of ``html.parser``, patched for Markdown."""
+
+
+class _RawHtml(_RENDERERS_TOKENIZER.HTMLParser):  # type: ignore[misc]
+    """Lists the tags and attributes of raw HTML that the allowlist does not admit.
+
+    Built on the HTML tokenizer that renders the page (Python-Markdown's copy of
+    ``html.parser``, which MkDocs uses too); ``checks.bounds`` has already refused the
+    texts on which its cost would not be bounded."""
 
     def __init__(self, line_offsets: list[int]) -> None:
         super().__init__(convert_charrefs=True)
@@ -87,6 +98,15 @@ class _RawHtml(HTMLParser):
 
     handle_startendtag = handle_starttag
 
+    def handle_pi(self, data: str) -> None:
+        self._add("raw HTML processing instruction '<?…>' is not allowed")
+
+    def handle_decl(self, decl: str) -> None:
+        self._add("raw HTML declaration '<!…>' is not allowed")
+
+    def unknown_decl(self, data: str) -> None:
+        self._add("raw HTML section '<![…]>' is not allowed")
+
 
 def find_unsafe(markdown: str) -> Iterator[Finding]:
     """Unsafe links, raw HTML and attribute lists in ``markdown``, by offset (code is skipped)."""
@@ -97,7 +117,7 @@ def find_unsafe(markdown: str) -> Iterator[Finding]:
         kind = match.lastgroup or "inline"  # one of the three groups matched
         if scheme := unsafe_scheme(match.group(kind)):
             yield Finding(match.start(kind), f"'{scheme}:' link is not allowed: links must be "
-                          "http, https, mailto or to an actor, location, source or tag", link=True)
+                          "http, https, mailto or to an actor, location, source or tag", fatal=True)
     for match in _ATTRIBUTE_LIST.finditer(text):
         yield Finding(match.start("name"), f"attribute list sets '{match.group('name')}', "
                                            "which is not allowed")
@@ -106,16 +126,44 @@ def find_unsafe(markdown: str) -> Iterator[Finding]:
         return  # no raw HTML: most articles, and the HTML parser is the costly part
     line_offsets = [0, *(m.end() for m in re.finditer("\n", text))]
     parser = _RawHtml(line_offsets)
-    parser.feed(text)
-    parser.close()
+    with contextlib.suppress(Exception):  # where the tokenizer fails, unreadable_html says so
+        parser.feed(text)
+        parser.close()
     yield from parser.findings
+    unreadable = unreadable_html(markdown)
+    if unreadable is not None:
+        yield Finding(unreadable, "raw HTML that the site's renderer cannot read (the build would stop here): "
+                                  "write '<' as '&lt;'", fatal=True)
+
+
+def unreadable_html(markdown: str) -> int | None:
+    """Where the renderer's HTML tokenizer fails on ``markdown``, if it does.
+
+    MkDocs reads every page's raw HTML with Python-Markdown's copy of ``html.parser``
+    before rendering it, and that copy raises on some broken markup ("<![)": see
+    mkdocs/mkdocs#4001); the build would stop there. The text is given to it as MkDocs
+    gives it: tabs read as spaces (which keeps offsets), blank lines after."""
+    if "<" not in markdown:
+        return None
+    text = markdown.replace("\t", " ") + "\n\n"
+    parser = _RENDERERS_TOKENIZER.HTMLParser()
+    try:
+        parser.feed(text)
+        parser.close()
+    except Exception:  # html.parser's "expected name token", "we should not get here!"…
+        line, column = parser.getpos()
+        line_start = 0
+        for _ in range(line - 1):
+            line_start = text.index("\n", line_start) + 1
+        return max(text.rfind("<", 0, line_start + column + 1), 0)
+    return None
 
 
 def check_markdown(file: str, first_line: int, markdown: str, policy: str, report: Report) -> None:
     """Reports every unsafe construct: an error under ``reject``, a warning under ``strip``."""
     for finding in sorted(find_unsafe(markdown), key=lambda f: f.offset):
         position = offset_position(file, first_line, markdown, finding.offset)
-        if finding.link:
+        if finding.fatal:
             report.error(position, finding.message)
         elif policy == "strip":
             report.warning(position, f"{finding.message}: removed from the page "

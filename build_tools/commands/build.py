@@ -10,7 +10,7 @@ from pathlib import Path
 from types import FrameType
 
 from ..publish.linkcheck import broken_links
-from ..publish.output import replaced_on_success
+from ..publish.output import SiteLocked, build_lock, describe_os_error, replaced_on_success
 from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, add_root, load, project
 
 
@@ -39,12 +39,16 @@ def run(args: argparse.Namespace) -> int:
     site_dir = (args.site_dir or root / "site").resolve()
     previous_handler = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
-        with replaced_on_success(site_dir) as building:
+        with build_lock(site_dir) as killed, replaced_on_success(site_dir) as building:
+            if killed:
+                print(f"briefing: the build of {site_dir} by {killed} was stopped before it finished: "
+                      "its leftovers are removed", file=sys.stderr)
             render_site(root, building, loaded, args.drafts)
             if args.check_links and (broken := next(broken_links(building, loaded.config.base_url), None)):
                 raise RenderError(str(broken))
-    except (OSError, RenderError) as exc:
-        print(f"briefing: error: the site was not built, {site_dir} is unchanged: {exc}", file=sys.stderr)
+    except (OSError, RenderError, SiteLocked) as exc:
+        reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+        print(f"briefing: error: the site was not built, {site_dir} is unchanged: {reason}", file=sys.stderr)
         return EXIT_CONTENT_ERRORS
     finally:
         signal.signal(signal.SIGTERM, previous_handler)

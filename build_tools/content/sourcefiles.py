@@ -3,8 +3,9 @@ problems reported by position.
 
 Every file is read as bytes and checked before it is decoded: over the size limit,
 NUL bytes (a binary file) and invalid UTF-8 are errors with the byte offset; a BOM and
-CRLF line endings are read through with a warning; decomposed letters (Arabic hamza
-typed as a separate mark) are composed (NFC) so that names match, with a warning.
+CRLF line endings are read through with a warning; a merge conflict git left in it is
+an error at each marker line, and the file is not parsed; decomposed letters (Arabic
+hamza typed as a separate mark) are composed (NFC) so that names match, with a warning.
 
 Invisible characters (``text.invisible``) are errors in ids, names, aliases and every
 other field that is not prose, since two equal-looking names would then differ; in
@@ -22,6 +23,7 @@ from typing import Any
 
 from ..diagnostics import DocumentPath, Position, Report, field_name, offset_position
 from ..text.invisible import INVISIBLE, describe, shown
+from .conflicts import conflict_markers
 from .yamlfile import YamlDocument, YamlSyntaxError, parse_yaml
 
 MAX_FILE_BYTES = 1_000_000
@@ -78,6 +80,11 @@ def decode_text(raw: bytes, file: str, report: Report) -> str | None:
                        "Windows (CRLF) or old Mac (CR) line endings: read as LF; "
                        "save the file with LF line endings")
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if markers := conflict_markers(text):
+        for line, marker in markers:
+            report.error(Position(file, line, 1), f"unresolved merge conflict: {marker}; keep the right version "
+                                                  "of the lines between the markers, then delete the marker lines")
+        return None
     return _composed(text, file, report)
 
 

@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..diagnostics import Report
+from ..model.settings import SiteConfig
 from ..pipeline.cache import ArticleCache
 from ..pipeline.load import LoadedBriefing, load_briefing
 from ..pipeline.settings import CONFIG_DIR, ConfigError
@@ -31,12 +32,13 @@ from ..publish.finishing import finish_site
 from ..publish.search import SearchIndexError, index_language
 from ..site import urls
 from ..site.assemble import Memo, SiteFiles, assemble_site
-from ..site.headers import inline_scripts
+from ..site.headers import inline_scripts, with_policy_meta
 from ..site.pages.model import PageModel
 from ..site.rendering import finish_content, resolve_explicit_links, with_direction
 from ..site.sitemap import SitemapEntry
 from .filters import RenderedOnce, bdi_filter, from_root, isolate
 from .preview import Changes, tracked
+from .timelimit import PageTimeLimit
 
 log = get_plugin_logger(__name__)
 
@@ -48,6 +50,8 @@ class BriefingConfig(base.Config):
     """Publish drafts, with a banner. Always on under ``mkdocs serve``."""
     search = c.Type(bool, default=True)
     """Index the built site with Pagefind (not under ``mkdocs serve``, to keep previews quick)."""
+    page_time_limit = c.Type((int, float), default=30)
+    """Seconds each step of rendering one page (its Markdown, its template) may take; 0: no limit."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.models: dict[str, PageModel] = {}
         self.inline_scripts: set[str] = set()
         self.once = RenderedOnce()
+        self.time_limit = PageTimeLimit(0)
+        self.failure: str | None = None
+        """Why the build failed, if it did: MkDocs reports a plugin's error only as "Aborted"."""
+
+    @property
+    def current_page(self) -> str | None:
+        """The page being rendered, to name it when rendering fails."""
+        return self.time_limit.page
 
     def assign(self, assignment: Assignment) -> None:
         """Renders only the part of the site ``assignment`` names, from content already loaded."""
@@ -105,19 +117,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.dirty = self.serving and dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.time_limit = PageTimeLimit(self.config.page_time_limit)
         self.root = root = Path(self.config.root or Path(config.config_file_path).parent)
         self.loaded = self.assignment.loaded if self.assignment else _load(root, self.cache)
-        site = self.loaded.config
-        config.site_name = site.name.get(site.default_language) or config.site_name
-        config.site_description = site.description.get(site.default_language)
-        config.site_url = config.site_url or site.base_url
-        config.theme["language"] = site.default_language
-        config.theme["font"] = False
-        # True, not a list: shows partials/alternate.html (our per-page switch) without
-        # Material's site-wide <link rel=alternate> list, which would point every page home.
-        config.extra["alternate"] = True
+        _configure(config, self.loaded.config, self.languages)
         config.watch.append(str(root / CONFIG_DIR))
-        config.nav = [{lang: urls.source_path(urls.home(lang))} for lang in self.languages]
         return config
 
     @property
@@ -157,6 +161,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         variables = cast(dict[str, Any], context)  # MkDocs's type lists only its own variables
         variables["briefing"] = model
         variables["edition"] = self.site.editions[model.lang]
+        self.time_limit.start(model.url)
         return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -172,40 +177,69 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return markdown
         page.meta = {"title": model.title, "lang": model.lang, "alternate": model.alternate,
                      "description": model.description, "template": model.template}
+        self.time_limit.start(model.url)
         return resolve_explicit_links(markdown, model.lang, model.src_uri)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         model = self.models.get(page.file.src_uri)
         if model is None or self.loaded is None:
             return html
-        return finish_content(html, model, self.loaded.matcher, self.loaded.config.link_mentions)
+        html = finish_content(html, model, self.loaded.matcher, self.loaded.config.link_mentions)
+        self.time_limit.stop()
+        return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         model = self.models.get(page.file.src_uri)
         if model is None:
             return output
+        self.time_limit.stop()
         self.inline_scripts.update(inline_scripts(output))
-        return with_direction(output, model.lang)
+        return self._with_policy(with_direction(output, model.lang))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         self.inline_scripts.update(inline_scripts(output_content))  # 404.html
-        return output_content
+        return self._with_policy(output_content) if template_name.endswith(".html") else output_content
+
+    def _with_policy(self, html: str) -> str:
+        assert self.loaded is not None
+        return with_policy_meta(html, self.loaded.config.map_tiles["url"])
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.time_limit.stop()
+        self.failure = str(error)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.loaded is not None
         site_dir = Path(config.site_dir)
         if self.config.search and not self.serving:
-            try:
-                for lang in self.languages:
-                    index_language(site_dir, lang)
-            except SearchIndexError as exc:
-                raise PluginError(str(exc)) from None
+            _index_search(site_dir, self.languages)
         elif self.serving:
             log.info("preview: search is not indexed (it takes longer than the pages); "
                      "briefing build indexes it")
         if self.assignment is None:  # else briefing build finishes the site
             rendered = self.rendered()
             finish_site(site_dir, self.loaded.config, self.loaded.briefing, rendered.pages, rendered.inline_scripts)
+
+
+def _configure(config: MkDocsConfig, site: SiteConfig, languages: tuple[str, ...]) -> None:
+    """MkDocs's settings from the site's: name, address, language, and a navigation of homes."""
+    config.site_name = site.name.get(site.default_language) or config.site_name
+    config.site_description = site.description.get(site.default_language)
+    config.site_url = config.site_url or site.base_url
+    config.theme["language"] = site.default_language
+    config.theme["font"] = False
+    # True, not a list: shows partials/alternate.html (our per-page switch) without
+    # Material's site-wide <link rel=alternate> list, which would point every page home.
+    config.extra["alternate"] = True
+    config.nav = [{lang: urls.source_path(urls.home(lang))} for lang in languages]
+
+
+def _index_search(site_dir: Path, languages: tuple[str, ...]) -> None:
+    try:
+        for lang in languages:
+            index_language(site_dir, lang)
+    except SearchIndexError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def _load(root: Path, cache: ArticleCache | None) -> LoadedBriefing:

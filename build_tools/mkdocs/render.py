@@ -22,9 +22,11 @@ from pathlib import Path
 from jinja2 import TemplateError, TemplateSyntaxError
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from ..pipeline.load import LoadedBriefing
 from ..publish.finishing import finish_site
+from ..publish.output import describe_os_error
 from ..site.sitemap import SitemapEntry
 from .plugin import Assignment, BriefingPlugin, Rendered
 
@@ -84,15 +86,20 @@ def _render(root: Path, output: Path, assignment: Assignment, sender: Connection
     """In a child: renders one language; sends what it rendered, or what went wrong."""
     _stop_with_parent()
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+    plugin: BriefingPlugin | None = None
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(output))
-        plugin = config.plugins["briefing"]
-        assert isinstance(plugin, BriefingPlugin)
+        loaded_plugin = config.plugins["briefing"]
+        assert isinstance(loaded_plugin, BriefingPlugin)
+        plugin = loaded_plugin
         plugin.assign(assignment)
         build(config)
         sender.send(plugin.rendered())
     except Exception as exc:  # reported by the parent, which exits cleanly
-        sender.send(_described(exc))
+        if plugin is not None and plugin.failure and isinstance(exc, Abort):
+            sender.send(plugin.failure)  # MkDocs turned the plugin's error into "Aborted"
+        else:
+            sender.send(_described(exc, plugin.current_page if plugin else None))
 
 
 def _stop_with_parent() -> None:
@@ -107,12 +114,16 @@ def _stop_with_parent() -> None:
         os.kill(os.getpid(), signal.SIGTERM)
 
 
-def _described(error: Exception) -> str:
+def _described(error: Exception, page: str | None) -> str:
+    """The error for the editor: where (the template's line, or the page) and what."""
     if isinstance(error, TemplateSyntaxError):
         return f"{error.filename}:{error.lineno}: template error: {error.message}"
     if isinstance(error, TemplateError):
         return f"template error: {error.message}"
-    return str(error) or type(error).__name__
+    if isinstance(error, OSError):
+        return describe_os_error(error)
+    what = str(error) or type(error).__name__
+    return what if page is None or what.startswith(page) else f"{page}: {what}"
 
 
 def _merge(source: Path, target: Path) -> None:

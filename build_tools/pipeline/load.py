@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from ..checks.bounds import check_bundle_bounds
 from ..checks.entities import check_entities
 from ..checks.markdown import check_bundle_markdown
 from ..checks.mentions import check_mentions
@@ -80,7 +81,7 @@ def load_briefing(root: Path, report: Report, *, articles: bool = True,
 def _article(folder: Path, registries: _Registries, keep: bool) -> ArticleResult:
     """One article folder read, validated, resolved and checked."""
     report = Report()
-    bundle = load_bundle(folder, registries.files, report)
+    bundle = check_bundle_bounds(load_bundle(folder, registries.files, report), report)
     article = resolve_article(bundle, registries.schemas, report)
     check_article_references(bundle, registries.files.ids, report)
     check_bundle_markdown(bundle, registries.config.raw_html, report)

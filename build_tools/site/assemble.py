@@ -18,6 +18,7 @@ from ..model.settings import SiteConfig
 from . import urls
 from .edition import Edition
 from .feeds import MadeFeeds, site_feeds
+from .headers import with_policy_meta
 from .opendata import export_files
 from .pages.article import ArticlePages
 from .pages.build import build_pages
@@ -66,7 +67,7 @@ def assemble_site(briefing: Briefing, config: SiteConfig, languages: Iterable[st
     generated += [GeneratedFile(path, feed, feed) for path, feed in feeds.items()]
     copied: dict[str, Path] = {}
     if shared:
-        root = root_page(config, site_url)
+        root = with_policy_meta(root_page(config, site_url), config.map_tiles["url"])
         generated.append(GeneratedFile(ROOT_PAGE, root, root))
         data = export_files(briefing, config.base_url, include_drafts=include_drafts)
         generated += [GeneratedFile(f"{DATA_DIR}/{name}", content, content) for name, content in data.items()]

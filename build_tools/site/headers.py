@@ -1,9 +1,13 @@
-"""Security headers for hosts that read a ``_headers`` file (Netlify, Cloudflare Pages).
+"""Security headers for hosts that read a ``_headers`` file (Netlify, Cloudflare Pages), and
+the same Content-Security-Policy in each page, for hosts that set no headers (GitHub Pages).
 
-The Content-Security-Policy lets pages run only the site's own scripts, plus the few
-inline scripts Material writes into every page, each allowed by its SHA-256 hash;
-Pagefind's WebAssembly needs ``'wasm-unsafe-eval'``; map tiles are the one outside
-origin, taken from ``map_tiles.url``.
+The policy lets pages run only the site's own scripts, plus the few inline scripts
+Material writes into every page, each allowed by its SHA-256 hash; Pagefind's
+WebAssembly needs ``'wasm-unsafe-eval'``; map tiles are the one outside origin, taken
+from ``map_tiles.url``. In a page, the policy is a ``<meta http-equiv>`` placed first in
+``<head>``, before any script, with the hashes of that page's own scripts; browsers
+ignore ``frame-ancestors`` there, so it is left out (framing is refused by the headers
+file's ``frame-ancestors`` and ``X-Frame-Options`` only).
 """
 
 from __future__ import annotations
@@ -18,6 +22,10 @@ HEADERS_FILE = "_headers"
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 """An executable inline script: Material writes them without attributes; data blocks
 (JSON-LD, Material's configuration) carry a ``type`` and never run."""
+
+
+_HEAD_START = re.compile(r"<head>\s*(?:<meta charset=\"utf-8\">)?")
+"""Where the policy goes: after ``<meta charset>``, which must come first, and before any script."""
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -35,7 +43,9 @@ def tile_origin(tile_url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def content_security_policy(script_hashes: list[str], tile_url: str) -> str:
+def content_security_policy(script_hashes: list[str], tile_url: str, *, in_page: bool = False) -> str:
+    """The policy; ``in_page``: without what a ``<meta http-equiv>`` cannot carry."""
+    framing = [] if in_page else ["frame-ancestors 'none'"]
     return "; ".join([
         "default-src 'self'",
         " ".join(["script-src 'self' 'wasm-unsafe-eval'", *script_hashes]),
@@ -46,8 +56,19 @@ def content_security_policy(script_hashes: list[str], tile_url: str) -> str:
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
-        "frame-ancestors 'none'",
+        *framing,
     ])
+
+
+def with_policy_meta(html: str, tile_url: str) -> str:
+    """``html`` with its Content-Security-Policy (for its own inline scripts) first in ``<head>``."""
+    hashes = sorted({script_hash(script) for script in inline_scripts(html)})
+    policy = content_security_policy(hashes, tile_url, in_page=True)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    head = _HEAD_START.search(html)
+    if head is None:
+        return html
+    return f"{html[:head.end()]}{meta}{html[head.end():]}"
 
 
 def headers_file(scripts: Iterable[str], tile_url: str) -> str:

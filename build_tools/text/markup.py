@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
 """Fenced code blocks and code spans: never prose, never checked as links or HTML."""
 _MARKUP = re.compile(CODE.pattern + r"|<[^>\n]*>|\]\([^)\n]*\)|https?://\S+", re.DOTALL)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def _blanked(match: re.Match[str]) -> str:
@@ -20,3 +22,12 @@ def mask_markup(text: str) -> str:
         return text
     return _MARKUP.sub(_blanked, text)
 
+
+
+def paragraphs(markdown: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each paragraph: the text between blank lines."""
+    start = 0
+    for found in _PARAGRAPH_BREAK.finditer(markdown):
+        yield start, markdown[start:found.start()]
+        start = found.end()
+    yield start, markdown[start:].rstrip("\n")

@@ -1,0 +1,132 @@
+"""Markdown that renders in bounded time: what ``check`` refuses so that the build cannot hang.
+
+Python-Markdown is fast on prose but not linear on every input. Fuzzing it with the
+site's extensions (``benchmarks/fuzz_markdown.py``) finds four classes of input whose
+cost grows faster than their length, each refused here with its line:
+
+- **Dense paragraphs.** Inline syntax is handled per paragraph (the text between blank
+  lines), and each mark that opens a construct (``[``, ``!``, ``*``, ``_``, a backtick,
+  ``<``, ``&``, ``\\``, ``~``, ``{``) rescans the rest of it; each line is searched again
+  by the block processors (lists, rules, headings). A paragraph's cost is therefore
+  about (marks + lines) × length: 30,000 unmatched ``[`` cost 275 s. The sum over the
+  text is kept under ``MAX_COST``, some 1,000 times what a long article costs.
+- **Many headings.** The table of contents gives each heading a unique id by trying
+  ``h``, ``h_1``, ``h_2``… in turn: n headings of one text cost n².
+- **Deep nesting on one line.** ``- - - - …`` nests one list per marker, recursively:
+  a few hundred exhaust Python's stack.
+- **Long runs of backticks.** A code span's pattern tries every split of a run of n
+  backticks: n³ (1,000 backticks take 4 s).
+- **Unclosed HTML tags.** The HTML tokenizer (MkDocs's and Python-Markdown's) reads the
+  whole text, and from each ``<a``, ``</``, ``<!`` or ``<?`` that no ``>`` closes it reads
+  on to the end: unclosed tags × length (4,000 ``<a x`` take 7 s). Kept under ``MAX_COST``.
+
+The limits are far beyond what an article needs; the build still renders each page
+under a time limit (``page_time_limit``), should another class exist.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..content.loader import ArticleBundle
+from ..diagnostics import Report, offset_position
+from ..text.markup import paragraphs
+
+OPENING_MARKS = "[!*_`<&\\~{"
+MAX_COST = 5_000_000
+"""Sum over the paragraphs of (opening marks + lines) × characters; the sample's texts cost under 5,000."""
+MAX_HEADINGS = 200
+MAX_NESTING = 16
+MAX_BACKTICKS = 32
+"""Longest run of backticks: a code span needs one to three; a fence in a code block, a few more."""
+_BACKTICK_RUN = re.compile(f"`{{{MAX_BACKTICKS + 1},}}")
+_HEADING = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|[=-]+[ \t]*$)", re.MULTILINE)
+_NESTED_MARKERS = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)]|>)(?:[ \t]+|$))+", re.MULTILINE)
+_MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")
+
+
+@dataclass(frozen=True)
+class Unbounded:
+    """Why a text would not render in bounded time, and where (an offset in the text)."""
+
+    offset: int
+    message: str
+
+
+def unbounded(markdown: str) -> Unbounded | None:
+    """The first reason ``markdown`` could not be rendered in bounded time, if any."""
+    return (_nesting(markdown) or _backticks(markdown) or _headings(markdown) or _unclosed_tags(markdown)
+            or _density(markdown))
+
+
+def _nesting(markdown: str) -> Unbounded | None:
+    for found in _NESTED_MARKERS.finditer(markdown):
+        depth = len(_MARKER.findall(found.group(0)))
+        if depth > MAX_NESTING:
+            return Unbounded(found.start(), f"{depth} lists or quotes nested on one line (at most {MAX_NESTING}): "
+                                            "Markdown would nest them one inside another")
+    return None
+
+
+def _backticks(markdown: str) -> Unbounded | None:
+    found = _BACKTICK_RUN.search(markdown) if "`" * (MAX_BACKTICKS + 1) in markdown else None
+    if found is None:
+        return None
+    return Unbounded(found.start(), f"a run of {len(found.group(0)):,} backticks (at most {MAX_BACKTICKS})")
+
+
+def _headings(markdown: str) -> Unbounded | None:
+    for count, found in enumerate(_HEADING.finditer(markdown), start=1):
+        if count > MAX_HEADINGS:
+            return Unbounded(found.start(), f"more than {MAX_HEADINGS} headings in one text: split the article")
+    return None
+
+
+def _unclosed_tags(markdown: str) -> Unbounded | None:
+    """Tags the tokenizer starts and no ``>`` closes before the next ``<``."""
+    unclosed, first, start = 0, -1, markdown.find("<")
+    while start != -1:
+        following = markdown.find("<", start + 1)
+        opens_a_tag = start + 1 < len(markdown) and (markdown[start + 1].isalpha() or markdown[start + 1] in "/!?")
+        if opens_a_tag and markdown.find(">", start, following if following != -1 else len(markdown)) == -1:
+            unclosed += 1
+            first = first if first != -1 else start
+        start = following
+    if unclosed * len(markdown) <= MAX_COST:
+        return None
+    return Unbounded(first, f"{unclosed:,} HTML tags that no '>' closes, the first here: reading the text once for "
+                            "each would not end in bounded time; close them, or write '<' as '&lt;'")
+
+
+def _density(markdown: str) -> Unbounded | None:
+    if len(markdown) ** 2 <= MAX_COST:
+        return None  # (marks + lines) ≤ length: too short to reach the limit
+    total, densest = 0, (0, 0, "")
+    for start, paragraph in paragraphs(markdown):
+        cost = (sum(paragraph.count(mark) for mark in OPENING_MARKS) + paragraph.count("\n") + 1) * len(paragraph)
+        total += cost
+        densest = max(densest, (cost, start, paragraph))
+    if total <= MAX_COST:
+        return None
+    _, start, paragraph = densest
+    marks = sum(paragraph.count(mark) for mark in OPENING_MARKS)
+    lines = paragraph.count("\n") + 1
+    return Unbounded(start, "too much Markdown syntax to render in bounded time: the densest paragraph, which starts "
+                            f"here, has {len(paragraph):,} characters on {lines:,} line{'s' * (lines != 1)} with "
+                            f"{marks:,} of "
+                            f"{' '.join(OPENING_MARKS)}; is it pasted data? Separate its paragraphs with blank "
+                            "lines or remove the marks")
+
+
+def check_bundle_bounds(bundle: ArticleBundle, report: Report) -> ArticleBundle:
+    """``bundle`` with each text that would not render in bounded time reported and its
+    body left out, so that no later check spends that time on it either."""
+    texts = dict(bundle.texts)
+    for lang, text in bundle.texts.items():
+        found = unbounded(text.body)
+        if found is not None:
+            file = text.front_matter.origin.file
+            report.error(offset_position(file, text.body_line, text.body, found.offset), found.message)
+            texts[lang] = replace(text, body="")
+    return replace(bundle, texts=texts)

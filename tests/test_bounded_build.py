@@ -1,0 +1,181 @@
+"""What passes ``check`` builds, in bounded time: Markdown that would render in more than
+linear time (or recurse too deep) is refused at its line, merge conflicts git left are
+refused before parsing, and a page that still takes too long stops the build by name."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO, Project, write_minimal_article
+from fuzz_markdown import ATOMS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from build_tools.checks.bounds import MAX_BACKTICKS, MAX_HEADINGS, MAX_NESTING, unbounded
+from build_tools.cli import main
+from build_tools.diagnostics import Report
+from build_tools.pipeline.load import load_briefing
+from build_tools.publish.linkcheck import page_file
+
+FOLDER = "content/articles/2017/2017-08-07-a"
+
+
+def checked_body(project: Project, capsys, body: str) -> tuple[int, list[str]]:
+    write_minimal_article(project, en=f"---\ntitle: A rift\n---\n{body}")
+    return project.check(capsys)
+
+
+@pytest.mark.parametrize(("body", "line", "column", "message"), [
+    pytest.param("Intro.\n\n" + "[" * 30_000 + "\n", 6, 1,
+                 "too much Markdown syntax to render in bounded time: the densest paragraph, which starts here, has "
+                 "30,000 characters on 1 line with 30,000 of [ ! * _ ` < & \\ ~ {; is it pasted data? Separate its "
+                 "paragraphs with blank lines or remove the marks", id="unmatched-brackets"),
+    pytest.param("a `b` " * 2_000 + "\n", 4, 1,
+                 "too much Markdown syntax to render in bounded time: the densest paragraph, which starts here, has "
+                 "12,000 characters on 1 line with 4,000 of [ ! * _ ` < & \\ ~ {; is it pasted data? Separate its "
+                 "paragraphs with blank lines or remove the marks", id="code-spans"),
+    pytest.param("text\n" + "- x\n" * 3_000, 4, 1,
+                 "too much Markdown syntax to render in bounded time: the densest paragraph, which starts here, has "
+                 "12,004 characters on 3,001 lines with 0 of [ ! * _ ` < & \\ ~ {; is it pasted data? Separate its "
+                 "paragraphs with blank lines or remove the marks", id="lines-of-one-paragraph"),
+    pytest.param("Intro.\n\n" + "- " * 300 + "x\n", 6, 1,
+                 f"300 lists or quotes nested on one line (at most {MAX_NESTING}): Markdown would nest them one inside "
+                 "another", id="nested-list-markers"),
+    pytest.param("Intro.\n\n" + "1. - 2) * > " * 5 + "x\n", 6, 1,
+                 f"25 lists or quotes nested on one line (at most {MAX_NESTING}): Markdown would nest them one inside "
+                 "another", id="mixed-markers"),
+    pytest.param("Intro: " + "`" * 1_000 + "\n", 4, 8, f"a run of 1,000 backticks (at most {MAX_BACKTICKS})",
+                 id="backtick-run"),
+    pytest.param("".join(f"## Update\n\nText {n}.\n\n" for n in range(MAX_HEADINGS + 1)), 4 + 4 * MAX_HEADINGS, 1,
+                 f"more than {MAX_HEADINGS} headings in one text: split the article", id="headings"),
+])
+def test_markdown_that_would_not_render_in_bounded_time_is_refused_at_its_line(
+        project: Project, capsys, body: str, line: int, column: int, message: str) -> None:
+    code, lines = checked_body(project, capsys, body)
+    assert (code, lines) == (1, [f"{FOLDER}/en.md:{line}:{column}: error: {message}", "1 error, 0 warnings"])
+
+
+def test_what_an_article_needs_is_far_within_the_limits() -> None:
+    text = (REPO / "content/articles/2017/2017-coalition-sdf-rift-deir-ez-zor/ar.md").read_text(encoding="utf-8")
+    long_article = "\n\n".join([text] * 30)  # some 30 pages, with every link and mark of the sample
+    assert unbounded(long_article) is None
+    nested = "- a\n  - b\n    - c\n      1. d\n         > e\n"
+    assert unbounded(nested * 50) is None
+    assert unbounded("```python\nx = 1\n```\n" * 100) is None
+
+
+POLICY = " (raw_html: reject in site_config/site.yml)"
+
+
+@pytest.mark.parametrize("body, column, message", [
+    ("Text <![) more.\n", 6, "raw HTML that the site's renderer cannot read (the build would stop here): "
+                             "write '<' as '&lt;'"),
+    (":   <![\n", 5, "raw HTML that the site's renderer cannot read (the build would stop here): write '<' as '&lt;'"),
+    ("Text <![CDATA[x]]> more.\n", 6, "raw HTML section '<![…]>' is not allowed" + POLICY),
+    ("Text <?php echo 1 ?> more.\n", 6, "raw HTML processing instruction '<?…>' is not allowed" + POLICY),
+    ("Text <!DOCTYPE html> more.\n", 6, "raw HTML declaration '<!…>' is not allowed" + POLICY),
+])
+def test_raw_html_the_renderer_cannot_read_or_would_copy_is_reported(project: Project, capsys, body: str,
+                                                                      column: int, message: str) -> None:
+    """MkDocs's own HTML reading fails on "<![)" (mkdocs/mkdocs#4001); check reads raw HTML
+    with the same tokenizer, so it reports what would fail the build, and what the page
+    would carry unchecked."""
+    assert checked_body(project, capsys, body) == (1, [f"{FOLDER}/en.md:4:{column}: error: {message}",
+                                                       "1 error, 0 warnings"])
+
+
+def lenient(project: Project) -> None:
+    """``raw_html: strip``: raw HTML outside the allowlist is a warning, removed from the page."""
+    site = project.root / "site_config/site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("raw_html: reject", "raw_html: strip"), encoding="utf-8")
+
+
+def test_raw_html_the_renderer_cannot_read_is_an_error_under_either_policy(project: Project, capsys) -> None:
+    lenient(project)
+    assert checked_body(project, capsys, "Text <![) and <b onclick=x>b</b>.\n") == (1, [
+        f"{FOLDER}/en.md:4:6: error: raw HTML that the site's renderer cannot read (the build would stop here): "
+        "write '<' as '&lt;'", "1 error, 0 warnings"])
+
+
+def test_unclosed_tags_that_would_be_read_to_the_end_each_are_refused(project: Project, capsys) -> None:
+    body = "<a x\n\n" * 2_000
+    assert checked_body(project, capsys, body) == (1, [
+        f"{FOLDER}/en.md:4:1: error: 2,000 HTML tags that no '>' closes, the first here: reading the text once for "
+        "each would not end in bounded time; close them, or write '<' as '&lt;'", "1 error, 0 warnings"])
+    assert unbounded("word <sup>2</sup>\n\n" * 5_000) is None  # closed tags cost nothing more
+
+
+CONFLICT = "<<<<<<< HEAD\n{ours}=======\n{theirs}>>>>>>> editor/rift\n"
+
+
+@pytest.mark.parametrize("relative, text, first_line", [
+    ("content/actors/sdf.yml", "name:\n" + CONFLICT.format(ours="  ar: قسد\n", theirs="  ar: قوات سوريا\n")
+     + "type: armed-group\n", 2),
+    (f"{FOLDER}/en.md", "---\ntitle: A rift\n---\n" + CONFLICT.format(ours="The SDF.\n", theirs="The Coalition.\n"), 4),
+    (f"{FOLDER}/meta.yml", "date: 2017-08-07\n" + CONFLICT.format(ours="status: draft\n", theirs="status: published\n"),
+     2),
+    ("site_config/i18n/en.yml", CONFLICT.format(ours="home: Home\n", theirs="home: Front page\n")
+     + (REPO / "site_config/i18n/en.yml").read_text(encoding="utf-8").replace("home: Home\n", ""), 1),
+])
+def test_a_merge_conflict_is_reported_at_each_marker_before_the_file_is_read(
+        project: Project, capsys, relative: str, text: str, first_line: int) -> None:
+    write_minimal_article(project)
+    project.write(relative, text)
+    code, lines = project.check(capsys)
+    advice = "keep the right version of the lines between the markers, then delete the marker lines"
+    assert code == 1
+    assert [line for line in lines if "merge conflict" in line] == [
+        f"{relative}:{first_line}:1: error: unresolved merge conflict: '<<<<<<<' (start of the version on this "
+        f"branch); {advice}",
+        f"{relative}:{first_line + 2}:1: error: unresolved merge conflict: '=======' (separator of the two versions); "
+        f"{advice}",
+        f"{relative}:{first_line + 4}:1: error: unresolved merge conflict: '>>>>>>>' (end of the other branch's "
+        f"version); {advice}"]
+    assert not any("YAML syntax error" in line for line in lines)
+
+
+def test_a_heading_underlined_with_equal_signs_is_not_a_conflict(project: Project, capsys) -> None:
+    assert checked_body(project, capsys, "Background\n=======\n\nThe SDF and the Coalition.\n") == (
+        0, ["0 errors, 0 warnings"])
+
+
+def test_a_page_over_its_time_limit_stops_the_build_by_name_and_keeps_the_site(project: Project, capsys) -> None:
+    write_minimal_article(project)
+    site = project.root / "out"
+    assert main(["build", "--root", str(project.root), "--site-dir", str(site)]) == 0
+    before = page_file(site, "/en/articles/2017-08-07-a/").read_bytes()
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - briefing\n", "  - briefing:\n      page_time_limit: 0.000001\n"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["build", "--root", str(project.root), "--site-dir", str(site)]) == 1
+    error = capsys.readouterr().err.splitlines()[-1]
+    assert error.startswith(f"briefing: error: the site was not built, {site} is unchanged: ")
+    assert error.endswith("/: rendering took more than 1e-06 s (page_time_limit in mkdocs.yml)")
+    assert page_file(site, "/en/articles/2017-08-07-a/").read_bytes() == before
+
+
+CONSTRUCTS = st.lists(st.sampled_from(ATOMS), min_size=1, max_size=3).map("".join)
+BODIES = st.lists(st.tuples(CONSTRUCTS, st.sampled_from([1, 7, 40, 300, 1100])), min_size=1, max_size=5).map(
+    lambda parts: "".join(construct * times for construct, times in parts))
+"""Random Markdown syntax, each construct repeated from once to a thousand times."""
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(bodies=st.lists(BODIES, min_size=4, max_size=4))
+def test_whatever_check_accepts_builds(tmp_path_factory, bodies: list[str]) -> None:
+    """The articles ``check`` accepts build, each page within its time limit (the build
+    fails on a page that takes longer); those it refuses are taken out first. Under the
+    lenient policy, where raw HTML outside the allowlist is only a warning."""
+    project = Project(tmp_path_factory.mktemp("fuzzed"))
+    lenient(project)
+    for number, body in enumerate(bodies, start=1):
+        write_minimal_article(project, slug=f"2017-08-0{number}-a", en=f"---\ntitle: A rift\n---\n{body}\n")
+    report = Report()
+    load_briefing(project.root, report, articles=False)
+    for refused in {Path(error.position.file).parent for error in report.errors}:
+        shutil.rmtree(project.root / refused)
+    assert main(["check", "--root", str(project.root)]) == 0
+    assert main(["build", "--root", str(project.root), "--site-dir", str(project.root / "out")]) == 0

@@ -7,6 +7,7 @@ tests skip on a person's machine; under CI (``CI=true``) they fail instead.
 
 from __future__ import annotations
 
+import base64
 import mimetypes
 import os
 import shutil
@@ -24,6 +25,10 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shuti
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = REPO / "tests" / "artifacts"
+TILES = yaml.safe_load((REPO / "site_config/site.yml").read_text(encoding="utf-8"))["map_tiles"]["url"].split("{")[0]
+"""Where map tiles are fetched from (``map_tiles.url`` up to its first placeholder)."""
+TILE = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNk+M8AAAMBAQDJ/pLvAAAAAElFTkSuQmCC")
+"""A one-pixel PNG: what the stub tile server answers."""
 
 
 def require(available: bool, what: str, how: str) -> None:
@@ -104,7 +109,12 @@ def new_context(browser, sample_site: Path, site_url: str, csp_delivery: str):
         route.fulfill(status=status, body=file.read_bytes(), headers={**headers, "content-type": content_type})
 
     def make(**options):
+        """A context answering the site's address; map tiles come from a stub, and any other
+        request leaves nothing but a record in ``context.outbound``: no test reaches the network."""
         context = browser.new_context(**options)
+        context.outbound = []
+        context.route("**/*", lambda route: (context.outbound.append(route.request.url), route.abort()))
+        context.route(TILES + "**", lambda route: route.fulfill(status=200, body=TILE, content_type="image/png"))
         context.route(site_url + "**", serve)
         return context
 
@@ -119,3 +129,4 @@ def page(new_context):
     yield page
     context.close()
     assert blocked == [], "the Content-Security-Policy blocked part of the page"
+    assert context.outbound == [], "the page requested something outside the site"

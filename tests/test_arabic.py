@@ -17,7 +17,8 @@ from build_tools.text import arabic
 from build_tools.text.charsets import ARABIC_SCRIPT
 
 SEARCH_SCRIPT = REPO / "overrides" / "assets" / "arabic-search.js"
-SAMPLE = REPO / ".." / "shared" / "seed" / "deir-ez-zor-article.ar.txt"
+SAMPLE = REPO / "content" / "articles" / "2017" / "2017-coalition-sdf-rift-deir-ez-zor" / "ar.md"
+"""The real report the sample briefing ships, as published."""
 
 
 @pytest.mark.parametrize("rule, written, folded", [

@@ -13,7 +13,7 @@ from fuzz_markdown import ATOMS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools.checks.bounds import MAX_BACKTICKS, MAX_HEADINGS, MAX_NESTING, unbounded
+from build_tools.checks.bounds import MAX_BACKTICKS, MAX_HEADINGS, MAX_NESTING, MAX_PARAGRAPHS, unbounded
 from build_tools.cli import main
 from build_tools.diagnostics import Report
 from build_tools.pipeline.load import load_briefing
@@ -46,10 +46,15 @@ def checked_body(project: Project, capsys, body: str) -> tuple[int, list[str]]:
     pytest.param("Intro.\n\n" + "1. - 2) * > " * 5 + "x\n", 6, 1,
                  f"25 lists or quotes nested on one line (at most {MAX_NESTING}): Markdown would nest them one inside "
                  "another", id="mixed-markers"),
+    pytest.param("Intro.\n\n" + ">" * 200 + " text\n", 6, 1,
+                 f"200 lists or quotes nested on one line (at most {MAX_NESTING}): Markdown would nest them one inside "
+                 "another", id="nested-quotes"),
     pytest.param("Intro: " + "`" * 1_000 + "\n", 4, 8, f"a run of 1,000 backticks (at most {MAX_BACKTICKS})",
                  id="backtick-run"),
     pytest.param("".join(f"## Update\n\nText {n}.\n\n" for n in range(MAX_HEADINGS + 1)), 4 + 4 * MAX_HEADINGS, 1,
                  f"more than {MAX_HEADINGS} headings in one text: split the article", id="headings"),
+    pytest.param("word\n\n" * (MAX_PARAGRAPHS + 1), 4 + 2 * MAX_PARAGRAPHS, 1,
+                 f"more than {MAX_PARAGRAPHS:,} paragraphs in one text: split the article", id="paragraphs"),
 ])
 def test_markdown_that_would_not_render_in_bounded_time_is_refused_at_its_line(
         project: Project, capsys, body: str, line: int, column: int, message: str) -> None:
@@ -104,7 +109,7 @@ def test_unclosed_tags_that_would_be_read_to_the_end_each_are_refused(project: P
     assert checked_body(project, capsys, body) == (1, [
         f"{FOLDER}/en.md:4:1: error: 2,000 HTML tags that no '>' closes, the first here: reading the text once for "
         "each would not end in bounded time; close them, or write '<' as '&lt;'", "1 error, 0 warnings"])
-    assert unbounded("word <sup>2</sup>\n\n" * 5_000) is None  # closed tags cost nothing more
+    assert unbounded("word <sup>2</sup>\n\n" * 2_000) is None  # closed tags cost nothing more
 
 
 CONFLICT = "<<<<<<< HEAD\n{ours}=======\n{theirs}>>>>>>> editor/rift\n"

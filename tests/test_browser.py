@@ -100,3 +100,4 @@ def test_locations_index_map_shows_every_located_place(page, site_url: str) -> N
     page.goto(site_url + "en/locations/")
     page.locator(".briefing-map .leaflet-marker-icon").first.wait_for()
     assert page.locator(".briefing-map .leaflet-marker-icon").count() == 5
+    page.locator(".briefing-map img.leaflet-tile-loaded").first.wait_for()  # tiles come from the stub server

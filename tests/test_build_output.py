@@ -3,6 +3,7 @@ from one build to the next, and no link that leads nowhere."""
 
 from __future__ import annotations
 
+import datetime
 import errno
 import gzip
 import hashlib
@@ -15,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+import time_machine
 from conftest import REPO, Project, write_minimal_article
 from corpus import write_corpus
 from mkdocs import utils as mkdocs_utils
@@ -172,18 +174,33 @@ def test_a_really_full_disk_too(tmp_path: Path, capsys) -> None:
         subprocess.run(["umount", str(disk)], check=True)
 
 
-def test_two_builds_in_different_folders_are_byte_identical(tmp_path: Path, monkeypatch) -> None:
+def test_two_builds_in_different_folders_days_and_time_zones_are_byte_identical(tmp_path: Path,
+                                                                                monkeypatch) -> None:
+    """Days apart and on either side of the date line: nothing in the site comes from the clock."""
     first, second = copy_sample(tmp_path / "one"), copy_sample(tmp_path / "elsewhere/two")
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    assert build(first) == 0
-    monkeypatch.setenv("TZ", "Pacific/Kiritimati")  # UTC+14: another calendar day for most of the world
+    with time_machine.travel(datetime.datetime(2026, 3, 1, 23, 30, tzinfo=datetime.UTC), tick=False):
+        assert build(first) == 0
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")  # UTC+14: already the next day there
     time.tzset()
     try:
-        assert build(second) == 0
+        with time_machine.travel(datetime.datetime(2026, 7, 15, 2, 0, tzinfo=datetime.UTC), tick=False):
+            assert build(second) == 0
     finally:
         monkeypatch.undo()
         time.tzset()
     assert tree(first / "out") == tree(second / "out")
+
+
+def test_a_build_killed_between_its_two_renames_gets_the_old_site_back(built: Project) -> None:
+    """A swap is two renames: the old site aside, the new one in. Killed between them, the
+    site is only beside itself; the next build puts it back, even if that build fails."""
+    before = tree(built.root / "out")
+    (built.root / "out").rename(built.root / ".out.previous-x1")
+    (built.root / "overrides/briefing/article.html").write_text("{% if %}", encoding="utf-8")
+    assert build(built.root) == 1
+    assert tree(built.root / "out") == before
+    assert leftovers(built.root) == []
 
 
 def _gzip_mtime(path: Path) -> int:

@@ -9,6 +9,7 @@ import pytest
 from conftest import Project, write_minimal_article
 
 from build_tools.cli import main
+from build_tools.text.htmlpolicy import sanitize
 
 SDF = "name: {ar: قوات سوريا الديمقراطية, en: Syrian Democratic Forces}\ntype: armed-group\n"
 SDF_FILE = "content/actors/sdf.yml"
@@ -169,6 +170,12 @@ UNSAFE_BODIES = [
      "http, https, mailto or to an actor, location, source or tag"),
     ("[x](JaVa&#115;cript:alert(1))", "6:5: error: 'javascript:' link is not allowed: links must be "
      "http, https, mailto or to an actor, location, source or tag"),
+    ("[x](java&#9;script:alert(1))", "6:5: error: 'javascript:' link is not allowed: links must be "
+     "http, https, mailto or to an actor, location, source or tag"),
+    ("[x](java&NewLine;script:alert(1))", "6:5: error: 'javascript:' link is not allowed: links must be "
+     "http, https, mailto or to an actor, location, source or tag"),
+    ("[x](&#x20;&#1;javascript:alert(1))", "6:5: error: 'javascript:' link is not allowed: links must be "
+     "http, https, mailto or to an actor, location, source or tag"),
     ("[ref]\n\n[ref]: data:text/html;base64,PHNjcmlwdD4=", "8:8: error: 'data:' link is not allowed: links must "
      "be http, https, mailto or to an actor, location, source or tag"),
     ("<vbscript:msgbox(1)>", "6:2: error: 'vbscript:' link is not allowed: links must be http, https, mailto "
@@ -182,6 +189,8 @@ UNSAFE_BODIES = [
     ("<p style=\"position:fixed\">x</p>", "6:1: error: attribute 'style' on <p> is not allowed "
      "(raw_html: reject in site_config/site.yml)"),
     ("<a href=\"javascript:alert(1)\">x</a>", "6:1: error: 'javascript:' URL in <a href> is not allowed "
+     "(raw_html: reject in site_config/site.yml)"),
+    ("<a href=\"java&#x09;script:alert(1)\">x</a>", "6:1: error: 'javascript:' URL in <a href> is not allowed "
      "(raw_html: reject in site_config/site.yml)"),
     ("## Heading {: onclick=\"alert(1)\" }", "6:15: error: attribute list sets 'onclick', which is not "
      "allowed (raw_html: reject in site_config/site.yml)"),
@@ -218,17 +227,19 @@ def test_strip_policy_warns_and_the_page_carries_none_of_it(project: Project, ca
     config.write_text(config.read_text(encoding="utf-8").replace("raw_html: reject", "raw_html: strip"),
                       encoding="utf-8")
     write_minimal_article(project, en="---\ntitle: A rift\n---\nThe SDF <b onclick=\"steal()\">and</b> the "
-                                      "Coalition.\n\n<script>steal()</script>\n\n<p style=\"color:red\">x</p>\n")
+                                      "Coalition.\n\n<script>steal()</script>\n\n<p style=\"color:red\">x</p>\n\n"
+                                      "<a href=\"javascript:steal()\">a</a> <img src=\"data:image/png;base64,eA==\">"
+                                      " <a href=\"vbscript:steal\">v</a>\n")
     code, lines = project.check(capsys)
-    assert (code, lines[-1]) == (0, "0 errors, 3 warnings")
+    assert (code, lines[-1]) == (0, "0 errors, 6 warnings")
     assert lines[0] == ("content/articles/2017/2017-08-07-a/en.md:4:9: warning: event handler attribute "
                         "'onclick' on <b> is not allowed: removed from the page (raw_html: strip in "
                         "site_config/site.yml)")
     assert main(["build", "--root", str(project.root), "--site-dir", str(project.root / "out")]) == 0
     page = (project.root / "out/en/articles/2017-08-07-a/index.html").read_text(encoding="utf-8")
     article = page[page.index('<article'):page.index('</article>')]
-    assert "<b>and</b>" in article and "<p>x</p>" in article
-    assert "steal" not in article and "style=" not in article
+    assert "<b>and</b>" in article and "<p>x</p>" in article and "<a>a</a>" in article
+    assert "steal" not in article and "style=" not in article and "data:" not in article
 
 
 def test_marks_in_non_canonical_order_are_read_without_a_warning(project: Project, capsys) -> None:
@@ -238,3 +249,11 @@ def test_marks_in_non_canonical_order_are_read_without_a_warning(project: Projec
     project.write(SDF_FILE, "name: {ar: قوات سوريا الديمقراطية, en: Syrian Democratic Forces}\n"
                             f"type: armed-group\ndescription: {{ar: {shadda_then_damma}}}\n")
     assert project.check(capsys) == (0, ["0 errors, 0 warnings"])
+
+
+def test_the_sanitizer_keeps_only_web_mail_and_relative_links_and_the_allowed_markup() -> None:
+    rendered = ('<a href="javascript:alert(1)">a</a> <a href="data:text/html,x">b</a> <a href="https://e.org/">c</a> '
+                '<a href="mailto:x@e.org">d</a> <img src="data:image/png;base64,eA=="> <a href="vbscript:x">e</a> '
+                '<a href="../../actors/sdf/">f</a><script>x()</script><!-- note --><p onclick="x" class="k">p</p>')
+    assert sanitize(rendered) == ('<a>a</a> <a>b</a> <a href="https://e.org/">c</a> <a href="mailto:x@e.org">d</a> '
+                                  '<img> <a>e</a> <a href="../../actors/sdf/">f</a><p class="k">p</p>')

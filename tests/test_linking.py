@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
+import yaml
 from conftest import REPO, Project, write_minimal_article
 from test_mentions import matcher_of, registry
 
@@ -72,7 +75,26 @@ def test_suggest_on_the_sample_finds_everything_listed_and_nothing_else(capsys) 
     assert result["missing"] == {"actors": [], "locations": []}
     assert result["unmentioned"] == {"actors": [], "locations": []}
     assert all(f"  - {id_}\n" in meta for id_ in [*result["actors"], *result["locations"]])
-    assert result["actors"]["sdf"] == 11 and result["locations"]["deir-ez-zor"] == 24
+    assert result["actors"]["sdf"] == named(folder, "actors", "sdf") == 11
+    assert result["locations"]["deir-ez-zor"] == named(folder, "locations", "deir-ez-zor") == 24
+
+
+ATTACHED = "(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
+"""The attached prefixes the README documents, written out again here."""
+
+
+def named(article: Path, kind: str, id_: str) -> int:
+    """How often the article's texts name the entity, counted as a reader would: any of its
+    names in the registry file, as a whole word (in Arabic after attached prefixes, vowels
+    left out)."""
+    entry = yaml.safe_load((REPO / "content" / kind / f"{id_}.yml").read_text(encoding="utf-8"))
+    total = 0
+    for lang in ("ar", "en"):
+        forms = [entry["name"][lang], entry.get("short_name", {}).get(lang), *entry.get("aliases", {}).get(lang, [])]
+        names = "|".join(sorted((re.escape(form) for form in forms if form), key=len, reverse=True))
+        text = re.sub("[\u064b-\u065f\u0670\u0640]", "", (article / f"{lang}.md").read_text(encoding="utf-8"))
+        total += len(re.findall(rf"(?<!\w){ATTACHED if lang == 'ar' else ''}(?:{names})(?!\w)", text))
+    return total
 
 
 def test_suggest_text_and_bad_path(tree: Project, capsys) -> None:
@@ -112,6 +134,8 @@ def test_links_resolve_in_the_page_language_and_names_get_linked(tree: Project) 
             '<a class="briefing-mention" href="../../actors/coalition/">والتحالف الدولي</a>') in arabic
     assert arabic.count('class="briefing-mention" href="../../actors/sdf/"') == 1  # first mention only
     assert '<h2 id="_1">قسد في العنوان</h2>' in arabic and "<code>قسد</code>" in arabic
+    assert ('between the <a class="briefing-mention" href="../../actors/sdf/">SDF</a> and its allies'
+            in english)
     assert 'the <a class="briefing-mention" href="../../actors/sdf/"><bdi' not in english
 
 

@@ -42,7 +42,8 @@ def local(site: Path, url: str) -> Path:
 
 def test_every_feed_parses_with_its_language_and_links_to_pages(site: Path) -> None:
     feeds = sorted(site.rglob("feed.xml"))
-    assert len(feeds) == 2 * (1 + 17 + 15)  # per language: the site, each actor, each location
+    actors, locations = (len(list((REPO / "content" / kind).glob("*.yml"))) for kind in ("actors", "locations"))
+    assert len(feeds) == 2 * (1 + actors + locations)  # per language: the site, each actor, each location
     for path in feeds:
         lang = path.relative_to(site).parts[0]
         parsed = feedparser.parse(path.read_bytes())
@@ -129,7 +130,8 @@ def test_geojson_is_a_valid_feature_collection_in_lon_lat_order(site: Path) -> N
 def test_json_and_csv_open_data(site: Path) -> None:
     actors = json.loads((site / "data/actors.json").read_text(encoding="utf-8"))
     articles = json.loads((site / "data/articles.json").read_text(encoding="utf-8"))
-    assert len(actors) == 17 and {"id", "name", "type", "affiliations", "wikidata"} <= set(actors[0])
+    assert [a["id"] for a in actors] == sorted(p.stem for p in (REPO / "content/actors").glob("*.yml"))
+    assert {"id", "name", "type", "affiliations", "wikidata"} <= set(actors[0])
     assert articles[0]["url"]["ar"] == f"{BASE}ar/{ARTICLE}" and articles[0]["date_precision"] == "year"
     rows = list(csv.DictReader(io.StringIO((site / "data/locations.csv").read_text(encoding="utf-8"))))
     assert rows[0].keys() == {"id", "name_ar", "name_en", "kind", "parent", "lat", "lon", "wikidata"}

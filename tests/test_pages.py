@@ -191,3 +191,16 @@ def test_timeline_is_monthly_over_five_years_and_yearly_beyond(tree: Project) ->
     timeline = pages_of(tree)["en/actors/sdf/"].view.timeline
     assert timeline.title == "Briefings per year"
     assert timeline.svg.count("<rect") == 8  # 2010 to 2017
+
+
+def test_arabic_names_sort_as_an_index_does_ignoring_the_article(project: Project) -> None:
+    names = {"us": ("الولايات المتحدة", "United States"), "turkey": ("تركيا", "Turkey"),
+             "fsa": ("الجيش الحر", "free Syrian Army"), "pyd": ("حزب الاتحاد الديمقراطي", "Democratic Union Party")}
+    for id_, (ar, en) in names.items():
+        project.write(f"content/actors/{id_}.yml", f"name: {{ar: {ar}, en: {en}}}\ntype: state\n")
+    write_minimal_article(project)
+    pages = pages_of(project)
+    arabic = [link.text for link in pages["ar/actors/"].view.groups[0].links]
+    english = [link.text for link in pages["en/actors/"].view.groups[0].links]
+    assert arabic == ["تركيا", "الجيش الحر", "حزب الاتحاد الديمقراطي", "الولايات المتحدة"]  # ت ج ح و
+    assert english == ["Democratic Union Party", "free Syrian Army", "Turkey", "United States"]  # case ignored

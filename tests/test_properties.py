@@ -35,9 +35,20 @@ FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 @example("a: [" * 20)
 def test_yaml_parser_returns_data_or_a_positioned_error(text: str) -> None:
     try:
-        parse_yaml(text, "f.yml")
+        document = parse_yaml(text, "f.yml")
     except YamlSyntaxError as exc:
         assert exc.line >= 1 and exc.column >= 1 and exc.message
+    else:
+        assert only_plain_data(document.data)
+
+
+def only_plain_data(data: object) -> bool:
+    """The README's promise: nothing but text, numbers, booleans and null, in lists and mappings."""
+    if isinstance(data, list):
+        return all(only_plain_data(item) for item in data)
+    if isinstance(data, dict):
+        return all(isinstance(key, (str, int, float, bool)) and only_plain_data(value) for key, value in data.items())
+    return data is None or type(data) in (str, int, float, bool)
 
 
 @FUZZ

@@ -10,8 +10,10 @@ cost grows faster than their length, each refused here with its line:
   by the block processors (lists, rules, headings). A paragraph's cost is therefore
   about (marks + lines) × length: 30,000 unmatched ``[`` cost 275 s. The sum over the
   text is kept under ``MAX_COST``, some 1,000 times what a long article costs.
-- **Many headings.** The table of contents gives each heading a unique id by trying
-  ``h``, ``h_1``, ``h_2``… in turn: n headings of one text cost n².
+- **Many headings, many paragraphs.** The table of contents gives each heading a unique
+  id by trying ``h``, ``h_1``, ``h_2``… in turn: n headings of one text cost n². The
+  block parser takes paragraphs off the front of a list: n paragraphs cost about n^1.5
+  (128,000 one-word paragraphs take 8 s).
 - **Deep nesting on one line.** ``- - - - …`` nests one list per marker, recursively:
   a few hundred exhaust Python's stack.
 - **Long runs of backticks.** A code span's pattern tries every split of a run of n
@@ -37,12 +39,15 @@ OPENING_MARKS = "[!*_`<&\\~{"
 MAX_COST = 5_000_000
 """Sum over the paragraphs of (opening marks + lines) × characters; the sample's texts cost under 5,000."""
 MAX_HEADINGS = 200
+MAX_PARAGRAPHS = 3_000
+"""A book of 300 pages has about as many."""
 MAX_NESTING = 16
 MAX_BACKTICKS = 32
 """Longest run of backticks: a code span needs one to three; a fence in a code block, a few more."""
 _BACKTICK_RUN = re.compile(f"`{{{MAX_BACKTICKS + 1},}}")
 _HEADING = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|[=-]+[ \t]*$)", re.MULTILINE)
-_NESTED_MARKERS = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)]|>)(?:[ \t]+|$))+", re.MULTILINE)
+_NESTED_MARKERS = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)|>[ \t]*)+", re.MULTILINE)
+"""List markers (each followed by a space) and quote markers (``>>`` nests two) opening a line."""
 _MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")
 
 
@@ -56,8 +61,8 @@ class Unbounded:
 
 def unbounded(markdown: str) -> Unbounded | None:
     """The first reason ``markdown`` could not be rendered in bounded time, if any."""
-    return (_nesting(markdown) or _backticks(markdown) or _headings(markdown) or _unclosed_tags(markdown)
-            or _density(markdown))
+    return (_nesting(markdown) or _backticks(markdown) or _headings(markdown) or _paragraph_count(markdown)
+            or _unclosed_tags(markdown) or _density(markdown))
 
 
 def _nesting(markdown: str) -> Unbounded | None:
@@ -80,6 +85,13 @@ def _headings(markdown: str) -> Unbounded | None:
     for count, found in enumerate(_HEADING.finditer(markdown), start=1):
         if count > MAX_HEADINGS:
             return Unbounded(found.start(), f"more than {MAX_HEADINGS} headings in one text: split the article")
+    return None
+
+
+def _paragraph_count(markdown: str) -> Unbounded | None:
+    for count, (start, _) in enumerate(paragraphs(markdown), start=1):
+        if count > MAX_PARAGRAPHS:
+            return Unbounded(start, f"more than {MAX_PARAGRAPHS:,} paragraphs in one text: split the article")
     return None
 
 

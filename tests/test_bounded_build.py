@@ -75,12 +75,19 @@ POLICY = " (raw_html: reject in site_config/site.yml)"
 
 
 @pytest.mark.parametrize("body, column, message", [
-    ("Text <![) more.\n", 6, "raw HTML that the site's renderer cannot read (the build would stop here): "
-                             "write '<' as '&lt;'"),
-    (":   <![\n", 5, "raw HTML that the site's renderer cannot read (the build would stop here): write '<' as '&lt;'"),
-    ("Text <![CDATA[x]]> more.\n", 6, "raw HTML section '<![…]>' is not allowed" + POLICY),
-    ("Text <?php echo 1 ?> more.\n", 6, "raw HTML processing instruction '<?…>' is not allowed" + POLICY),
-    ("Text <!DOCTYPE html> more.\n", 6, "raw HTML declaration '<!…>' is not allowed" + POLICY),
+    pytest.param("Text <![) more.\n", 6, "raw HTML that the site's renderer cannot read (the build would stop here): "
+                             "write '<' as '&lt;'", id="unreadable-declaration"),
+    pytest.param(":   <![\n", 5, "raw HTML that the site's renderer cannot read (the build would stop here): write "
+                                  "'<' as '&lt;'", id="unreadable-at-the-end"),
+    pytest.param("Text <![CDATA[x]]> more.\n", 6, "raw HTML section '<![…]>' is not allowed" + POLICY, id="cdata"),
+    pytest.param("<![) first.\n", 1, "raw HTML that the site's renderer cannot read (the build would stop here): "
+                                    "write '<' as '&lt;'", id="unreadable-at-the-start"),
+    pytest.param("`code` then <iframe src=x></iframe>\n", 13, "raw HTML <iframe> is not allowed" + POLICY,
+                 id="after-a-code-span"),
+    pytest.param("Text <?php echo 1 ?> more.\n", 6, "raw HTML processing instruction '<?…>' is not allowed" + POLICY,
+                 id="processing-instruction"),
+    pytest.param("Text <!DOCTYPE html> more.\n", 6, "raw HTML declaration '<!…>' is not allowed" + POLICY,
+                 id="doctype"),
 ])
 def test_raw_html_the_renderer_cannot_read_or_would_copy_is_reported(project: Project, capsys, body: str,
                                                                       column: int, message: str) -> None:
@@ -95,6 +102,13 @@ def lenient(project: Project) -> None:
     """``raw_html: strip``: raw HTML outside the allowlist is a warning, removed from the page."""
     site = project.root / "site_config/site.yml"
     site.write_text(site.read_text(encoding="utf-8").replace("raw_html: reject", "raw_html: strip"), encoding="utf-8")
+
+
+def test_unreadable_html_is_reported_where_it_is_on_a_later_line(project: Project, capsys) -> None:
+    body = "First paragraph.\n\nThe <b>SDF</b> and\tthen <![) here.\n"
+    assert checked_body(project, capsys, body) == (1, [
+        f"{FOLDER}/en.md:6:25: error: raw HTML that the site's renderer cannot read (the build would stop here): "
+        "write '<' as '&lt;'", "1 error, 0 warnings"])
 
 
 def test_raw_html_the_renderer_cannot_read_is_an_error_under_either_policy(project: Project, capsys) -> None:
@@ -116,13 +130,15 @@ CONFLICT = "<<<<<<< HEAD\n{ours}=======\n{theirs}>>>>>>> editor/rift\n"
 
 
 @pytest.mark.parametrize("relative, text, first_line", [
-    ("content/actors/sdf.yml", "name:\n" + CONFLICT.format(ours="  ar: قسد\n", theirs="  ar: قوات سوريا\n")
-     + "type: armed-group\n", 2),
-    (f"{FOLDER}/en.md", "---\ntitle: A rift\n---\n" + CONFLICT.format(ours="The SDF.\n", theirs="The Coalition.\n"), 4),
-    (f"{FOLDER}/meta.yml", "date: 2017-08-07\n" + CONFLICT.format(ours="status: draft\n", theirs="status: published\n"),
-     2),
-    ("site_config/i18n/en.yml", CONFLICT.format(ours="home: Home\n", theirs="home: Front page\n")
-     + (REPO / "site_config/i18n/en.yml").read_text(encoding="utf-8").replace("home: Home\n", ""), 1),
+    pytest.param("content/actors/sdf.yml", "name:\n" + CONFLICT.format(ours="  ar: قسد\n", theirs="  ar: قوات سوريا\n")
+     + "type: armed-group\n", 2, id="registry"),
+    pytest.param(f"{FOLDER}/en.md", "---\ntitle: A rift\n---\n" + CONFLICT.format(ours="The SDF.\n",
+                 theirs="The Coalition.\n"), 4, id="markdown"),
+    pytest.param(f"{FOLDER}/meta.yml", "date: 2017-08-07\n" + CONFLICT.format(ours="status: draft\n",
+                 theirs="status: published\n"), 2, id="meta"),
+    pytest.param("site_config/i18n/en.yml", CONFLICT.format(ours="home: Home\n", theirs="home: Front page\n")
+                 + (REPO / "site_config/i18n/en.yml").read_text(encoding="utf-8").replace("home: Home\n", ""), 1,
+                 id="site-config"),
 ])
 def test_a_merge_conflict_is_reported_at_each_marker_before_the_file_is_read(
         project: Project, capsys, relative: str, text: str, first_line: int) -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 from browser_fixtures import read_headers_file
 from lxml import html as lxml_html
 
+from build_tools.site.headers import content_security_policy, headers_file, script_hash, with_policy_meta
+
 TILES = "https://tile.openstreetmap.org"
 POLICY = {
     "default-src": ["'self'"], "script-src": ["'self'", "'wasm-unsafe-eval'"], "style-src": ["'self'"],
@@ -60,3 +62,37 @@ def test_every_page_carries_the_policy_for_its_own_scripts_before_any_script(sam
         first_script = page.find("<script")
         assert first_script == -1 or page.index("Content-Security-Policy") < first_script, path
         assert re.search(r'<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy"', page), path
+
+
+def test_the_policy_directive_by_directive() -> None:
+    hashes = ["'sha256-AAAA'", "'sha256-BBBB'"]
+    tiles = "https://{s}.tile.example.org/{z}/{x}/{y}.png"
+    expected = {**POLICY, "script-src": [*POLICY["script-src"], *hashes],
+                "img-src": ["'self'", "data:", "https://*.tile.example.org"]}
+    assert parsed(content_security_policy(hashes, tiles)) == {**expected, "frame-ancestors": ["'none'"]}
+    assert parsed(content_security_policy(hashes, tiles, in_page=True)) == expected
+    assert content_security_policy([], TILES + "/{z}/{x}/{y}.png").split("; ")[:2] == [
+        "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"]
+
+
+def test_a_script_is_allowed_by_the_hash_browsers_compute() -> None:
+    """The SHA-256 of the script's UTF-8 bytes, base64 (the value browsers report in their console)."""
+    assert script_hash("alert(1)") == "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
+    assert script_hash("قسد") == "'sha256-" + base64.b64encode(hashlib.sha256("قسد".encode()).digest()).decode() + "'"
+
+
+def test_the_meta_tag_goes_right_after_the_charset_with_the_page_own_hashes() -> None:
+    page = ('<html><head>\n  <meta charset="utf-8">\n  <title>x</title><script>a()</script>'
+            '<script src="b.js"></script><script type="application/ld+json">{}</script></head></html>')
+    policy = content_security_policy([script_hash("a()")], TILES, in_page=True)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    assert with_policy_meta(page, TILES) == page.replace('<meta charset="utf-8">', f'<meta charset="utf-8">{meta}')
+    assert with_policy_meta("<p>no head</p>", TILES) == "<p>no head</p>"
+
+
+def test_the_headers_file() -> None:
+    policy = content_security_policy(sorted([script_hash("a()"), script_hash("b()")]), TILES)
+    assert headers_file(["b()", "a()", "a()"], TILES + "/{z}/{x}/{y}.png") == (
+        f"/*\n  Content-Security-Policy: {policy}\n  X-Content-Type-Options: nosniff\n"
+        "  Referrer-Policy: strict-origin-when-cross-origin\n  X-Frame-Options: DENY\n")
+    assert sorted([script_hash("a()"), script_hash("b()")]) == sorted(re.findall(r"'sha256-[^']+'", policy))

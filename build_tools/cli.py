@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .commands import build, check, export, new, suggest
+from .commands import build, check, export, new, strip, suggest
 from .commands.project import EXIT_USAGE, UsageError
 
-SUBCOMMANDS = (check, build, export, suggest, new)
+SUBCOMMANDS = (check, build, export, suggest, new, strip)
 
 
 def _parser() -> argparse.ArgumentParser:

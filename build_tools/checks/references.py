@@ -19,7 +19,8 @@ REFERENCES: dict[str, list[tuple[str, Pattern]]] = {
     "actor": [("actor", ("affiliations", ANY, "actor"))],
     "location": [("location", ("parent",))],
     "article": [("actor", ("actors", ANY)), ("location", ("locations", ANY)), ("tag", ("tags", ANY)),
-                ("source", ("sources", ANY, "source")), ("source", ("sources", ANY, "via"))],
+                ("source", ("sources", ANY, "source")), ("source", ("sources", ANY, "via")),
+                ("source", ("documents", ANY, "source"))],
 }
 """Kind of file → (kind of the id, where in the file the id is)."""
 

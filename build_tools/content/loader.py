@@ -66,6 +66,8 @@ class ArticleBundle:
     texts: dict[str, TextFile] = field(default_factory=dict)
     languages: set[str] = field(default_factory=set)
     """Languages with a text file, whether or not it could be parsed."""
+    files: dict[str, Path] = field(default_factory=dict)
+    """Its other files (photos, documents), by name."""
 
 
 @dataclass
@@ -179,6 +181,8 @@ def load_bundle(folder: Path, files: ContentFiles, report: Report) -> ArticleBun
     bundle = ArticleBundle(folder.name, name, folder.parent.name, meta)
     for path in entries:
         if path.suffix != ".md":
+            if path != meta_path and path.is_file():
+                bundle.files[path.name] = path
             continue
         if path.stem not in LANGUAGES:
             report.error(Position(f"{name}/{path.name}", 0, 0), "unexpected Markdown file: an article's "

@@ -55,6 +55,11 @@ actors: []
 locations: []
 sources: []  # e.g. - {{source: basnews, via: rasd}}
 tags: []
+# Photos of this folder, placed in the text as ![](photo.jpg); run briefing strip-metadata on them first:
+# media:
+#   - {{file: photo.jpg, alt: {{ar: "", en: ""}}, credit: {{ar: "", en: ""}}, caption: {{ar: "", en: ""}}, lead: true}}
+# documents:
+#   - {{file: report.pdf, title: {{ar: "", en: ""}}, source: ID}}
 """
 ARTICLE_TEXT = """---
 title: ""

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import pyuca
 from babel.dates import format_date, format_skeleton
+from babel.units import format_unit
 
 from ..model.dates import PartialDate, Precision
 from ..text.arabic import normalize_arabic, without_article
@@ -49,3 +50,14 @@ def sort_key(name: str, lang: str) -> tuple[int, ...]:
     text = without_article(normalize_arabic(name)) if lang == "ar" else name.casefold()
     key: tuple[int, ...] = _collator().sort_key(text)
     return key
+
+
+def file_size(size: int, lang: str, locale: str, arabic_digits: str) -> str:
+    """A file's size as readers of ``lang`` write it: "340 kB", "1.2 ميغابايت"."""
+    if size >= 1_000_000:
+        unit, value = "digital-megabyte", round(size / 1_000_000, 1)
+    else:
+        unit, value = "digital-kilobyte", max(1, round(size / 1000))
+    long_name = lang == "ar" and unit == "digital-megabyte"  # CLDR's short Arabic megabyte is "م.ب"
+    written = format_unit(value, unit, length="long" if long_name else "short", locale=locale, format="#,##0.#")
+    return digits(written, lang, arabic_digits)

@@ -9,7 +9,7 @@ from ..languages import direction, other_language
 from ..model.dates import PartialDate
 from ..model.entities import Localized
 from ..model.settings import SiteConfig, Term
-from .formats import digits, format_partial_date, sort_key
+from .formats import digits, file_size, format_partial_date, sort_key
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,9 @@ class Locale:
 
     def number(self, value: int | float) -> str:
         return digits(str(value), self.lang, self.arabic_digits)
+
+    def file_size(self, size: int) -> str:
+        return file_size(size, self.lang, self.date_locale, self.arabic_digits)
 
     def period_label(self, year: int, month: int | None) -> str:
         """A month ("آب 2017"), or a year whose months are unknown ("2017 — الشهر غير معروف")."""

@@ -29,6 +29,7 @@ from ..pipeline.cache import ArticleCache
 from ..pipeline.load import LoadedBriefing, load_briefing
 from ..pipeline.settings import CONFIG_DIR, ConfigError
 from ..publish.finishing import finish_site
+from ..publish.media import media_files
 from ..publish.search import SearchIndexError, index_language
 from ..site import urls
 from ..site.assemble import Memo, SiteFiles, assemble_site
@@ -142,15 +143,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.inline_scripts = set()
         self.once.rendered.clear()
         generated = [tracked(config, made.path, content=made.content) for made in site.generated]
+        # Every language's pages point at the photos' renditions, so each process lists them.
+        published = [a for a in self.loaded.briefing.articles.values() if drafts or not a.is_draft]
+        media = [File.generated(config, path, abs_src_path=str(source))
+                 for path, source in media_files(published, self.root).items()]
         if self.dirty:
             self.changes.mark(generated, site.generated, config, self.root / CONFIG_DIR)
         if not shared:
-            return Files(generated)
+            return Files([*generated, *media])
         # Only the theme's files are kept: every page comes from the model, and nothing
         # else in content/ (a stray file, a link to one outside) is ever published.
         kept = [f for f in files if f.abs_src_path and f.src_dir != config.docs_dir]
         copied = [File.generated(config, path, abs_src_path=str(source)) for path, source in site.copied.items()]
-        return Files([*kept, *generated, *copied])
+        return Files([*kept, *generated, *media, *copied])
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:

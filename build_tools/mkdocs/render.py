@@ -26,6 +26,7 @@ from mkdocs.exceptions import Abort
 
 from ..pipeline.load import LoadedBriefing
 from ..publish.finishing import finish_site
+from ..publish.media import media_files
 from ..publish.output import describe_os_error
 from ..site.sitemap import SitemapEntry
 from .plugin import Assignment, BriefingPlugin, Rendered
@@ -40,6 +41,7 @@ class RenderError(Exception):
 
 def render_site(root: Path, site_dir: Path, loaded: LoadedBriefing, drafts: bool) -> None:
     """The whole site in ``site_dir`` (which must be empty)."""
+    media_files([a for a in loaded.briefing.articles.values() if drafts or not a.is_draft], root)  # on every core
     workers: list[tuple[BaseProcess, Connection, Path]] = []
     try:
         for index, lang in enumerate(loaded.config.languages):

@@ -8,6 +8,7 @@ from ..diagnostics import Origin
 from .dates import PartialDate
 from .entities import Localized
 from .kinds import SOURCE
+from .media import Document, Photo
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,15 @@ class Article:
     corrections: list[Correction] = field(default_factory=list)
     """Newest first; the article's ``updated`` is never before the latest one."""
     translations: dict[str, Translation] = field(default_factory=dict)
+    photos: list[Photo] = field(default_factory=list)
+    """In the order ``meta.yml`` declares them."""
+    documents: list[Document] = field(default_factory=list)
     origin: Origin = field(default_factory=_no_origin, compare=False, repr=False)
+
+    @property
+    def lead_photo(self) -> Photo | None:
+        """The article's picture for cards, feeds and link previews."""
+        return next((photo for photo in self.photos if photo.lead), None)
 
     @property
     def is_draft(self) -> bool:

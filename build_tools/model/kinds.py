@@ -31,6 +31,8 @@ class Kind:
     """``meta.yml`` lists the ids of those an article is about, under ``PLURAL``."""
     followed: bool = False
     """Each one's page has an Atom feed of its articles."""
+    in_article_folder: bool = False
+    """A file of an article's folder, declared in its ``meta.yml`` under ``PLURAL``."""
 
 
 ACTOR = Kind("actor", "actors", Actor, linked=True, named_in_text=True, listed_by_articles=True, followed=True)
@@ -42,11 +44,17 @@ TAG = Kind("tag", "tags", Tag, linked=True, listed_by_articles=True)
 ARTICLE = Kind("article", "articles")
 """A folder ``content/articles/YYYY/ID/``, not a registry file."""
 
-KINDS = (ACTOR, LOCATION, SOURCE, TAG, ARTICLE)
+PHOTO = Kind("photo", "media", in_article_folder=True)
+"""A JPEG, PNG or WebP file, placed in the text as ``![](file)``, published as renditions."""
+DOCUMENT = Kind("document", "documents", in_article_folder=True)
+"""A PDF file, listed with the article, published without its metadata."""
+
+KINDS = (ACTOR, LOCATION, SOURCE, TAG, ARTICLE, PHOTO, DOCUMENT)
 BY_NAME = {kind.name: kind for kind in KINDS}
 REGISTRIES = tuple(kind for kind in KINDS if kind.entity is not None)
 """The kinds with one YAML file per entity, in the order they are read."""
 NAMED_IN_TEXT = tuple(kind for kind in KINDS if kind.named_in_text)
+ARTICLE_FILES = tuple(kind for kind in KINDS if kind.in_article_folder)
 LINK_SCHEMES = frozenset(kind.name for kind in KINDS if kind.linked)
 
 ENTITY_LINK = re.compile(rf"\]\(({'|'.join(kind.name for kind in KINDS if kind.linked)}):([^)\s]*)\)")

@@ -33,6 +33,10 @@ class SiteConfig:
     raw_html: str
     """``reject`` or ``strip``: what raw HTML outside the allowlist in an article is."""
     map_tiles: dict[str, str]
+    max_media_bytes: int
+    """Largest photo or document file (``media: max_file_mb``)."""
+    max_media_pixels: int
+    """Largest photo, in pixels (``media: max_megapixels``): beyond, a possible decompression bomb."""
     strings: dict[str, dict[str, str]]
     """Language → interface string key → text."""
     vocabularies: dict[str, dict[str, Term]]

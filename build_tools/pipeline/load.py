@@ -9,12 +9,14 @@ from pathlib import Path
 from ..checks.bounds import check_bundle_bounds
 from ..checks.entities import check_entities
 from ..checks.markdown import check_bundle_markdown
+from ..checks.media import check_placements, inspect_media
 from ..checks.mentions import check_mentions
 from ..checks.references import check_article_references, check_registry_references
 from ..checks.schemas import SchemaSet
 from ..content.loader import ContentFiles, load_bundle, load_content
 from ..content.sourcefiles import signature
 from ..diagnostics import Report
+from ..media.reading import CACHE_DIR, Limits
 from ..model.briefing import Briefing
 from ..model.kinds import REGISTRIES
 from ..model.settings import SiteConfig
@@ -82,9 +84,13 @@ def _article(folder: Path, registries: _Registries, keep: bool) -> ArticleResult
     """One article folder read, validated, resolved and checked."""
     report = Report()
     bundle = check_bundle_bounds(load_bundle(folder, registries.files, report), report)
-    article = resolve_article(bundle, registries.schemas, report)
+    config = registries.config
+    limits = Limits(config.max_media_bytes, config.max_media_pixels)
+    facts = inspect_media(bundle, limits, report, registries.files.root / CACHE_DIR)
+    article = resolve_article(bundle, registries.schemas, report, facts)
     check_article_references(bundle, registries.files.ids, report)
-    check_bundle_markdown(bundle, registries.config.raw_html, report)
+    check_placements(bundle, facts, report)
+    check_bundle_markdown(bundle, config.raw_html, report)
     if article is not None:
         check_mentions(article, registries.briefing, registries.matcher, report)
     return article if keep else None, report.diagnostics

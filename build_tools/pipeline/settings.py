@@ -70,6 +70,8 @@ def load_site_config(root: Path, report: Report) -> tuple[SiteConfig, SchemaSet]
         raw_html=data.get("raw_html", "reject"),
         map_tiles=data.get("map_tiles", {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
                                          "attribution": "&copy; OpenStreetMap contributors"}),
+        max_media_bytes=int(data.get("media", {}).get("max_file_mb", 20) * 1_000_000),
+        max_media_pixels=int(data.get("media", {}).get("max_megapixels", 50) * 1_000_000),
         strings=strings,
         vocabularies=vocabularies,
     )

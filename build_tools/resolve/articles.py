@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..checks.articles import check_correction_date, check_dates, check_languages, check_script
+from ..checks.media import Facts
 from ..checks.schemas import SchemaSet
 from ..content.loader import ArticleBundle, TextFile
 from ..diagnostics import DocumentPath, Origin, Report, field_name
@@ -12,10 +13,13 @@ from ..model.articles import Article, Citation, Correction, Translation
 from ..model.dates import DateError, PartialDate, parse_partial_date
 from ..model.entities import Localized
 from ..model.kinds import KINDS
+from .media import resolve_documents, resolve_photos
 
 
-def resolve_article(bundle: ArticleBundle, schemas: SchemaSet, report: Report) -> Article | None:
-    """The article of ``bundle`` if its meta.yml is valid; its dates are read and checked either way."""
+def resolve_article(bundle: ArticleBundle, schemas: SchemaSet, report: Report, facts: Facts | None = None
+                    ) -> Article | None:
+    """The article of ``bundle`` if its meta.yml is valid; its dates are read and checked either way.
+    ``facts``: what was read from its photos and documents (``checks.media.inspect_media``)."""
     translations = {lang: _translation(text, schemas, report) for lang, text in bundle.texts.items()}
     if bundle.meta is None:
         return None
@@ -39,6 +43,8 @@ def resolve_article(bundle: ArticleBundle, schemas: SchemaSet, report: Report) -
         sources=citations, editor_note=Localized.from_data(data.get("editor_note")),
         corrections=corrections,
         translations={lang: t for lang, t in translations.items() if t is not None},
+        photos=resolve_photos(data, facts or {}, bundle.folder),
+        documents=resolve_documents(data, facts or {}, bundle.folder),
         origin=origin,
     )
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from ..model.articles import Article
 from ..model.briefing import Briefing, articles_by_entity
 from ..model.dates import PartialDate
 from ..model.kinds import REGISTRIES
+from ..model.media import Photo
 from ..model.settings import SiteConfig
 from . import urls
 
@@ -44,6 +46,8 @@ def atom(title: str, page_url: str, lang: str, latest: list[Article], config: Si
     feed.link(href=base + urls.feed(page_url), rel="self")
     feed.author({"name": config.name.get(lang)})
     feed.subtitle(config.description.get(lang))
+    if any(article.lead_photo for article in latest):
+        feed.load_extension("media")  # Media RSS, which feed readers show as the entry's picture
     newest = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
     for article in reversed(latest):  # feedgen lists the last added entry first
         text = article.text_in(lang)
@@ -58,10 +62,19 @@ def atom(title: str, page_url: str, lang: str, latest: list[Article], config: Si
             entry.summary(text.summary)
         for author in article.authors:
             entry.author({"name": author})
+        if article.lead_photo:
+            _with_photo(entry, article.lead_photo, base)
         newest = max(newest, _timestamp(article.updated or article.date))
     feed.updated(newest)
     document: bytes = feed.atom_str(pretty=True)
     return document
+
+
+def _with_photo(entry: FeedEntry, photo: Photo, base: str) -> None:
+    shown = photo.fallback()
+    size = {"width": str(shown.width), "height": str(shown.height)}
+    entry.media.content(url=base + shown.path, type=shown.mime_type, medium="image", **size)
+    entry.media.thumbnail(url=base + shown.path, **size)
 
 
 def site_feeds(briefing: Briefing, config: SiteConfig, languages: Iterable[str],

@@ -19,6 +19,7 @@ from ..model.articles import Article
 from ..model.briefing import Briefing
 from ..model.entities import Actor, Localized, Location
 from ..model.kinds import ACTOR, ARTICLE, BY_NAME, LOCATION
+from ..model.media import Document, Photo
 from . import urls
 
 FORMATS = ("json", "csv", "geojson")
@@ -84,15 +85,32 @@ def articles(items: Iterable[Article], base_url: str) -> list[Record]:
              "summary": {lang: t.summary for lang, t in sorted(a.translations.items())},
              "url": {lang: base_url + urls.entity(lang, "article", a.id) for lang in sorted(a.translations)},
              "authors": a.authors, "actors": a.actors, "locations": a.locations, "tags": a.tags,
-             "sources": [{"source": c.source, "via": c.via, "url": c.url} for c in a.sources]}
+             "sources": [{"source": c.source, "via": c.via, "url": c.url} for c in a.sources],
+             "media": [_photo(photo, base_url) for photo in a.photos],
+             "documents": [_document(document, base_url) for document in a.documents]}
             for a in sorted(items, key=lambda a: (a.date.earliest, a.id), reverse=True)]
+
+
+def _photo(photo: Photo, base_url: str) -> Record:
+    shown = photo.fallback()
+    return {"file": photo.file, "url": base_url + shown.path, "width": shown.width, "height": shown.height,
+            "alt": _both(photo.alt), "caption": _both(photo.caption), "credit": _both(photo.credit),
+            "lead": photo.lead}
+
+
+def _document(document: Document, base_url: str) -> Record:
+    return {"file": document.file, "url": base_url + document.path, "title": _both(document.title),
+            "source": document.source, "bytes": document.size}
 
 
 def _article_row(a: Record) -> Record:
     return {"id": a["id"], "date": a["date"], "date_precision": a["date_precision"],
             "title_ar": a["title"].get("ar", ""), "title_en": a["title"].get("en", ""),
             "actors": " ".join(a["actors"]), "locations": " ".join(a["locations"]),
-            "tags": " ".join(a["tags"]), "sources": " ".join(s["source"] for s in a["sources"])}
+            "tags": " ".join(a["tags"]), "sources": " ".join(s["source"] for s in a["sources"]),
+            "media": " ".join(m["url"] for m in a["media"]),
+            "media_credits": " | ".join(m["credit"]["en"] or m["credit"]["ar"] or "" for m in a["media"]),
+            "documents": " ".join(d["url"] for d in a["documents"])}
 
 
 def _csv(rows: list[Record]) -> str:

@@ -19,6 +19,7 @@ from ..text.htmlpolicy import sanitize
 from ..text.htmltext import map_text
 from ..text.matcher import Matcher, Mention
 from . import urls
+from .figures import with_figures
 from .pages.model import ArticleView, PageModel
 
 _NOT_LINKED_INSIDE = frozenset({"a", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"})
@@ -42,11 +43,12 @@ def resolve_explicit_links(markdown: str, lang: str, page_src: str) -> str:
 
 
 def finish_content(html: str, page: PageModel, matcher: Matcher, link_mode: str) -> str:
-    """A page's rendered body as readers get it: articles sanitized and their names linked."""
+    """A page's rendered body as readers get it: articles sanitized, their names linked
+    and their photos shown."""
     if isinstance(page.view, ArticleView):
         html = sanitize(html)
         targets = {key: relative_url(url, page.url) for key, url in page.view.mention_targets.items()}
-        html = link_mentions(html, page.lang, matcher, targets, link_mode)
+        html = with_figures(link_mentions(html, page.lang, matcher, targets, link_mode), page)
     return isolate_other_script(html, page.lang)
 
 

@@ -10,7 +10,9 @@ from typing import Any
 
 from ..model.articles import Article
 from ..model.briefing import Briefing
+from ..languages import other_language
 from ..model.entities import Actor, Location
+from ..model.media import Photo
 from ..model.settings import SiteConfig
 from . import urls
 
@@ -60,6 +62,20 @@ def article_ld(article: Article, lang: str, briefing: Briefing, config: SiteConf
         data["dateModified"] = article.updated.isoformat()
     if article.authors:
         data["author"] = [{"@type": "Person", "name": name} for name in article.authors]
+    if article.lead_photo:
+        data["image"] = photo_ld(article.lead_photo, lang, base)
+    return data
+
+
+def photo_ld(photo: Photo, lang: str, base: str) -> dict[str, Any]:
+    """The lead photo as an ``ImageObject``: its JPEG rendition, caption and credit."""
+    shown = photo.fallback()
+    data: dict[str, Any] = {"@type": "ImageObject", "url": base + shown.path, "contentUrl": base + shown.path,
+                            "width": shown.width, "height": shown.height}
+    for key, value in (("caption", photo.caption), ("creditText", photo.credit)):
+        text = value.get(lang) or value.get(other_language(lang))
+        if text:
+            data[key] = text
     return data
 
 

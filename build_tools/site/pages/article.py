@@ -3,12 +3,14 @@ facts panel, corrections and the editor's note."""
 
 from __future__ import annotations
 
+from ...i18n.locale import Locale
 from ...model.articles import Article, Citation, Correction
 from ...model.kinds import NAMED_IN_TEXT
 from .. import urls
 from ..structured import article_ld
 from .context import LanguagePages
-from .model import ArticleView, CitedSource, Field, PageModel
+from .figures import picture, placed_photo_markdown
+from .model import ArticleView, CitedSource, DocumentLink, Field, PageModel, Picture
 
 ArticlePages = dict[tuple[str, str], tuple[Article, PageModel]]
 """Article pages already made, by language and id, with the article they were made from."""
@@ -32,6 +34,9 @@ def article_page(pages: LanguagePages, article: Article) -> PageModel:
     card = links.card(article)
     translation = article.translations.get(pages.lang)
     note, note_lang = locale.text(article.editor_note)
+    body = translation.body if translation else ""
+    markdown, placed = placed_photo_markdown(body, article, card.link.url)
+    lead = article.lead_photo
     view = ArticleView(
         card=card,
         pending=translation is None,
@@ -44,12 +49,24 @@ def article_page(pages: LanguagePages, article: Article) -> PageModel:
         editor_note=note, editor_note_lang=note_lang,
         corrections=[_correction(pages, correction) for correction in article.corrections],
         mention_targets={(kind.name, id_): urls.entity(pages.lang, kind.name, id_)
-                         for kind in NAMED_IN_TEXT for id_ in article.ids(kind.name)})
-    markdown = translation.body if translation else ""
+                         for kind in NAMED_IN_TEXT for id_ in article.ids(kind.name)},
+        figures=_figures(article, placed, locale),
+        lead_figure=picture(lead, locale) if lead and lead.file not in placed and translation else None,
+        documents=_documents(article, pages))
     return pages.page(card.link.url, "article", card.link.text, view, title_lang=card.link.lang,
                       markdown=markdown, draft=article.is_draft, description=card.summary,
+                      image=picture(lead, locale, captioned=False) if lead else None,
                       json_ld=article_ld(article, pages.lang, pages.briefing, pages.config),
-                      searchable=(card.link.text, card.summary, markdown))
+                      searchable=(card.link.text, card.summary, body))
+
+
+def _figures(article: Article, placed: set[str], locale: Locale) -> dict[str, Picture]:
+    figures = {}
+    for photo in article.photos:
+        if photo.file in placed:
+            shown = picture(photo, locale)
+            figures[shown.src] = shown
+    return figures
 
 
 def _correction(pages: LanguagePages, correction: Correction) -> Field:
@@ -65,3 +82,13 @@ def _cited(pages: LanguagePages, citation: Citation) -> CitedSource:
     return CitedSource(links.entity_link("source", citation.source), pages.reliability(source.reliability),
                        links.entity_link("source", citation.via) if citation.via else None,
                        note, citation.url)
+
+
+def _documents(article: Article, pages: LanguagePages) -> list[DocumentLink]:
+    found = []
+    for document in article.documents:
+        title, title_lang = pages.locale.text(document.title)
+        source = pages.links.entity_link("source", document.source) if document.source else None
+        found.append(DocumentLink(title or document.file, title_lang, document.path,
+                                  pages.locale.file_size(document.size), source))
+    return found

@@ -13,7 +13,8 @@ from ...i18n.locale import Locale
 from ...model.articles import Article
 from ...model.briefing import Briefing
 from .. import urls
-from .model import ArticleCard, Link
+from .figures import thumbnail
+from .model import ArticleCard, Link, Picture
 
 CARD_ENTITIES = 3
 """Actors and places named on a card, each: the first ones the article lists."""
@@ -59,4 +60,9 @@ class EntityLinks:
             locations=[self.entity_link("location", id_) for id_ in article.locations[:CARD_ENTITIES]],
             draft=article.is_draft,
             pending=shown.lang != lang,
+            thumbnail=self._thumbnail(article),
         )
+
+    def _thumbnail(self, article: Article) -> Picture | None:
+        lead = article.lead_photo
+        return thumbnail(lead) if lead else None

@@ -50,6 +50,37 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A photo as a page shows it: its renditions, the text that stands for it, and
+    whose it is, in the page's language (``*_lang`` when from the other one)."""
+
+    src: str
+    """The JPEG or PNG rendition (site path): for browsers that read no ``srcset``."""
+    srcset: list[tuple[str, int]]
+    """(site path, width) of each WebP rendition."""
+    width: int
+    height: int
+    alt: str
+    caption: str | None = None
+    caption_lang: str = "ar"
+    credit: str | None = None
+    credit_lang: str = "ar"
+    credit_label: str = ""
+    """"Photo:", in the page's language."""
+
+
+@dataclass(frozen=True)
+class DocumentLink:
+    title: str
+    title_lang: str
+    url: str
+    """Site path of the published copy."""
+    size: str
+    """"1.2 MB", in the page's language and digits."""
+    source: Link | None = None
+
+
+@dataclass(frozen=True)
 class ArticleCard:
     link: Link
     date: str
@@ -58,6 +89,8 @@ class ArticleCard:
     locations: list[Link]
     draft: bool
     pending: bool
+    thumbnail: Picture | None = None
+    """The lead photo, without caption or credit."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +143,12 @@ class ArticleView:
     """Newest first: the label is the correction's date."""
     mention_targets: dict[tuple[str, str], str]
     """The page of each actor and location the article lists, for names found in its text."""
+    figures: dict[str, Picture] = field(default_factory=dict)
+    """Each photo the text places, by the site path the Markdown points its image at
+    (``Picture.src``); shown as a figure there."""
+    lead_figure: Picture | None = None
+    """The lead photo when the text does not place it: shown above the text."""
+    documents: list[DocumentLink] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -197,6 +236,8 @@ class PageModel:
     search_terms: str = ""
     """Arabic pages: their words in search form, indexed beside the text (see ``text.arabic``)."""
     description: str | None = None
+    image: Picture | None = None
+    """The picture of link previews (``og:image``)."""
     json_ld: dict[str, Any] | None = None
     feed: str | None = None
     """The Atom feed that follows this page, if any (site path)."""

@@ -1,0 +1,170 @@
+"""An article's photos and documents, checked before anything is published.
+
+Every declared file is read whole: it must be what ``meta.yml`` says it is (by its
+content, not its name), decode, stay within the limits of site.yml, and carry no
+metadata that can endanger the people in it or behind it. Every image the text places
+must be a declared photo of the article's own folder: a remote one would be blocked by
+the site's Content-Security-Policy and would tell a third party who reads the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..content.loader import ArticleBundle
+from ..diagnostics import Origin, Position, Report, offset_position
+from ..media.formats import sniff
+from ..media.reading import DocumentFacts, ImageFacts, Limits, MediaProblem, read_document, read_image
+from ..model.kinds import DOCUMENT, PHOTO
+from ..text.markup import image_file_name, placed_images
+
+SECTIONS = {PHOTO.plural: ("alt", "credit"), DOCUMENT.plural: ("title",)}
+"""The lists of ``meta.yml`` that declare files, and what each entry needs in every language."""
+Facts = dict[str, ImageFacts | DocumentFacts]
+"""What was read from each declared file that can be published, by file name."""
+_Reading = tuple[Limits, Path | None]
+"""The limits a file must keep, and where what was read from photos is kept."""
+_LANGUAGE_NAMES = {"ar": "Arabic", "en": "English"}
+REMOTE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|//")
+"""A target with a scheme (``https:``) or a host (``//cdn…``): not a file of the folder."""
+_STRIP_HINT = "remove it with `briefing strip-metadata {path}`, then check again"
+
+
+@dataclass(frozen=True)
+class _Declared:
+    section: str
+    index: int
+    entry: dict[str, Any]
+
+
+def declared_files(meta: Any) -> dict[str, _Declared]:
+    """File name → where ``meta.yml`` declares it, for the entries that name a file."""
+    found: dict[str, _Declared] = {}
+    for section in SECTIONS:
+        entries = meta.get(section) if isinstance(meta, dict) else None
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            if isinstance(entry, dict) and isinstance(entry.get("file"), str):
+                found.setdefault(entry["file"], _Declared(section, index, entry))
+    return found
+
+
+def inspect_media(bundle: ArticleBundle, limits: Limits, report: Report, cache: Path | None = None) -> Facts:
+    """Reads every photo and document of the article's folder; reports what is wrong.
+    ``cache``: where what was read from photos is kept (``media.reading.read_image``)."""
+    if bundle.meta is None:
+        return {}
+    origin, declared = bundle.meta.origin, declared_files(bundle.meta.data)
+    facts: Facts = {}
+    for name, where in declared.items():
+        position = origin.at(where.section, where.index, "file")
+        _check_languages(where, bundle.languages, origin, report)
+        if name not in bundle.files:
+            report.error(position, f"{where.section}[{where.index}].file: no file '{name}' in the article's folder")
+        elif (read := _read(bundle, name, where.section, (limits, cache), position, report)) is not None:
+            facts[name] = read
+    _check_leads(bundle.meta.data, origin, report)
+    for name in sorted(bundle.files.keys() - declared.keys()):
+        _undeclared(bundle, name, (limits, cache), report)
+    return facts
+
+
+def _read(bundle: ArticleBundle, name: str, section: str, reading: _Reading, position: Position,
+          report: Report) -> ImageFacts | DocumentFacts | None:
+    try:
+        facts = _read_file(bundle.files[name], section, reading)
+    except MediaProblem as problem:
+        report.error(position, f"{name}: {problem}")
+        return None
+    except OSError as exc:
+        report.error(position, f"{name}: cannot be read: {exc.strerror}")
+        return None
+    if facts.findings:
+        report.error(position, f"{name} carries metadata that can endanger people: {'; '.join(facts.findings)}; "
+                     + _STRIP_HINT.format(path=f"{bundle.folder}/{name}"))
+        return None
+    return facts
+
+
+def _read_file(path: Path, section: str, reading: _Reading) -> ImageFacts | DocumentFacts:
+    limits, cache = reading
+    return read_image(path, limits, cache) if section == PHOTO.plural else read_document(path, limits)
+
+
+def _undeclared(bundle: ArticleBundle, name: str, reading: _Reading, report: Report) -> None:
+    """A file nobody declared is not published, but the repository still holds it."""
+    position = Position(f"{bundle.folder}/{name}", 0, 0)
+    kind = sniff(bundle.files[name])
+    if kind is None:
+        report.warning(position, "ignored: an article's folder holds meta.yml, its texts, and the photos "
+                                 "and documents meta.yml declares")
+        return
+    section = DOCUMENT.plural if kind == "pdf" else PHOTO.plural
+    message = f"not declared under {section}: in meta.yml, so not published"
+    try:
+        read = _read_file(bundle.files[name], section, reading)
+        if read.findings:
+            message += ("; it carries metadata that anyone who clones the repository can read: "
+                        f"{'; '.join(read.findings)}; " + _STRIP_HINT.format(path=position.file))
+    except (MediaProblem, OSError):
+        pass  # not published: what is wrong with it is told once it is declared
+    report.warning(position, message)
+
+
+def _check_languages(where: _Declared, languages: set[str], origin: Origin, report: Report) -> None:
+    for key in SECTIONS[where.section]:
+        value = where.entry.get(key)
+        for lang in sorted(languages):
+            if not (isinstance(value, dict) and isinstance(value.get(lang), str) and value[lang].strip()):
+                report.error(origin.at(where.section, where.index, key),
+                             f"{where.section}[{where.index}].{key}: no {_LANGUAGE_NAMES[lang]} text ({lang}), "
+                             f"needed because the article has {lang}.md")
+
+
+def _check_leads(meta: Any, origin: Origin, report: Report) -> None:
+    entries = meta.get("media") if isinstance(meta, dict) else None
+    leads = [index for index, entry in enumerate(entries if isinstance(entries, list) else [])
+             if isinstance(entry, dict) and entry.get("lead") is True]
+    for index in leads[1:]:
+        report.error(origin.at("media", index, "lead"), f"media[{index}].lead: media[{leads[0]}] is already "
+                     "the article's lead photo; an article has at most one")
+
+
+def check_placements(bundle: ArticleBundle, facts: Facts, report: Report) -> None:
+    """Every image the texts place is a declared photo; every photo that can be published
+    is placed somewhere (the lead photo may stand at the top instead)."""
+    declared = declared_files(bundle.meta.data) if bundle.meta else {}
+    placed: set[str] = set()
+    for text in bundle.texts.values():
+        for offset, target in placed_images(text.body):
+            problem = _placement_problem(target, declared, bundle)
+            if problem:
+                report.error(offset_position(text.front_matter.origin.file, text.body_line, text.body, offset),
+                             problem)
+            placed.add(image_file_name(target))
+    for name, where in declared.items():
+        if name in facts and where.section == "media" and name not in placed and where.entry.get("lead") is not True \
+                and bundle.meta:
+            report.warning(bundle.meta.origin.at("media", where.index, "file"), f"{name} is declared but placed "
+                           f"nowhere: write ![]({name}) where it belongs in the text, or remove it from media:")
+
+
+def _placement_problem(target: str, declared: dict[str, _Declared], bundle: ArticleBundle) -> str | None:
+    name = image_file_name(target)
+    if target.lower().startswith("data:"):
+        return None  # a scheme links may not have: reported, by raw_html's policy, with the links (checks.markdown)
+    if REMOTE.match(target):
+        return (f"remote image {target}: readers' browsers would not show it (the site's Content-Security-Policy "
+                "allows only its own images), and loading it would tell its host who reads the article; download "
+                "it into the article's folder, declare it under media: with its credit, and place it as ![](FILE)")
+    where = declared.get(name)
+    if where is not None:
+        return None if where.section == "media" else (f"{name} is a document: documents are listed with the "
+                                                      "article, not placed as images")
+    if "/" in name:
+        return f"{target}: photos are placed by their file name, from the article's own folder (![](photo.jpg))"
+    if name in bundle.files:
+        return f"{name} is not declared under media: in meta.yml (with its alt text and credit in each language)"
+    return f"no file '{name}' in the article's folder"

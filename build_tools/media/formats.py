@@ -1,0 +1,26 @@
+"""What a file is, by its first bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+IMAGE_FORMATS = ("jpeg", "png", "webp")
+DOCUMENT_FORMATS = ("pdf",)
+
+
+def sniff(path: Path) -> str | None:
+    """``jpeg``, ``png``, ``webp``, ``pdf``, or None for anything else (or unreadable)."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(16)
+    except OSError:
+        return None
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    return None

@@ -1,0 +1,53 @@
+"""Photos as readers see them, in Chromium: figures in both languages, on a phone and a
+laptop, under the site's own Content-Security-Policy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from browser_fixtures import csp_violations, screenshot
+from conftest import Project
+from media_files import write_illustrated_article
+
+from build_tools.cli import main
+
+ARTICLE = "articles/2017-08-07-a/"
+CREDITS = {"ar": "تصوير: وكالة", "en": "Photo: An agency"}
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory) -> Path:
+    """This module's site: a tiny project with photos, in place of the sample briefing."""
+    project = Project(tmp_path_factory.mktemp("photo-project"))
+    write_illustrated_article(project)
+    site = tmp_path_factory.mktemp("photo-site")
+    assert main(["build", "--root", str(project.root), "--site-dir", str(site)]) == 0
+    return site
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_figures_load_fit_the_screen_and_credit_the_photographer(new_context, site_url: str, lang: str,
+                                                                  width: int) -> None:
+    context = new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    blocked = csp_violations(page)
+    page.goto(site_url + f"{lang}/" + ARTICLE)
+    figures = page.locator("[data-briefing=figure]")
+    assert figures.count() == 2
+    for index in range(2):
+        figure = figures.nth(index)
+        figure.scroll_into_view_if_needed()
+        image = figure.locator("img")
+        image.evaluate("img => img.decode()")
+        loaded = image.evaluate("img => [img.naturalWidth > 0, img.currentSrc.split('.').pop()]")
+        assert loaded == [True, "webp"]
+        box, viewport = figure.bounding_box(), page.viewport_size
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
+    assert figures.nth(1).locator(".briefing-figure__credit").inner_text() == CREDITS[lang]
+    caption = figures.nth(0).locator("figcaption")
+    assert caption.evaluate("node => getComputedStyle(node).direction") == ("rtl" if lang == "ar" else "ltr")
+    screenshot(page, f"{lang}-photos-{width}")
+    context.close()
+    assert blocked == [] and context.outbound == []

@@ -1,0 +1,306 @@
+"""Photos and documents: every check with its exact message, metadata removed in place,
+and a published site that holds no original and no metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from pathlib import Path
+
+import pikepdf
+import pytest
+from conftest import Project
+from media_files import (
+    FOLDER,
+    PHOTO,
+    XMP_LOCATION,
+    encoded,
+    jpeg,
+    pdf,
+    phone_exif,
+    picture,
+    with_iptc,
+    write_article_with_media,
+    write_illustrated_article,
+)
+from PIL import Image, ImageChops, ImageOps, ImageStat
+
+from build_tools.cli import main
+from build_tools.media.metadata import image_findings, pdf_findings
+
+
+def test_a_photo_naming_its_photographer_and_city_in_iptc_is_an_error(project: Project,
+                                                                      capsys: pytest.CaptureFixture) -> None:
+    photo = write_article_with_media(project) / "road.jpg"
+    photo.write_bytes(with_iptc(jpeg()))
+    code, lines = project.check(capsys)
+    assert (code, _errors(lines)) == (1, [
+        f"{FOLDER}/meta.yml:4:11: error: road.jpg carries metadata that can endanger people: IPTC: photographer's "
+        f"name (By-line); IPTC: city; remove it with `briefing strip-metadata {FOLDER}/road.jpg`, then check again"])
+    assert main(["strip-metadata", str(photo)]) == 0
+    assert capsys.readouterr().out == f"{photo}: removed IPTC (APP13)\n"
+    assert project.check(capsys) == (0, ["0 errors, 0 warnings"])
+
+
+def _errors(lines: list[str]) -> list[str]:
+    return [line for line in lines if ": error: " in line or ": warning: " in line]
+
+
+def test_a_declared_and_placed_photo_passes(project: Project, capsys: pytest.CaptureFixture) -> None:
+    (write_article_with_media(project) / "road.jpg").write_bytes(jpeg())
+    assert project.check(capsys) == (0, ["0 errors, 0 warnings"])
+
+
+def test_a_photo_with_gps_serial_number_and_xmp_location_is_an_error(project: Project,
+                                                                    capsys: pytest.CaptureFixture) -> None:
+    (write_article_with_media(project) / "road.jpg").write_bytes(jpeg(exif=phone_exif(), xmp=XMP_LOCATION))
+    code, lines = project.check(capsys)
+    assert code == 1
+    assert _errors(lines) == [
+        f"{FOLDER}/meta.yml:4:11: error: road.jpg carries metadata that can endanger people: EXIF: GPS position; "
+        "EXIF: photographer's name (Artist); EXIF: camera serial number (BodySerialNumber); XMP: location (City); "
+        f"remove it with `briefing strip-metadata {FOLDER}/road.jpg`, then check again"]
+
+
+@pytest.mark.parametrize("content, message", [
+    pytest.param(jpeg()[:1500], "road.jpg: the file is cut short (truncated): copy or export it again", id="truncated"),
+    pytest.param(jpeg()[:300], "road.jpg: the file is cut short (truncated): copy or export it again",
+                 id="cut-in-its-header"),
+    pytest.param(b"GIF89a\x01\x00\x01\x00", "road.jpg: not a JPEG, PNG or WebP image: its content is not one of JPEG, "
+                 "PNG, WebP or PDF, whatever its name says", id="not-an-image"),
+    pytest.param(pdf(None), "road.jpg: not a JPEG, PNG or WebP image: its content is a PDF file, whatever its name "
+                 "says", id="a-pdf-named-jpg"),
+    pytest.param(encoded(Image.new("1", (8000, 7000)), "PNG"), "road.jpg: 8,000×7,000 pixels, over the limit of "
+                 "50,000,000 (media: max_megapixels in site.yml): an image this large can exhaust the memory of the "
+                 "build (a decompression bomb); reduce it before adding it", id="png-bomb"),
+    pytest.param(encoded(Image.new("1", (20000, 20000)), "PNG"), "road.jpg: refused as a decompression bomb: Image "
+                 "size (400000000 pixels) exceeds limit of 178956970 pixels, could be decompression bomb DOS attack.",
+                 id="png-bomb-beyond-pillow"),
+])
+def test_a_file_that_cannot_be_published_is_an_error(project: Project, capsys: pytest.CaptureFixture,
+                                                     content: bytes, message: str) -> None:
+    (write_article_with_media(project) / "road.jpg").write_bytes(content)
+    code, lines = project.check(capsys)
+    assert (code, _errors(lines)) == (1, [f"{FOLDER}/meta.yml:4:11: error: {message}"])
+
+
+def test_a_file_over_the_size_limit_is_an_error(project: Project, capsys: pytest.CaptureFixture) -> None:
+    project.write("site_config/site.yml", (project.root / "site_config/site.yml").read_text(encoding="utf-8")
+                  .replace("max_file_mb: 20", "max_file_mb: 0.001"))
+    (write_article_with_media(project) / "road.jpg").write_bytes(jpeg(picture(400, 300)))
+    size = (project.root / FOLDER / "road.jpg").stat().st_size
+    code, lines = project.check(capsys)
+    assert (code, _errors(lines)) == (1, [f"{FOLDER}/meta.yml:4:11: error: road.jpg: {size / 1e6:.1f} MB, over the "
+                                          "limit of 0 MB (media: max_file_mb in site.yml)"])
+
+
+def test_missing_alt_and_credit_in_a_language_of_the_article(project: Project,
+                                                             capsys: pytest.CaptureFixture) -> None:
+    media = "  - file: road.jpg\n    alt: {ar: طريق}\n    credit: {en: An agency}\n"
+    (write_article_with_media(project, media) / "road.jpg").write_bytes(jpeg())
+    code, lines = project.check(capsys)
+    assert (code, _errors(lines)) == (1, [
+        f"{FOLDER}/meta.yml:5:10: error: media[0].alt: no English text (en), needed because the article has en.md",
+        f"{FOLDER}/meta.yml:6:13: error: media[0].credit: no Arabic text (ar), needed because the article has ar.md"])
+
+
+def test_placed_images_must_be_declared_photos_of_the_folder(project: Project, capsys: pytest.CaptureFixture) -> None:
+    en = ("---\ntitle: A rift\n---\nText.\n\n![](road.jpg) ![x](https://example.org/x.jpg)\n\n![](other.jpg)\n\n"
+          "![](../elsewhere/y.jpg) ![a][ref] <img src=\"undeclared.png\"> `![](in-code.jpg)`\n\n"
+          "![](data:image/png;base64,AAAA)\n\n[ref]: //cdn.example.org/z.webp\n")
+    folder = write_article_with_media(project, en=en)
+    (folder / "road.jpg").write_bytes(jpeg())
+    (folder / "undeclared.png").write_bytes(encoded(picture(), "PNG"))
+    code, lines = project.check(capsys)
+    remote = ("readers' browsers would not show it (the site's Content-Security-Policy allows only its own images), "
+              "and loading it would tell its host who reads the article; download it into the article's folder, "
+              "declare it under media: with its credit, and place it as ![](FILE)")
+    assert (code, _errors(lines)) == (1, [
+        f"{FOLDER}/en.md:6:20: error: remote image https://example.org/x.jpg: {remote}",
+        f"{FOLDER}/en.md:8:5: error: no file 'other.jpg' in the article's folder",
+        f"{FOLDER}/en.md:10:5: error: ../elsewhere/y.jpg: photos are placed by their file name, from the article's "
+        "own folder (![](photo.jpg))",
+        f"{FOLDER}/en.md:10:45: error: undeclared.png is not declared under media: in meta.yml (with its alt text "
+        "and credit in each language)",
+        f"{FOLDER}/en.md:12:5: error: 'data:' link is not allowed: links must be http, https, mailto or to an "
+        "actor, location, source or tag",
+        f"{FOLDER}/en.md:14:8: error: remote image //cdn.example.org/z.webp: {remote}",
+        f"{FOLDER}/undeclared.png: warning: not declared under media: in meta.yml, so not published"])
+
+
+def test_declared_files_missing_unused_or_twice_lead(project: Project, capsys: pytest.CaptureFixture) -> None:
+    media = (PHOTO.format(file="road.jpg") + "    lead: true\n" + PHOTO.format(file="spare.jpg")
+             + PHOTO.format(file="gone.jpg") + PHOTO.format(file="second.jpg") + "    lead: true\n")
+    extra = "documents:\n  - file: report.pdf\n    title: {ar: تقرير, en: Report}\n    source: nobody\n"
+    folder = write_article_with_media(project, media, extra)
+    for name in ("road.jpg", "spare.jpg", "second.jpg"):
+        (folder / name).write_bytes(jpeg())
+    (folder / "report.pdf").write_bytes(pdf())
+    (folder / "notes.txt").write_text("notes", encoding="utf-8")
+    code, lines = project.check(capsys)
+    assert (code, _errors(lines)) == (1, [
+        f"{FOLDER}/meta.yml:8:11: warning: spare.jpg is declared but placed nowhere: write ![](spare.jpg) where it "
+        "belongs in the text, or remove it from media:",
+        f"{FOLDER}/meta.yml:11:11: error: media[2].file: no file 'gone.jpg' in the article's folder",
+        f"{FOLDER}/meta.yml:17:11: error: media[3].lead: media[0] is already the article's lead photo; an article "
+        "has at most one",
+        f"{FOLDER}/meta.yml:19:11: error: report.pdf carries metadata that can endanger people: document "
+        "information: author's name (Author); XMP metadata (author, tool and dates); remove it with "
+        f"`briefing strip-metadata {FOLDER}/report.pdf`, then check again",
+        f"{FOLDER}/meta.yml:21:13: error: unknown source 'nobody' in documents[0].source",
+        f"{FOLDER}/notes.txt: warning: ignored: an article's folder holds meta.yml, its texts, and the photos and "
+        "documents meta.yml declares"])
+
+
+def test_an_undeclared_photo_with_gps_warns_that_the_repository_publishes_it(project: Project,
+                                                                            capsys: pytest.CaptureFixture) -> None:
+    folder = write_article_with_media(project)
+    (folder / "road.jpg").write_bytes(jpeg())
+    (folder / "original.jpg").write_bytes(jpeg(exif=phone_exif()))
+    code, lines = project.check(capsys)
+    assert (code, _errors(lines)) == (0, [
+        f"{FOLDER}/original.jpg: warning: not declared under media: in meta.yml, so not published; it carries "
+        "metadata that anyone who clones the repository can read: EXIF: GPS position; EXIF: photographer's name "
+        f"(Artist); EXIF: camera serial number (BodySerialNumber); remove it with `briefing strip-metadata "
+        f"{FOLDER}/original.jpg`, then check again"])
+
+
+def _strip(capsys: pytest.CaptureFixture, *paths: Path) -> tuple[int, list[str]]:
+    code = main(["strip-metadata", *map(str, paths)])
+    return code, capsys.readouterr().out.splitlines()
+
+
+def _compressed_data(data: bytes) -> bytes:
+    """A JPEG's picture: everything from its start-of-scan marker on."""
+    return data[data.index(b"\xff\xda"):]
+
+
+def test_strip_metadata_removes_it_losslessly_and_keeps_the_orientation(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture) -> None:
+    photo = tmp_path / "photo.jpg"
+    original = jpeg(picture(300, 200), exif=phone_exif(orientation=6), xmp=XMP_LOCATION)
+    photo.write_bytes(original)
+    assert _strip(capsys, photo) == (0, [f"{photo}: removed EXIF (APP1), XMP (APP1); kept the orientation the camera "
+                                         "recorded"])
+    stripped = photo.read_bytes()
+    assert _compressed_data(stripped) == _compressed_data(original)
+    with Image.open(photo) as image:
+        assert image_findings(image) == []
+        assert dict(image.getexif()) == {0x0112: 6}
+        assert image.size == (300, 200)
+    assert _strip(capsys, photo) == (0, [f"{photo}: no metadata to remove"])
+    assert photo.read_bytes() == stripped
+
+
+@pytest.mark.parametrize("image_format, removed", [("PNG", "EXIF"), ("WEBP", "EXIF, XMP")])
+def test_strip_metadata_of_png_and_webp(tmp_path: Path, capsys: pytest.CaptureFixture, image_format: str,
+                                        removed: str) -> None:
+    photo = tmp_path / f"photo.{image_format.lower()}"
+    photo.write_bytes(encoded(picture(120, 80, "RGBA"), image_format, exif=phone_exif(), xmp=XMP_LOCATION,
+                              lossless=True))
+    assert _strip(capsys, photo) == (0, [f"{photo}: removed {removed}"])
+    with Image.open(photo) as image, Image.open(io.BytesIO(encoded(picture(120, 80, "RGBA"), "PNG"))) as expected:
+        assert image_findings(image) == []
+        assert image.convert("RGBA").tobytes() == expected.convert("RGBA").tobytes()
+
+
+def test_strip_metadata_of_a_pdf_and_of_what_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    document, text = tmp_path / "report.pdf", tmp_path / "notes.jpg"
+    document.write_bytes(pdf())
+    text.write_text("not a photo", encoding="utf-8")
+    code, lines = _strip(capsys, document, text, tmp_path / "absent.jpg")
+    assert (code, lines) == (1, [
+        f"{document}: removed document information: author's name (Author), XMP metadata (author, tool and dates)",
+        f"{text}: error: not a JPEG, PNG, WebP or PDF file (by its content); nothing changed",
+        f"{tmp_path / 'absent.jpg'}: error: no such file"])
+    with pikepdf.open(document) as stripped:
+        assert pdf_findings(stripped) == []
+        assert len(stripped.pages) == 1
+    assert text.read_text(encoding="utf-8") == "not a photo"
+
+
+def test_the_site_publishes_no_original_and_no_metadata(project: Project, tmp_path: Path) -> None:
+    folder = write_illustrated_article(project)
+    site = tmp_path / "site"
+    assert main(["build", "--root", str(project.root), "--site-dir", str(site)]) == 0
+    originals = {hashlib.sha256(path.read_bytes()).hexdigest() for path in folder.iterdir()}
+    published = [path for path in site.rglob("*") if path.is_file()]
+    assert not [path for path in published if hashlib.sha256(path.read_bytes()).hexdigest() in originals]
+    images = [path for path in published if path.suffix in (".jpg", ".png", ".webp") and "media" in path.parts]
+    assert sorted(path.name.split("-")[1] for path in images) == sorted(
+        ["480.webp", "960.webp", "1200.jpg", "1500.webp", "480.webp", "700.webp", "700.png"])
+    for path in images:
+        with Image.open(path) as image:
+            image.load()
+            assert (image_findings(image), dict(image.getexif()), image.info.get("icc_profile")) == ([], {}, None)
+            assert image.width <= 1600
+    turned = next(path for path in images if path.name.endswith("-1200.jpg"))
+    with Image.open(turned) as image, Image.open(folder / "road.jpg") as original:
+        upright = ImageOps.exif_transpose(original).resize(image.size)
+        difference = ImageStat.Stat(ImageChops.difference(image.convert("RGB"), upright)).mean
+        assert image.size == (1200, 1600) and max(difference) < 4  # turned as the camera recorded, not stretched
+    documents = [path for path in published if path.suffix == ".pdf"]
+    with pikepdf.open(documents[0]) as document:
+        assert (pdf_findings(document), dict(document.docinfo)) == ([], {})
+
+
+def test_figures_cards_previews_and_feeds_show_the_photos(project: Project, tmp_path: Path) -> None:
+    write_illustrated_article(project)
+    site = tmp_path / "site"
+    assert main(["build", "--root", str(project.root), "--site-dir", str(site)]) == 0
+    page = (site / "ar/articles/2017-08-07-a/index.html").read_text(encoding="utf-8")
+    road = next(path.name for path in (site / "media").iterdir() if path.name.endswith("-1200.jpg"))
+    digest = road.removesuffix("-1200.jpg")
+    assert (f'<figure class="briefing-figure" data-briefing="figure"><img src="../../../media/{digest}-1200.jpg" '
+            f'srcset="../../../media/{digest}-480.webp 480w, ../../../media/{digest}-960.webp 960w, '
+            f'../../../media/{digest}-1500.webp 1500w" sizes="(min-width: 76.25em) 42rem, 92vw" width="1200" '
+            'height="1600" loading="lazy" decoding="async" alt="الطريق إلى المطار"><figcaption>'
+            '<span class="briefing-figure__credit">تصوير: <bdi lang="ar" dir="rtl">وكالة</bdi></span></figcaption>'
+            '</figure>') in page
+    lead = next(path.name for path in (site / "media").iterdir() if path.name.endswith("-700.png"))
+    assert page.index(f"media/{lead}") < page.index(f"media/{road}")  # the lead photo, not placed: at the top
+    assert f'<meta property="og:image" content="https://example.org/briefing/media/{lead}">' in page
+    assert '<meta name="twitter:card" content="summary_large_image">' in page
+    english = (site / "en/articles/2017-08-07-a/index.html").read_text(encoding="utf-8")
+    assert 'alt="The road to the airbase"' in english and "Photo: <bdi" in english
+    assert '(PDF, 1 kB)' in english and "The report</bdi></a>" in english
+    data = json.loads(page.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    assert data["image"] == {"@type": "ImageObject", "url": f"https://example.org/briefing/media/{lead}",
+                             "contentUrl": f"https://example.org/briefing/media/{lead}", "width": 700,
+                             "height": 500, "caption": "خريطة المعارك حول المطار", "creditText": "وكالة"}
+    home = (site / "ar/index.html").read_text(encoding="utf-8")
+    assert f'src="../media/{lead.replace("-700.png", "-480.webp")}" width="480"' in home
+    feed = (site / "ar/feed.xml").read_text(encoding="utf-8")
+    assert f'<media:content url="https://example.org/briefing/media/{lead}" type="image/png" medium="image"' in feed
+
+
+def test_a_rebuild_reencodes_nothing_and_gives_the_same_bytes(project: Project, tmp_path: Path) -> None:
+    write_illustrated_article(project)
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert main(["build", "--root", str(project.root), "--site-dir", str(first)]) == 0
+    cache = project.root / ".briefing-cache" / "media"
+    made = {path: path.stat().st_mtime_ns for path in cache.rglob("*") if path.is_file()}
+    assert sorted(path.suffix for path in made) == [".jpg", ".json", ".json", ".pdf", ".png", *[".webp"] * 5]
+    assert main(["build", "--root", str(project.root), "--site-dir", str(second)]) == 0
+    assert {path: path.stat().st_mtime_ns for path in cache.rglob("*") if path.is_file()} == made
+    for path in (first / "media").rglob("*"):
+        if path.is_file():
+            assert path.read_bytes() == (second / path.relative_to(first)).read_bytes()
+
+
+def test_what_was_read_from_a_photo_is_remembered_by_its_content(project: Project,
+                                                                  capsys: pytest.CaptureFixture) -> None:
+    photo = write_article_with_media(project) / "road.jpg"
+    photo.write_bytes(jpeg())
+    assert project.check(capsys) == (0, ["0 errors, 0 warnings"])
+    (remembered,) = (project.root / ".briefing-cache/media").glob("*-read-*.json")
+    assert remembered.name.startswith(hashlib.sha256(photo.read_bytes()).hexdigest())
+    facts = json.loads(remembered.read_text(encoding="utf-8"))
+    assert facts | {"digest": None} == {"width": 640, "height": 480, "transparent": False, "digest": None,
+                                        "findings": []}
+    remembered.write_text(json.dumps(facts | {"findings": ["EXIF: GPS position"]}), encoding="utf-8")
+    code, lines = project.check(capsys)  # taken from what was remembered, not decoded again
+    assert code == 1 and "road.jpg carries metadata that can endanger people: EXIF: GPS position;" in lines[0]
+    remembered.write_text("{", encoding="utf-8")  # unreadable: the photo is read again
+    assert project.check(capsys) == (0, ["0 errors, 0 warnings"])

@@ -142,5 +142,5 @@ def _github_property(text: str) -> str:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` when a choice is close to ``word``, else an empty string."""
-    close = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(word), sorted(choices))
     return f" (did you mean '{close[0]}'?)" if close else ""

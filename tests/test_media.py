@@ -304,3 +304,13 @@ def test_what_was_read_from_a_photo_is_remembered_by_its_content(project: Projec
     assert code == 1 and "road.jpg carries metadata that can endanger people: EXIF: GPS position;" in lines[0]
     remembered.write_text("{", encoding="utf-8")  # unreadable: the photo is read again
     assert project.check(capsys) == (0, ["0 errors, 0 warnings"])
+
+
+def test_a_file_name_that_cannot_be_an_address_is_refused(project: Project, capsys: pytest.CaptureFixture) -> None:
+    folder = write_article_with_media(project, PHOTO.format(file="صورة الطريق.jpg"))
+    (folder / "صورة الطريق.jpg").write_bytes(jpeg())
+    code, lines = project.check(capsys)
+    assert code == 1
+    assert f"{FOLDER}/meta.yml:4:11: error: media[0].file: 'صورة الطريق.jpg' is not a usable file name: it becomes " \
+           "part of the site's addresses; rename the file with Latin letters, digits, '-', '_' and '.' only " \
+           "(road-to-airbase.jpg)" in lines

@@ -14,7 +14,7 @@ from babel.units import format_unit
 
 from ..model.dates import PartialDate, Precision
 from ..text.arabic import normalize_arabic, without_article
-from ..text.charsets import ARABIC_INDIC_DIGITS, WESTERN_DIGITS
+from ..text.charsets import ARABIC_DECIMAL_SEPARATOR, ARABIC_INDIC_DIGITS, WESTERN_DIGITS
 
 _TO_ARABIC_INDIC = str.maketrans(WESTERN_DIGITS, ARABIC_INDIC_DIGITS)
 _DATE_FORMATS = {Precision.DAY: "long", Precision.MONTH: "yMMMM", Precision.YEAR: "y"}
@@ -60,4 +60,6 @@ def file_size(size: int, lang: str, locale: str, arabic_digits: str) -> str:
         unit, value = "digital-kilobyte", max(1, round(size / 1000))
     long_name = lang == "ar" and unit == "digital-megabyte"  # CLDR's short Arabic megabyte is "م.ب"
     written = format_unit(value, unit, length="long" if long_name else "short", locale=locale, format="#,##0.#")
+    if lang == "ar" and arabic_digits == "arab":
+        written = written.replace(".", ARABIC_DECIMAL_SEPARATOR)
     return digits(written, lang, arabic_digits)

@@ -18,7 +18,6 @@ from .charsets import (
     ARABIC_DIACRITICS,
     ARABIC_INDIC_DIGITS,
     ARABIC_LETTERS,
-    ARABIC_SCRIPT,
     ARTICLE,
     CONJUNCTIONS,
     EXTENDED_ARABIC_INDIC_DIGITS,
@@ -56,7 +55,8 @@ ELIDED_ARTICLE_PREFIX = f"[{CONJUNCTIONS}]?{LAM}"
 _SEARCH_CLITICS = re.compile(f"^{ATTACHED_PREFIX}(?=\\S{{2,}}$)")
 _LEADING_ARTICLE = re.compile(f"^{ARTICLE}(?=\\S{{2,}})")
 """Attached prefixes, removed only when at least two letters remain."""
-_ARABIC_WORD = re.compile(f"[{ARABIC_SCRIPT}]+")
+_ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}{ARABIC_DIACRITICS}]+")
+"""Letters and marks: not the Arabic comma, semicolon or question mark of the same block."""
 _ARABIC_RUN = re.compile(f"[{ARABIC_LETTERS}]+")
 _LATIN_RUN = re.compile(f"[{LATIN_LETTERS}]+")
 
@@ -122,7 +122,7 @@ def arabic_share(text: str) -> tuple[float, int]:
 
 def strip_attached_prefix(word: str) -> str:
     """A folded word without its attached prefixes, unless fewer than two letters would remain."""
-    return _SEARCH_CLITICS.sub("", word, count=1)
+    return _SEARCH_CLITICS.sub("", word)
 
 
 def without_article(text: str) -> str:
@@ -138,4 +138,4 @@ def search_form(word: str) -> str:
 def search_terms(text: str) -> str:
     """Every distinct Arabic word of ``text`` in its search form, for the search index."""
     words = dict.fromkeys(_ARABIC_WORD.findall(normalize_arabic(text)))
-    return " ".join(dict.fromkeys(_SEARCH_CLITICS.sub("", word, count=1) for word in words))
+    return " ".join(dict.fromkeys(_SEARCH_CLITICS.sub("", word) for word in words))

@@ -28,6 +28,8 @@ FARSI_YEH, KEHEH, KAF = "\u06cc", "\u06a9", "\u0643"
 
 ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 EXTENDED_ARABIC_INDIC_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+ARABIC_DECIMAL_SEPARATOR = "\u066b"
+"""٫, written between the whole and the fraction with Arabic-Indic digits."""
 WESTERN_DIGITS = "0123456789"
 
 CONJUNCTIONS = "وف"

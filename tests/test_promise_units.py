@@ -1,0 +1,81 @@
+"""The promises of small functions, tested in process with exact answers: how problems
+are written for editors, CI and tools; digits and collation; sanitizing; search forms."""
+
+from __future__ import annotations
+
+import json
+
+from build_tools.diagnostics import Origin, Position, Report, did_you_mean
+from build_tools.i18n.formats import digits, file_size, sort_key
+from build_tools.text.arabic import search_terms, strip_attached_prefix
+from build_tools.text.htmlpolicy import sanitize
+
+
+def _report() -> Report:
+    report = Report()
+    report.warning(Position("content/b.yml", 3, 2), "second")
+    report.error(Position("content/a.yml", 0, 0), "قسد: line one\r\nline two 100%")
+    report.error(Position("content/a.yml", 0, 0), "قسد: line one\r\nline two 100%")  # a repeat is reported once
+    return report
+
+
+def test_a_report_as_text_json_and_github_annotations() -> None:
+    report = _report()
+    assert report.as_text() == ("content/a.yml: error: قسد: line one\r\nline two 100%\n"
+                                "content/b.yml:3:2: warning: second\n2 errors, 1 warning\n")
+    assert report.as_json() == json.dumps({"errors": 2, "warnings": 1, "diagnostics": [
+        {"file": "content/a.yml", "line": 0, "column": 0, "severity": "error",
+         "message": "قسد: line one\r\nline two 100%"},
+        {"file": "content/b.yml", "line": 3, "column": 2, "severity": "warning", "message": "second"}]},
+        ensure_ascii=False, indent=2) + "\n"
+    assert "قسد" in report.as_json() and '\n  "errors": 2,' in report.as_json()
+    assert report.as_github() == ("::error file=content/a.yml::قسد: line one%0D%0Aline two 100%25\n"
+                                  "::warning file=content/b.yml,line=3,col=2::second\n2 errors, 1 warning\n")
+    single = Report()
+    single.error(Position("a,b:c.yml", 1, 1), "x")
+    assert single.as_github() == "::error file=a%2Cb%3Ac.yml,line=1,col=1::x\n1 error, 0 warnings\n"
+
+
+def test_an_origin_points_at_the_value_else_its_key_else_its_nearest_parent() -> None:
+    origin = Origin("meta.yml", values={(): (1, 1), ("media",): (3, 3), ("media", 0, "file"): (4, 11)},
+                    keys={("media", 0, "file"): (4, 5)})
+    assert origin.at("media", 0, "file") == Position("meta.yml", 4, 11)
+    assert origin.at("media", 0, "file", key=True) == Position("meta.yml", 4, 5)
+    assert origin.at("media", 0, "alt", key=True) == Position("meta.yml", 3, 3)
+    assert origin.at("media", 1) == Position("meta.yml", 3, 3)
+    assert origin.at("tags", 0) == Position("meta.yml", 1, 1)
+    assert Origin("x.yml").at("a") == Position("x.yml")
+
+
+def test_did_you_mean_names_the_closest_choice_only() -> None:
+    assert did_you_mean("ypj", ["ypg", "sdf"]) == " (did you mean 'ypg'?)"
+    assert did_you_mean("zzz", ["ypg", "sdf"]) == ""
+
+
+def test_digits_are_arabic_indic_only_on_arabic_pages_that_ask_for_them() -> None:
+    assert digits("7 آب 2017", "ar", "arab") == "٧ آب ٢٠١٧"
+    assert digits("2017", "ar", "latn") == "2017"
+    assert digits("2017", "en", "arab") == "2017"
+
+
+def test_file_sizes_in_each_language() -> None:
+    assert file_size(340_400, "en", "en_GB", "latn") == "340 kB"
+    assert file_size(1_250_000, "en", "en_GB", "latn") == "1.2 MB"
+    assert file_size(1_250_000, "ar", "ar_SY", "arab") == "١٫٢ ميغابايت"
+    assert file_size(120, "en", "en_GB", "latn") == "1 kB"
+
+
+def test_names_collate_by_language() -> None:
+    assert sort_key("Beta", "en") == sort_key("beta", "en")  # English: case does not count
+    arabic = ["الرقة", "دير الزور", "البوكمال", "حلب"]
+    assert sorted(arabic, key=lambda name: sort_key(name, "ar")) == ["البوكمال", "حلب", "دير الزور", "الرقة"]
+
+
+def test_the_sanitizer_drops_scripts_and_styles_with_their_content_and_comments() -> None:
+    assert sanitize("<p>a<script>steal()</script><style>p{}</style><!-- note -->b</p>") == "<p>ab</p>"
+
+
+def test_search_forms_drop_one_attached_prefix_and_repeat_no_word() -> None:
+    assert strip_attached_prefix("وبالمدينة") == "مدينة"
+    assert strip_attached_prefix("بر") == "بر"  # fewer than two letters would remain
+    assert search_terms("قوات سوريا، وقوات سوريا؟ والمدينة؛") == "قوات سوريا مدينه"

@@ -194,15 +194,20 @@ def test_strip_metadata_removes_it_losslessly_and_keeps_the_orientation(tmp_path
 
 
 @pytest.mark.parametrize("image_format, removed", [("PNG", "EXIF"), ("WEBP", "EXIF, XMP")])
+@pytest.mark.parametrize("orientation", [1, 8])
 def test_strip_metadata_of_png_and_webp(tmp_path: Path, capsys: pytest.CaptureFixture, image_format: str,
-                                        removed: str) -> None:
+                                        removed: str, orientation: int) -> None:
     photo = tmp_path / f"photo.{image_format.lower()}"
-    photo.write_bytes(encoded(picture(120, 80, "RGBA"), image_format, exif=phone_exif(), xmp=XMP_LOCATION,
+    photo.write_bytes(encoded(picture(120, 80, "RGBA"), image_format, exif=phone_exif(orientation), xmp=XMP_LOCATION,
                               lossless=True))
-    assert _strip(capsys, photo) == (0, [f"{photo}: removed {removed}"])
+    kept = "; kept the orientation the camera recorded" if orientation != 1 else ""
+    assert _strip(capsys, photo) == (0, [f"{photo}: removed {removed}{kept}"])
     with Image.open(photo) as image, Image.open(io.BytesIO(encoded(picture(120, 80, "RGBA"), "PNG"))) as expected:
+        image.load()
         assert image_findings(image) == []
+        assert dict(image.getexif()) == ({0x0112: orientation} if orientation != 1 else {})
         assert image.convert("RGBA").tobytes() == expected.convert("RGBA").tobytes()
+    assert _strip(capsys, photo) == (0, [f"{photo}: no metadata to remove"])
 
 
 def test_strip_metadata_of_a_pdf_and_of_what_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from build_tools.content.conflicts import conflict_markers
 from build_tools.diagnostics import Origin, Position, Report, did_you_mean
 from build_tools.i18n.formats import digits, file_size, sort_key
 from build_tools.text.arabic import search_terms, strip_attached_prefix
@@ -79,3 +80,14 @@ def test_search_forms_drop_one_attached_prefix_and_repeat_no_word() -> None:
     assert strip_attached_prefix("وبالمدينة") == "مدينة"
     assert strip_attached_prefix("بر") == "بر"  # fewer than two letters would remain
     assert search_terms("قوات سوريا، وقوات سوريا؟ والمدينة؛") == "قوات سوريا مدينه"
+
+
+def test_merge_conflict_markers_are_git_s_and_only_git_s() -> None:
+    three_way = "a\n<<<<<<< HEAD\nours\n||||||| base\nold\n=======\ntheirs\n>>>>>>> branch\n"
+    assert conflict_markers(three_way) == [
+        (2, "'<<<<<<<' (start of the version on this branch)"), (4, "'|||||||' (start of the common ancestor)"),
+        (6, "'=======' (separator of the two versions)"), (8, "'>>>>>>>' (end of the other branch's version)")]
+    assert conflict_markers("Title\n=======\n\ntext\n") == []  # a heading's underline, alone
+    assert conflict_markers(">>>>>>> left alone\n") == [(1, "'>>>>>>>' (end of the other branch's version)")]
+    assert conflict_markers("|||||||\n") == [(1, "'|||||||' (start of the common ancestor)")]
+    assert conflict_markers("<<<<<<<< eight\n <<<<<<< indented\n<<<<<<<x\n") == []

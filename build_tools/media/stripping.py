@@ -42,8 +42,11 @@ def orientation_only(orientation: int | None) -> bytes | None:
 
 
 def _orientation(data: bytes) -> int | None:
-    with Image.open(io.BytesIO(data)) as image:
-        value = image.getexif().get(_EXIF_ORIENTATION)
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            value = image.getexif().get(_EXIF_ORIENTATION)
+    except (OSError, SyntaxError, ValueError):  # not an image it can read: told by the caller's own check
+        return None
     return value if isinstance(value, int) else None
 
 

@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 
 from build_tools.checks.bounds import unbounded
 from build_tools.checks.markdown import find_unsafe
-from build_tools.text.markup import mask_markup
+from build_tools.text.markup import mask_markup, placed_images
 
 REPO = Path(__file__).resolve().parent.parent
 ATOMS = ('[', ']', '(', ')', '![', '*', '**', '_', '__', '`', '```', '~~~', '<', '>', '</', '<a ', '<b>',
@@ -73,6 +73,7 @@ def accepted(text: str) -> bool:
     if unbounded(text):
         return False
     mask_markup(text)
+    placed_images(text)
     return not any(finding.fatal for finding in find_unsafe(text))
 
 

@@ -79,6 +79,8 @@ POLICY = " (raw_html: reject in site_config/site.yml)"
                              "write '<' as '&lt;'", id="unreadable-declaration"),
     pytest.param(":   <![\n", 5, "raw HTML that the site's renderer cannot read (the build would stop here): write "
                                   "'<' as '&lt;'", id="unreadable-at-the-end"),
+    pytest.param("[x]: <![-->\n", 6, "raw HTML that the site's renderer cannot read (the build would stop here): "
+                                   "write '<' as '&lt;'", id="unreadable-in-a-link-definition"),
     pytest.param("Text <![CDATA[x]]> more.\n", 6, "raw HTML section '<![…]>' is not allowed" + POLICY, id="cdata"),
     pytest.param("<![) first.\n", 1, "raw HTML that the site's renderer cannot read (the build would stop here): "
                                     "write '<' as '&lt;'", id="unreadable-at-the-start"),

@@ -319,3 +319,14 @@ def test_a_file_name_that_cannot_be_an_address_is_refused(project: Project, caps
     assert f"{FOLDER}/meta.yml:4:11: error: media[0].file: 'صورة الطريق.jpg' is not a usable file name: it becomes " \
            "part of the site's addresses; rename the file with Latin letters, digits, '-', '_' and '.' only " \
            "(road-to-airbase.jpg)" in lines
+
+
+def test_the_photos_of_a_draft_are_not_published(project: Project, tmp_path: Path) -> None:
+    folder = write_illustrated_article(project)
+    meta = folder / "meta.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("status: published", "status: draft"), encoding="utf-8")
+    site = tmp_path / "site"
+    assert main(["build", "--root", str(project.root), "--site-dir", str(site)]) == 0
+    assert not (site / "media").exists()
+    assert main(["build", "--root", str(project.root), "--site-dir", str(site), "--drafts"]) == 0
+    assert len(list((site / "media").rglob("*.webp"))) == 5

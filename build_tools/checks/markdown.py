@@ -122,14 +122,14 @@ def find_unsafe(markdown: str) -> Iterator[Finding]:
         yield Finding(match.start("name"), f"attribute list sets '{match.group('name')}', "
                                            "which is not allowed")
     text = _EMAIL_AUTOLINK.sub(_blank, _LINK_TARGETS.sub(_blank, text))
-    if "<" not in text:
-        return  # no raw HTML: most articles, and the HTML parser is the costly part
-    line_offsets = [0, *(m.end() for m in re.finditer("\n", text))]
-    parser = _RawHtml(line_offsets)
-    with contextlib.suppress(Exception):  # where the tokenizer fails, unreadable_html says so
-        parser.feed(text)
-        parser.close()
-    yield from parser.findings
+    if "<" in text:  # raw HTML (most articles have none, and the HTML parser is the costly part)
+        line_offsets = [0, *(m.end() for m in re.finditer("\n", text))]
+        parser = _RawHtml(line_offsets)
+        with contextlib.suppress(Exception):  # where the tokenizer fails, unreadable_html says so
+            parser.feed(text)
+            parser.close()
+        yield from parser.findings
+    # Even inside a link's target ("[x]: <![-->"): the renderer reads the whole text.
     unreadable = unreadable_html(markdown)
     if unreadable is not None:
         yield Finding(unreadable, "raw HTML that the site's renderer cannot read (the build would stop here): "

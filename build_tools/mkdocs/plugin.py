@@ -144,9 +144,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.once.rendered.clear()
         generated = [tracked(config, made.path, content=made.content) for made in site.generated]
         # Every language's pages point at the photos' renditions, so each process lists them.
-        published = [a for a in self.loaded.briefing.articles.values() if drafts or not a.is_draft]
         media = [File.generated(config, path, abs_src_path=str(source))
-                 for path, source in media_files(published, self.root).items()]
+                 for path, source in media_files(self.loaded.briefing.published(drafts), self.root).items()]
         if self.dirty:
             self.changes.mark(generated, site.generated, config, self.root / CONFIG_DIR)
         if not shared:

@@ -41,7 +41,7 @@ class RenderError(Exception):
 
 def render_site(root: Path, site_dir: Path, loaded: LoadedBriefing, drafts: bool) -> None:
     """The whole site in ``site_dir`` (which must be empty)."""
-    media_files([a for a in loaded.briefing.articles.values() if drafts or not a.is_draft], root)  # on every core
+    media_files(loaded.briefing.published(drafts), root)  # made here, on every core, before the renderers fork
     workers: list[tuple[BaseProcess, Connection, Path]] = []
     try:
         for index, lang in enumerate(loaded.config.languages):

@@ -86,7 +86,7 @@ def site_feeds(briefing: Briefing, config: SiteConfig, languages: Iterable[str],
     was made from is reused.
     """
     made = {} if made is None else made
-    articles = [a for a in briefing.articles.values() if include_drafts or not a.is_draft]
+    articles = briefing.published(include_drafts)
     listing = articles_by_entity(articles)
     feeds: dict[str, bytes] = {}
 

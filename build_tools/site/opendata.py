@@ -128,7 +128,7 @@ def _json(data: Any) -> str:
 def export_files(briefing: Briefing, base_url: str, formats: Iterable[str] = FORMATS,
                  include_drafts: bool = False) -> dict[str, str]:
     """File name → content for each requested format."""
-    published = [a for a in briefing.articles.values() if include_drafts or not a.is_draft]
+    published = briefing.published(include_drafts)
     records = {kind: [dataset.record(entity) for _, entity in sorted(briefing.entities[kind].items())]
                for kind, dataset in DATASETS.items()}
     records[ARTICLE.name] = articles(published, base_url)

@@ -34,10 +34,13 @@ def paragraphs(markdown: str) -> Iterator[tuple[int, str]]:
     yield start, markdown[start:].rstrip("\n")
 
 
-_INLINE_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\)")
-_REFERENCE_IMAGE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?")
+# No class below takes the character that could start another image ("[", "(", "<"): each
+# attempt stops where the next could begin, so that finding them stays linear in the text.
+_INLINE_IMAGE = re.compile(r"!\[([^\[\]\n]*)\]\([ \t]*<?([^()\[\]\s<>]*)>?(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|"
+                           r"\([^()\n]*\)))?[ \t]*\)")
+_REFERENCE_IMAGE = re.compile(r"!\[([^\[\]\n]*)\](?:\[([^\[\]\n]*)\])?")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)>?", re.MULTILINE)
-_HTML_IMAGE = re.compile(r"<img\b[^>]*?\ssrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))", re.IGNORECASE)
+_HTML_IMAGE = re.compile(r"<img\b[^<>]*?\ssrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>]+))", re.IGNORECASE)
 
 
 def placed_images(markdown: str) -> list[tuple[int, str]]:

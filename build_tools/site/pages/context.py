@@ -28,9 +28,8 @@ class LanguagePages:
     def __init__(self, briefing: Briefing, config: SiteConfig, lang: str, include_drafts: bool) -> None:
         self.briefing, self.config, self.lang = briefing, config, lang
         self.locale = Locale.of(config, lang)
-        self.articles = sorted(
-            (a for a in briefing.articles.values() if include_drafts or not a.is_draft),
-            key=lambda a: (a.date.earliest, a.id), reverse=True)
+        self.articles = sorted(briefing.published(include_drafts), key=lambda a: (a.date.earliest, a.id),
+                               reverse=True)
         """The articles this language publishes, newest first."""
         self.listing = articles_by_entity(self.articles)
         self.links = EntityLinks(briefing, self.locale)

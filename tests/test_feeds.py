@@ -56,6 +56,7 @@ def test_the_site_feed_names_itself_and_its_entries(config: SiteConfig) -> None:
     assert [(link.rel, link.href, link.get("hreflang")) for link in feed.links] == [
         ("alternate", BASE + "en/", "en"), ("self", BASE + "en/feed.xml", None)]
     assert feed.updated == "2017-09-01T00:00:00+00:00"
+    assert b'\n  <entry>\n    <id>' in feeds["en/feed.xml"]  # indented: readable when opened
     assert [entry.id for entry in parsed.entries] == [BASE + "en/articles/a/", BASE + "en/articles/b/"]
     first, second = parsed.entries  # "b", dated only to its month, counts from the month's first day
     assert (first.title, first.link, first.summary, first.published, first.updated) == (

@@ -3,11 +3,13 @@ are written for editors, CI and tools; digits and collation; sanitizing; search 
 
 from __future__ import annotations
 
+import gzip
 import json
 
 from build_tools.content.conflicts import conflict_markers
 from build_tools.diagnostics import Origin, Position, Report, did_you_mean
 from build_tools.i18n.formats import digits, file_size, sort_key
+from build_tools.site.sitemap import SitemapEntry, gzipped, sitemap_xml
 from build_tools.text.arabic import search_terms, strip_attached_prefix
 from build_tools.text.htmlpolicy import sanitize
 
@@ -91,3 +93,24 @@ def test_merge_conflict_markers_are_git_s_and_only_git_s() -> None:
     assert conflict_markers(">>>>>>> left alone\n") == [(1, "'>>>>>>>' (end of the other branch's version)")]
     assert conflict_markers("|||||||\n") == [(1, "'|||||||' (start of the common ancestor)")]
     assert conflict_markers("<<<<<<<< eight\n <<<<<<< indented\n<<<<<<<x\n") == []
+
+
+def test_the_sitemap_lists_each_page_with_both_languages_and_x_default() -> None:
+    pages = [SitemapEntry("ar/actors/sdf/", "en/actors/sdf/", "ar"), SitemapEntry("en/a&b/", "ar/a&b/", "en")]
+    base = "https://example.org/b/"
+    assert sitemap_xml(pages, base, "ar") == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+        "  <url>\n    <loc>https://example.org/b/ar/actors/sdf/</loc>\n"
+        '    <xhtml:link rel="alternate" hreflang="ar" href="https://example.org/b/ar/actors/sdf/"/>\n'
+        '    <xhtml:link rel="alternate" hreflang="en" href="https://example.org/b/en/actors/sdf/"/>\n'
+        '    <xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/b/ar/actors/sdf/"/>\n'
+        "  </url>\n"
+        "  <url>\n    <loc>https://example.org/b/en/a&amp;b/</loc>\n"
+        '    <xhtml:link rel="alternate" hreflang="en" href="https://example.org/b/en/a&amp;b/"/>\n'
+        '    <xhtml:link rel="alternate" hreflang="ar" href="https://example.org/b/ar/a&amp;b/"/>\n'
+        '    <xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/b/ar/a&amp;b/"/>\n'
+        "  </url>\n</urlset>\n")
+    assert gzip.decompress(gzipped("x", "sitemap.xml", 1_500_000_000)) == b"x"
+    assert gzipped("x", "sitemap.xml", 1_500_000_000) == gzipped("x", "sitemap.xml", 1_500_000_000)
+    assert gzipped("x", "sitemap.xml", 1_500_000_000)[4:8] == (1_500_000_000).to_bytes(4, "little")

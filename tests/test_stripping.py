@@ -71,6 +71,20 @@ def test_an_app_segment_that_only_borrows_a_kept_marker_is_dropped() -> None:
     assert [marker for marker, _ in _jpeg_markers(stripped)][:1] == [0xE0]
 
 
+def test_app_segments_of_every_number_and_place_are_dropped() -> None:
+    photo = _with_segment(jpeg(), _segment(0xE0, b"AVI1\x00") + _segment(0xEF, b"last"))
+    scan = photo.index(b"\xff\xda")
+    photo = photo[:scan] + _segment(0xEC, b"after the tables") + photo[scan:]  # APPn may stand anywhere before SOS
+    stripped, removed = strip_image(photo, "jpeg")
+    assert removed == ["APP0", "APP12", "APP15"]
+    assert [marker for marker, _ in _jpeg_markers(stripped)].count(0xE0) == 1  # only the JFIF one
+    assert b"after the tables" not in stripped and b"AVI1" not in stripped
+
+
+def test_a_segment_ending_the_file_is_read_to_its_last_byte() -> None:
+    assert strip_image(b"\xff\xd8\xff\xfe\x00\x02", "jpeg") == (b"\xff\xd8", ["comment (COM)"])
+
+
 def test_a_turned_jpeg_gets_an_exif_block_with_only_its_orientation_first() -> None:
     stripped, removed = strip_image(jpeg(exif=phone_exif(orientation=3)), "jpeg")
     assert removed == ["EXIF (APP1)"]
@@ -104,6 +118,15 @@ def test_webp_chunks_and_flags_after_stripping() -> None:
     assert stripped[20] == original[20] & ~0x0C | 0x08
     upright, _ = strip_image(encoded(picture(40, 30, "RGBA"), "WEBP", exif=phone_exif(), lossless=True), "webp")
     assert [kind for kind, _ in _riff_chunks(upright)] == [b"VP8X", b"VP8L"] and upright[20] & 0x0C == 0
+
+
+def test_an_empty_chunk_ending_a_webp_is_kept() -> None:
+    original = encoded(picture(40, 30, "RGBA"), "WEBP", exif=phone_exif(), lossless=True)
+    body = original[12:] + b"ZZZZ\x00\x00\x00\x00"
+    with_empty = b"RIFF" + (len(body) + 4).to_bytes(4, "little") + b"WEBP" + body
+    stripped, removed = strip_image(with_empty, "webp")
+    assert removed == ["EXIF"]
+    assert [kind for kind, _ in _riff_chunks(stripped)] == [b"VP8X", b"VP8L", b"ZZZZ"]
 
 
 def test_a_webp_without_extended_header_has_nothing_to_strip() -> None:

@@ -60,17 +60,17 @@ def strip_image(data: bytes, image_format: str) -> tuple[bytes, list[str]]:
     return _strip_webp(data, kept)
 
 
-def _jpeg_segments(data: bytes) -> Iterator[tuple[int, bytes]]:
-    """(marker, whole segment) up to the start of the picture data, then (0, the rest)."""
-    offset = 2
+def _jpeg_segments(data: bytes) -> tuple[list[tuple[int, bytes]], bytes]:
+    """(marker, whole segment) of each segment before the picture data, and the rest."""
+    segments, offset = [], 2
     while offset + 4 <= len(data) and data[offset] == 0xFF:
         marker = data[offset + 1]
         if marker == 0xDA:  # start of scan: compressed picture data follows
             break
         (length,) = struct.unpack(">H", data[offset + 2:offset + 4])
-        yield marker, data[offset:offset + 2 + length]
+        segments.append((marker, data[offset:offset + 2 + length]))
         offset += 2 + length
-    yield 0, data[offset:]
+    return segments, data[offset:]
 
 
 def _jpeg_segment_name(marker: int, segment: bytes) -> str:
@@ -83,7 +83,8 @@ def _strip_jpeg(data: bytes, orientation: bytes | None) -> tuple[bytes, list[str
     if not data.startswith(b"\xff\xd8"):
         raise StripError("not a JPEG file")
     pieces, removed = [data[:2]], []
-    for marker, segment in _jpeg_segments(data):
+    segments, picture = _jpeg_segments(data)
+    for marker, segment in segments:
         name = _JPEG_KEPT.get(marker)
         metadata = marker == 0xFE or 0xE0 <= marker <= 0xEF
         if not metadata or (name and segment[4:4 + len(name)] == name.encode()):
@@ -93,7 +94,7 @@ def _strip_jpeg(data: bytes, orientation: bytes | None) -> tuple[bytes, list[str
     if orientation:
         block = b"Exif\x00\x00" + orientation
         pieces.insert(1, b"\xff\xe1" + struct.pack(">H", len(block) + 2) + block)
-    return b"".join(pieces), sorted(set(removed))
+    return b"".join([*pieces, picture]), sorted(set(removed))
 
 
 def _png_chunks(data: bytes) -> Iterator[tuple[bytes, bytes]]:

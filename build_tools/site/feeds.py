@@ -42,7 +42,7 @@ def atom(title: str, page_url: str, lang: str, latest: list[Article], config: Si
     feed.id(base + urls.feed(page_url))
     feed.title(title)
     feed.language(lang)
-    feed.link(href=base + page_url, rel="alternate", hreflang=lang)
+    feed.link(href=base + page_url, hreflang=lang)  # rel="alternate", feedgen's default
     feed.link(href=base + urls.feed(page_url), rel="self")
     feed.author({"name": config.name.get(lang)})
     feed.subtitle(config.description.get(lang))
@@ -55,7 +55,7 @@ def atom(title: str, page_url: str, lang: str, latest: list[Article], config: Si
         entry = feed.add_entry()
         entry.id(url)
         entry.title(text.title)
-        entry.link(href=url, hreflang=lang)
+        entry.link(href=url)  # feedgen 1.0.0 drops an entry link's hreflang (and rel, type)
         entry.published(_timestamp(article.date))
         entry.updated(_timestamp(article.updated or article.date))
         if text.summary:

@@ -10,7 +10,7 @@ from build_tools.content.conflicts import conflict_markers
 from build_tools.diagnostics import Origin, Position, Report, did_you_mean
 from build_tools.i18n.formats import digits, file_size, sort_key
 from build_tools.site.sitemap import SitemapEntry, gzipped, sitemap_xml
-from build_tools.text.arabic import search_terms, strip_attached_prefix
+from build_tools.text.arabic import arabic_share, search_terms, strip_attached_prefix
 from build_tools.text.htmlpolicy import sanitize
 
 
@@ -78,6 +78,11 @@ def test_the_sanitizer_drops_scripts_and_styles_with_their_content_and_comments(
     assert sanitize("<p>a<script>steal()</script><style>p{}</style><!-- note -->b</p>") == "<p>ab</p>"
 
 
+def test_the_arabic_share_of_a_text_without_letters_is_nothing() -> None:
+    assert arabic_share("2017 — 42!") == (0.0, 0)
+    assert arabic_share("قسد SDF") == (0.5, 6)
+
+
 def test_search_forms_drop_one_attached_prefix_and_repeat_no_word() -> None:
     assert strip_attached_prefix("وبالمدينة") == "مدينة"
     assert strip_attached_prefix("بر") == "بر"  # fewer than two letters would remain
@@ -112,5 +117,6 @@ def test_the_sitemap_lists_each_page_with_both_languages_and_x_default() -> None
         '    <xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/b/ar/a&amp;b/"/>\n'
         "  </url>\n</urlset>\n")
     assert gzip.decompress(gzipped("x", "sitemap.xml", 1_500_000_000)) == b"x"
+    assert gzipped("x", "sitemap.xml", 1_500_000_000)[10:22] == b"sitemap.xml\x00"  # the name, in the header
     assert gzipped("x", "sitemap.xml", 1_500_000_000) == gzipped("x", "sitemap.xml", 1_500_000_000)
     assert gzipped("x", "sitemap.xml", 1_500_000_000)[4:8] == (1_500_000_000).to_bytes(4, "little")

@@ -33,12 +33,9 @@ class Folded:
 def _fold_char(original: str) -> str:
     """What one character becomes; "" for a mark (or a kashida or zero-width character),
     which belongs to the letter before it."""
-    pieces = []
-    for char in unicodedata.normalize("NFKC", original):
-        if DIACRITICS.match(char) or _DROPPED.match(char):
-            continue
-        pieces.append(" " if _SEPARATOR.match(char) else fold_letters(char).casefold())
-    return "".join(pieces)
+    kept = [char for char in unicodedata.normalize("NFKC", original)
+            if not (DIACRITICS.match(char) or _DROPPED.match(char))]
+    return "".join(" " if _SEPARATOR.match(char) else fold_letters(char).casefold() for char in kept)
 
 
 class _Table(dict[int, str]):

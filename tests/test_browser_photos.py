@@ -3,14 +3,19 @@ laptop, under the site's own Content-Security-Policy."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
-from browser_fixtures import csp_violations, screenshot
+from browser_fixtures import csp_violations, require, screenshot
 from conftest import Project
 from media_files import write_illustrated_article
+from test_accessibility import AXE, THEME_MARKUP_ERRORS, VNU
 
 from build_tools.cli import main
+from build_tools.publish.linkcheck import page_file
 
 ARTICLE = "articles/2017-08-07-a/"
 CREDITS = {"ar": "تصوير: وكالة", "en": "Photo: An agency"}
@@ -51,3 +56,26 @@ def test_figures_load_fit_the_screen_and_credit_the_photographer(new_context, si
     screenshot(page, f"{lang}-photos-{width}")
     context.close()
     assert blocked == [] and context.outbound == []
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_an_article_with_photos_has_no_serious_axe_violation(new_context, site_url: str, lang: str) -> None:
+    require(AXE.is_file(), "axe-core", "run npm ci")
+    context = new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)  # to inject axe
+    page = context.new_page()
+    page.goto(site_url + f"{lang}/" + ARTICLE)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    context.close()
+    assert [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")] == []
+
+
+def test_the_html_of_an_article_with_photos_is_valid(sample_site: Path) -> None:
+    require(shutil.which("java") is not None and VNU.is_file(), "vnu (Java and vnu-jar)",
+            "install a Java runtime and run npm ci")
+    files = [str(page_file(sample_site, f"/{lang}/{ARTICLE}")) for lang in ("ar", "en")]
+    checked = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+                             capture_output=True, text=True, timeout=300)
+    messages = json.loads(checked.stderr)["messages"]
+    assert len(messages) >= 2 * len(files)  # the checker read both pages: the theme's two errors on each
+    assert [m["message"] for m in messages if not any(known in m["message"] for known in THEME_MARKUP_ERRORS)] == []

@@ -142,9 +142,9 @@ def test_corrections_shown_newest_first_and_updated_date_follows(project: Projec
         "  - {date: 2017-08-20, text: {ar: تصحيح ثان, en: Second fix}}\n"))
     assert main(["build", "--root", str(project.root), "--site-dir", str(project.root / "out")]) == 0
     html = page_file(project.root / "out", "/en/articles/2017-08-07-a/").read_text(encoding="utf-8")
-    corrections = re.findall(r"<li><time>([^<]+)</time>: <bdi[^>]*>([^<]+)</bdi></li>", html)
-    assert corrections == [("20 August 2017", "Second fix"), ("8 August 2017", "First fix")]
-    assert "Updated <time>20 August 2017</time>" in html
+    corrections = re.findall(r'<li><time datetime="([^"]+)">([^<]+)</time>: <bdi[^>]*>([^<]+)</bdi></li>', html)
+    assert corrections == [("2017-08-20", "20 August 2017", "Second fix"), ("2017-08-08", "8 August 2017", "First fix")]
+    assert 'Updated <time datetime="2017-08-20">20 August 2017</time>' in html
 
 
 KEPT = "<!-- not rewritten -->"

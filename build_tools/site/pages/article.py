@@ -10,7 +10,7 @@ from .. import urls
 from ..structured import article_ld
 from .context import LanguagePages
 from .figures import picture, placed_photo_markdown
-from .model import ArticleView, CitedSource, DocumentLink, Field, PageModel, Picture
+from .model import ArticleView, CitedSource, DatedText, DocumentLink, PageModel, Picture
 
 ArticlePages = dict[tuple[str, str], tuple[Article, PageModel]]
 """Article pages already made, by language and id, with the article they were made from."""
@@ -42,6 +42,7 @@ def article_page(pages: LanguagePages, article: Article) -> PageModel:
         pending=translation is None,
         authors=", ".join(article.authors),
         updated=locale.date(article.updated) if article.updated else None,
+        updated_iso=article.updated.isoformat() if article.updated else None,
         actors=[links.entity_link("actor", id_) for id_ in article.actors],
         locations=[links.entity_link("location", id_) for id_ in article.locations],
         sources=[_cited(pages, citation) for citation in article.sources],
@@ -69,10 +70,10 @@ def _figures(article: Article, placed: set[str], locale: Locale) -> dict[str, Pi
     return figures
 
 
-def _correction(pages: LanguagePages, correction: Correction) -> Field:
-    """Labelled with its date; its text in the page's language, else in the other one."""
+def _correction(pages: LanguagePages, correction: Correction) -> DatedText:
+    """Its text in the page's language, else in the other one."""
     text, lang = pages.locale.text(correction.text)
-    return Field(pages.locale.date(correction.date), text or "", lang)
+    return DatedText(pages.locale.date(correction.date), correction.date.isoformat(), text or "", lang)
 
 
 def _cited(pages: LanguagePages, citation: Citation) -> CitedSource:

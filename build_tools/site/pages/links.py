@@ -55,6 +55,7 @@ class EntityLinks:
         return ArticleCard(
             link=Link(shown.title, urls.entity(lang, "article", article.id), shown.lang),
             date=self.locale.date(article.date),
+            date_iso=article.date.isoformat(),
             summary=shown.summary,
             actors=[self.entity_link("actor", id_) for id_ in article.actors[:CARD_ENTITIES]],
             locations=[self.entity_link("location", id_) for id_ in article.locations[:CARD_ENTITIES]],

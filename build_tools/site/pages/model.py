@@ -81,9 +81,21 @@ class DocumentLink:
 
 
 @dataclass(frozen=True)
+class DatedText:
+    """A text with its date (a correction), the date written and machine-readable."""
+
+    date: str
+    date_iso: str
+    text: str
+    lang: str
+
+
+@dataclass(frozen=True)
 class ArticleCard:
     link: Link
     date: str
+    date_iso: str
+    """The date as ``<time datetime>`` reads it: ``2017-08-07``, ``2017-08`` or ``2017``."""
     summary: str | None
     actors: list[Link]
     locations: list[Link]
@@ -133,14 +145,15 @@ class ArticleView:
     pending: bool
     authors: str
     updated: str | None
+    updated_iso: str | None
     actors: list[Link]
     locations: list[Link]
     sources: list[CitedSource]
     tags: list[Link]
     editor_note: str | None
     editor_note_lang: str
-    corrections: list[Field]
-    """Newest first: the label is the correction's date."""
+    corrections: list[DatedText]
+    """Newest first."""
     mention_targets: dict[tuple[str, str], str]
     """The page of each actor and location the article lists, for names found in its text."""
     figures: dict[str, Picture] = field(default_factory=dict)

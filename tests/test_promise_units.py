@@ -97,6 +97,7 @@ def test_merge_conflict_markers_are_git_s_and_only_git_s() -> None:
     assert conflict_markers("Title\n=======\n\ntext\n") == []  # a heading's underline, alone
     assert conflict_markers(">>>>>>> left alone\n") == [(1, "'>>>>>>>' (end of the other branch's version)")]
     assert conflict_markers("|||||||\n") == [(1, "'|||||||' (start of the common ancestor)")]
+    assert conflict_markers("\n<<<<<<< HEAD\nours\n") == [(2, "'<<<<<<<' (start of the version on this branch)")]
     assert conflict_markers("<<<<<<<< eight\n <<<<<<< indented\n<<<<<<<x\n") == []
 
 

@@ -330,3 +330,47 @@ def test_the_photos_of_a_draft_are_not_published(project: Project, tmp_path: Pat
     assert not (site / "media").exists()
     assert main(["build", "--root", str(project.root), "--site-dir", str(site), "--drafts"]) == 0
     assert len(list((site / "media").rglob("*.webp"))) == 5
+
+
+def _findings(data: bytes) -> list[str]:
+    with Image.open(io.BytesIO(data)) as image:
+        image.load()
+        return image_findings(image)
+
+
+def _with_app13(data: bytes, resource: bytes) -> bytes:
+    body = b"Photoshop 3.0\x00" + b"8BIM\x04\x04\x00\x00" + len(resource).to_bytes(4, "big") + resource
+    return data[:2] + b"\xff\xed" + (len(body) + 2).to_bytes(2, "big") + body + data[2:]
+
+
+def test_metadata_found_wherever_a_format_keeps_it() -> None:
+    from PIL import PngImagePlugin
+
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Author", "Ahmad Example")
+    text.add_text("Location", "Deir ez-Zor")
+    text.add_text("Software", "an editor")  # says nothing of a person
+    assert _findings(encoded(picture(8, 8), "PNG", pnginfo=text)) == [
+        "PNG text: author's name (Author)", "PNG text: location (Location)"]
+    assert _findings(encoded(picture(8, 8), "WEBP", lossless=True)) == []
+    second = XMP_LOCATION.replace(b"photoshop:City", b'photoshop:Country="Syria" photoshop:City')
+    split = XMP_LOCATION.replace(b"<rdf:Description", b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"'
+                                                    b' dc:format="image/jpeg"/><rdf:Description', 1)
+    assert _findings(jpeg(xmp=second)) == ["XMP: location (City, Country)"]
+    assert _findings(jpeg(xmp=split)) == ["XMP: location (City)"]  # in the second of two descriptions
+
+
+def test_metadata_that_cannot_be_read_is_not_trusted() -> None:
+    assert _findings(jpeg(xmp=b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><unclosed')) == [
+        "XMP: a packet that cannot be read"]
+    assert _findings(_with_app13(jpeg(), b"\x1c\x02\x50\xff\xff\x00")) == ["IPTC: a block that cannot be read"]
+
+
+def test_a_pdf_with_a_blank_author_reveals_nobody() -> None:
+    document = pikepdf.new()
+    document.add_blank_page()
+    document.docinfo["/Author"] = "   "
+    document.docinfo["/Creator"] = "Ahmad's laptop"
+    with document:
+        assert pdf_findings(document) == [
+            "document information: the program, often with the person's name, that made it (Creator)"]

@@ -47,7 +47,7 @@ def image_findings(image: Image.Image) -> list[str]:
 
 def _exif(image: Image.Image) -> Iterator[str]:
     exif = image.getexif()
-    if exif.get_ifd(ExifTags.IFD.GPSInfo) or ExifTags.Base.GPSInfo in exif and exif[ExifTags.Base.GPSInfo]:
+    if exif.get_ifd(ExifTags.IFD.GPSInfo):
         yield "EXIF: GPS position"
     tags = {**dict(exif), **dict(exif.get_ifd(ExifTags.IFD.Exif))}
     for tag, what in EXIF_TAGS.items():

@@ -94,6 +94,18 @@ def test_one_build_at_a_time_and_a_killed_one_is_named(tmp_path: Path) -> None:
     assert not lock_file.exists()
 
 
+def test_a_build_that_has_just_started_is_named_as_starting(tmp_path: Path) -> None:
+    import fcntl
+
+    site = tmp_path / "site"
+    with open(tmp_path / ".site.lock", "a+", encoding="utf-8") as starting:  # locked, nothing written yet
+        fcntl.flock(starting, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(SiteLocked) as refused, build_lock(site):
+            pass
+    assert str(refused.value) == f"another briefing build (starting) is writing {site}: wait for it to finish, " \
+                                 "or stop it"
+
+
 @pytest.mark.parametrize("error, message", [
     (OSError(errno.ENOSPC, "No space left on device", "site/a.html"),
      "the disk is full (writing site/a.html): free some space, then build again"),

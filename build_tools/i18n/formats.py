@@ -54,10 +54,11 @@ def sort_key(name: str, lang: str) -> tuple[int, ...]:
 
 def file_size(size: int, lang: str, locale: str, arabic_digits: str) -> str:
     """A file's size as readers of ``lang`` write it: "340 kB", "1.2 ميغابايت"."""
-    if size >= 1_000_000:
-        unit, value = "digital-megabyte", round(size / 1_000_000, 1)
-    else:
-        unit, value = "digital-kilobyte", max(1, round(size / 1000))
+    kilobytes = max(1, round(size / 1000))
+    if kilobytes < 1000:
+        unit, value = "digital-kilobyte", float(kilobytes)
+    else:  # one decimal, rounded by the format
+        unit, value = "digital-megabyte", size / 1_000_000
     long_name = lang == "ar" and unit == "digital-megabyte"  # CLDR's short Arabic megabyte is "م.ب"
     written = format_unit(value, unit, length="long" if long_name else "short", locale=locale, format="#,##0.#")
     if lang == "ar" and arabic_digits == "arab":

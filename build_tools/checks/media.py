@@ -17,16 +17,14 @@ from typing import Any
 from ..content.loader import ArticleBundle
 from ..diagnostics import Origin, Position, Report, offset_position
 from ..media.formats import sniff
-from ..media.reading import DocumentFacts, ImageFacts, Limits, MediaProblem, read_document, read_image
-from ..model.kinds import DOCUMENT, PHOTO
+from ..media.reading import DocumentFacts, ImageFacts, MediaProblem, Reader
+from ..model.kinds import ARTICLE_FILES, DOCUMENT, PHOTO
 from ..text.markup import image_file_name, placed_images
 
-SECTIONS = {PHOTO.plural: ("alt", "credit"), DOCUMENT.plural: ("title",)}
-"""The lists of ``meta.yml`` that declare files, and what each entry needs in every language."""
+NEEDED_IN_EACH_LANGUAGE = {PHOTO.plural: ("alt", "credit"), DOCUMENT.plural: ("title",)}
+"""What each entry of a list of ``meta.yml`` that declares files needs in every language."""
 Facts = dict[str, ImageFacts | DocumentFacts]
 """What was read from each declared file that can be published, by file name."""
-_Reading = tuple[Limits, Path | None]
-"""The limits a file must keep, and where what was read from photos is kept."""
 _LANGUAGE_NAMES = {"ar": "Arabic", "en": "English"}
 REMOTE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|//")
 """A target with a scheme (``https:``) or a host (``//cdn…``): not a file of the folder."""
@@ -43,7 +41,8 @@ class _Declared:
 def declared_files(meta: Any) -> dict[str, _Declared]:
     """File name → where ``meta.yml`` declares it, for the entries that name a file."""
     found: dict[str, _Declared] = {}
-    for section in SECTIONS:
+    for kind in ARTICLE_FILES:
+        section = kind.plural
         entries = meta.get(section) if isinstance(meta, dict) else None
         for index, entry in enumerate(entries if isinstance(entries, list) else []):
             if isinstance(entry, dict) and isinstance(entry.get("file"), str):
@@ -51,9 +50,8 @@ def declared_files(meta: Any) -> dict[str, _Declared]:
     return found
 
 
-def inspect_media(bundle: ArticleBundle, limits: Limits, report: Report, cache: Path | None = None) -> Facts:
-    """Reads every photo and document of the article's folder; reports what is wrong.
-    ``cache``: where what was read from photos is kept (``media.reading.read_image``)."""
+def inspect_media(bundle: ArticleBundle, reader: Reader, report: Report) -> Facts:
+    """Reads every photo and document of the article's folder; reports what is wrong."""
     if bundle.meta is None:
         return {}
     origin, declared = bundle.meta.origin, declared_files(bundle.meta.data)
@@ -63,18 +61,18 @@ def inspect_media(bundle: ArticleBundle, limits: Limits, report: Report, cache: 
         _check_languages(where, bundle.languages, origin, report)
         if name not in bundle.files:
             report.error(position, f"{where.section}[{where.index}].file: no file '{name}' in the article's folder")
-        elif (read := _read(bundle, name, where.section, (limits, cache), position, report)) is not None:
+        elif (read := _read(bundle, name, where.section, reader, position, report)) is not None:
             facts[name] = read
     _check_leads(bundle.meta.data, origin, report)
     for name in sorted(bundle.files.keys() - declared.keys()):
-        _undeclared(bundle, name, (limits, cache), report)
+        _undeclared(bundle, name, reader, report)
     return facts
 
 
-def _read(bundle: ArticleBundle, name: str, section: str, reading: _Reading, position: Position,
+def _read(bundle: ArticleBundle, name: str, section: str, reader: Reader, position: Position,
           report: Report) -> ImageFacts | DocumentFacts | None:
     try:
-        facts = _read_file(bundle.files[name], section, reading)
+        facts = _read_file(bundle.files[name], section, reader)
     except MediaProblem as problem:
         report.error(position, f"{name}: {problem}")
         return None
@@ -88,12 +86,11 @@ def _read(bundle: ArticleBundle, name: str, section: str, reading: _Reading, pos
     return facts
 
 
-def _read_file(path: Path, section: str, reading: _Reading) -> ImageFacts | DocumentFacts:
-    limits, cache = reading
-    return read_image(path, limits, cache) if section == PHOTO.plural else read_document(path, limits)
+def _read_file(path: Path, section: str, reader: Reader) -> ImageFacts | DocumentFacts:
+    return reader.image(path) if section == PHOTO.plural else reader.document(path)
 
 
-def _undeclared(bundle: ArticleBundle, name: str, reading: _Reading, report: Report) -> None:
+def _undeclared(bundle: ArticleBundle, name: str, reader: Reader, report: Report) -> None:
     """A file nobody declared is not published, but the repository still holds it."""
     position = Position(f"{bundle.folder}/{name}", 0, 0)
     kind = sniff(bundle.files[name])
@@ -104,7 +101,7 @@ def _undeclared(bundle: ArticleBundle, name: str, reading: _Reading, report: Rep
     section = DOCUMENT.plural if kind == "pdf" else PHOTO.plural
     message = f"not declared under {section}: in meta.yml, so not published"
     try:
-        read = _read_file(bundle.files[name], section, reading)
+        read = _read_file(bundle.files[name], section, reader)
         if read.findings:
             message += ("; it carries metadata that anyone who clones the repository can read: "
                         f"{'; '.join(read.findings)}; " + _STRIP_HINT.format(path=position.file))
@@ -114,7 +111,7 @@ def _undeclared(bundle: ArticleBundle, name: str, reading: _Reading, report: Rep
 
 
 def _check_languages(where: _Declared, languages: set[str], origin: Origin, report: Report) -> None:
-    for key in SECTIONS[where.section]:
+    for key in NEEDED_IN_EACH_LANGUAGE[where.section]:
         value = where.entry.get(key)
         for lang in sorted(languages):
             if not (isinstance(value, dict) and isinstance(value.get(lang), str) and value[lang].strip()):
@@ -124,11 +121,11 @@ def _check_languages(where: _Declared, languages: set[str], origin: Origin, repo
 
 
 def _check_leads(meta: Any, origin: Origin, report: Report) -> None:
-    entries = meta.get("media") if isinstance(meta, dict) else None
+    entries = meta.get(PHOTO.plural) if isinstance(meta, dict) else None
     leads = [index for index, entry in enumerate(entries if isinstance(entries, list) else [])
              if isinstance(entry, dict) and entry.get("lead") is True]
     for index in leads[1:]:
-        report.error(origin.at("media", index, "lead"), f"media[{index}].lead: media[{leads[0]}] is already "
+        report.error(origin.at(PHOTO.plural, index, "lead"), f"media[{index}].lead: media[{leads[0]}] is already "
                      "the article's lead photo; an article has at most one")
 
 
@@ -144,11 +141,13 @@ def check_placements(bundle: ArticleBundle, facts: Facts, report: Report) -> Non
                 report.error(offset_position(text.front_matter.origin.file, text.body_line, text.body, offset),
                              problem)
             placed.add(image_file_name(target))
-    for name, where in declared.items():
-        if name in facts and where.section == "media" and name not in placed and where.entry.get("lead") is not True \
-                and bundle.meta:
-            report.warning(bundle.meta.origin.at("media", where.index, "file"), f"{name} is declared but placed "
-                           f"nowhere: write ![]({name}) where it belongs in the text, or remove it from media:")
+    if bundle.meta is None:
+        return  # nothing is declared: each placed image was reported above
+    unplaced = [(name, where) for name, where in declared.items() if name in facts and name not in placed
+                and where.section == PHOTO.plural and where.entry.get("lead") is not True]
+    for name, where in unplaced:
+        report.warning(bundle.meta.origin.at(PHOTO.plural, where.index, "file"), f"{name} is declared but placed "
+                       f"nowhere: write ![]({name}) where it belongs in the text, or remove it from media:")
 
 
 def _placement_problem(target: str, declared: dict[str, _Declared], bundle: ArticleBundle) -> str | None:
@@ -161,7 +160,7 @@ def _placement_problem(target: str, declared: dict[str, _Declared], bundle: Arti
                 "it into the article's folder, declare it under media: with its credit, and place it as ![](FILE)")
     where = declared.get(name)
     if where is not None:
-        return None if where.section == "media" else (f"{name} is a document: documents are listed with the "
+        return None if where.section == PHOTO.plural else (f"{name} is a document: documents are listed with the "
                                                       "article, not placed as images")
     if "/" in name:
         return f"{target}: photos are placed by their file name, from the article's own folder (![](photo.jpg))"

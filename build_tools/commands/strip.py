@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
-import tempfile
 from pathlib import Path
 
 import pikepdf
-from PIL import Image
+from PIL import ExifTags, Image
 
 from ..media.formats import IMAGE_FORMATS, sniff
 from ..media.metadata import image_findings, pdf_findings
 from ..media.stripping import StripError, strip_image, stripped_pdf
+from ..writing import write_whole
 from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands
-
-_EXIF_ORIENTATION = 0x0112
 
 
 def register(commands: Subcommands) -> None:
@@ -57,7 +54,7 @@ def _strip(path: Path) -> str:
         with Image.open(io.BytesIO(stripped)) as image:
             image.load()
             left = image_findings(image)
-            turned = image.getexif().get(_EXIF_ORIENTATION, 1) != 1
+            turned = image.getexif().get(ExifTags.Base.Orientation, 1) != 1
     else:
         with pikepdf.open(io.BytesIO(data)) as pdf:
             removed = pdf_findings(pdf)
@@ -68,13 +65,6 @@ def _strip(path: Path) -> str:
         raise StripError(f"could not remove {'; '.join(left)}; nothing changed")
     if not removed or stripped == data:
         return "no metadata to remove"
-    _replace(path, stripped)
+    write_whole(path, stripped, path.stat().st_mode & 0o777)
     return f"removed {', '.join(removed)}" + ("; kept the orientation the camera recorded" if turned else "")
 
-
-def _replace(path: Path, content: bytes) -> None:
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(descriptor, "wb") as stream:
-        stream.write(content)
-    os.chmod(temporary, path.stat().st_mode & 0o777)
-    os.replace(temporary, path)

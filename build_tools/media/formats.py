@@ -12,9 +12,13 @@ def sniff(path: Path) -> str | None:
     """``jpeg``, ``png``, ``webp``, ``pdf``, or None for anything else (or unreadable)."""
     try:
         with open(path, "rb") as stream:
-            head = stream.read(16)
+            return format_of(stream.read(16))
     except OSError:
         return None
+
+
+def format_of(head: bytes) -> str | None:
+    """What a file that starts with ``head`` (its first 16 bytes or more) is."""
     if head.startswith(b"\xff\xd8\xff"):
         return "jpeg"
     if head.startswith(b"\x89PNG\r\n\x1a\n"):

@@ -16,9 +16,8 @@ import zlib
 from collections.abc import Iterator
 
 import pikepdf
-from PIL import Image
+from PIL import ExifTags, Image
 
-_EXIF_ORIENTATION = 0x0112
 _JPEG_KEPT = {0xE0: "JFIF", 0xE2: "ICC_PROFILE", 0xEE: "Adobe"}
 """APP segments kept (by marker and the name they start with): the picture's colours need them."""
 _JPEG_NAMES = {0xED: "IPTC (APP13)", 0xFE: "comment (COM)"}
@@ -37,14 +36,14 @@ def orientation_only(orientation: int | None) -> bytes | None:
     if orientation in (None, 1):
         return None
     exif = Image.Exif()
-    exif[_EXIF_ORIENTATION] = orientation
+    exif[ExifTags.Base.Orientation] = orientation
     return exif.tobytes()[len(b"Exif\x00\x00"):]
 
 
 def _orientation(data: bytes) -> int | None:
     try:
         with Image.open(io.BytesIO(data)) as image:
-            value = image.getexif().get(_EXIF_ORIENTATION)
+            value = image.getexif().get(ExifTags.Base.Orientation)
     except (OSError, SyntaxError, ValueError):  # not an image it can read: told by the caller's own check
         return None
     return value if isinstance(value, int) else None

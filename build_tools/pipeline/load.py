@@ -16,7 +16,7 @@ from ..checks.schemas import SchemaSet
 from ..content.loader import ContentFiles, load_bundle, load_content
 from ..content.sourcefiles import signature
 from ..diagnostics import Report
-from ..media.reading import CACHE_DIR, Limits
+from ..media.reading import CACHE_DIR, Reader
 from ..model.briefing import Briefing
 from ..model.kinds import REGISTRIES
 from ..model.settings import SiteConfig
@@ -85,8 +85,8 @@ def _article(folder: Path, registries: _Registries, keep: bool) -> ArticleResult
     report = Report()
     bundle = check_bundle_bounds(load_bundle(folder, registries.files, report), report)
     config = registries.config
-    limits = Limits(config.max_media_bytes, config.max_media_pixels)
-    facts = inspect_media(bundle, limits, report, registries.files.root / CACHE_DIR)
+    reader = Reader(config.max_media_bytes, config.max_media_pixels, registries.files.root / CACHE_DIR)
+    facts = inspect_media(bundle, reader, report)
     article = resolve_article(bundle, registries.schemas, report, facts)
     check_article_references(bundle, registries.files.ids, report)
     check_placements(bundle, facts, report)

@@ -10,8 +10,6 @@ no half-written file for the next to trust.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -22,6 +20,7 @@ from ..media.stripping import stripped_pdf
 from ..model.articles import Article
 from ..model.media import Document, Photo
 from ..pipeline.parallel import map_in_processes
+from ..writing import write_whole
 
 ENCODING_VERSION = "1"
 """Part of every cached name: raise it when renditions are made differently."""
@@ -32,16 +31,15 @@ def media_files(articles: Iterable[Article], root: Path) -> dict[str, Path]:
     ``articles`` (the published ones); missing files are made first."""
     cache = root / CACHE_DIR
     published: dict[str, Path] = {}
-    missing: list[Photo | Document] = []
+    missing: dict[str, Photo | Document] = {}
     for article in articles:
         items: list[Photo | Document] = [*article.photos, *article.documents]
         for item in items:
-            paths = _published_paths(item)
-            published.update({path: _cached(cache, item, path) for path in paths})
-            if not all(_cached(cache, item, path).is_file() for path in paths):
-                missing.append(item)
-    unique = list({tuple(_published_paths(item)): item for item in missing}.values())
-    map_in_processes(partial(_make, root=root, cache=cache), unique, 1)
+            files = {path: _cached(cache, item, path) for path in _published_paths(item)}
+            published.update(files)
+            if not all(file.is_file() for file in files.values()):
+                missing[next(iter(files))] = item  # one item for a file two articles share
+    map_in_processes(partial(_make, root=root, cache=cache), list(missing.values()), 1)
     return published
 
 
@@ -61,12 +59,4 @@ def _make(item: Photo | Document, root: Path, cache: Path) -> None:
         raise OSError(f"{item.original} changed while the site was being built: build again")
     made = {item.path: stripped_pdf(data)} if isinstance(item, Document) else render_photo(data, item)
     for site_path, content in made.items():
-        _write_whole(_cached(cache, item, site_path), content)
-
-
-def _write_whole(path: Path, content: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".part-")
-    with os.fdopen(descriptor, "wb") as stream:
-        stream.write(content)
-    os.replace(temporary, path)
+        write_whole(_cached(cache, item, site_path), content)

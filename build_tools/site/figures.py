@@ -58,15 +58,15 @@ def image(shown: Picture, page: PageModel, alt: str, eager: bool = False) -> str
 
 
 def figure(shown: Picture, page: PageModel, alt: str, eager: bool = False) -> str:
-    caption = ""
+    parts = []
     if shown.caption:
-        caption += f'<span class="briefing-figure__caption"{_lang(shown.caption_lang, page)}>' \
-                   f"{html_escaping.escape(shown.caption)}</span> · "
+        parts.append(f'<span class="briefing-figure__caption"{_lang(shown.caption_lang, page)}>'
+                     f"{html_escaping.escape(shown.caption)}</span>")
     if shown.credit:
-        caption += (f'<span class="briefing-figure__credit">{html_escaping.escape(shown.credit_label)} '
-                    f"{bdi(html_escaping.escape(shown.credit), shown.credit_lang)}</span>")
+        parts.append(f'<span class="briefing-figure__credit">{html_escaping.escape(shown.credit_label)} '
+                     f"{bdi(html_escaping.escape(shown.credit), shown.credit_lang)}</span>")
     return (f'<figure class="briefing-figure" data-briefing="figure">{image(shown, page, alt, eager)}'
-            f"<figcaption>{caption.strip().removesuffix(' ·')}</figcaption></figure>")
+            f"<figcaption>{' · '.join(parts)}</figcaption></figure>")
 
 
 def _lang(lang: str, page: PageModel) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from ..content.loader import ArticleBundle, ContentFiles, TextFile
 from ..content.yamlfile import YamlDocument
 from ..diagnostics import DocumentPath, Report, did_you_mean, field_name, offset_position
+from ..model.events import SIDES
 from ..model.kinds import ARTICLE, explicit_links
 
 ANY = object()
@@ -20,7 +21,9 @@ REFERENCES: dict[str, list[tuple[str, Pattern]]] = {
     "location": [("location", ("parent",))],
     "article": [("actor", ("actors", ANY)), ("location", ("locations", ANY)), ("tag", ("tags", ANY)),
                 ("source", ("sources", ANY, "source")), ("source", ("sources", ANY, "via")),
-                ("source", ("documents", ANY, "source"))],
+                ("source", ("documents", ANY, "source")), ("location", ("events", ANY, "location")),
+                *(("actor", ("events", ANY, "actors", side, ANY)) for side in SIDES),
+                ("source", ("events", ANY, "sources", ANY))],
 }
 """Kind of file → (kind of the id, where in the file the id is)."""
 

@@ -25,7 +25,8 @@ def run(args: argparse.Namespace) -> int:
     if loaded is None or report.errors:
         sys.stdout.write(report.as_text())
         return EXIT_CONTENT_ERRORS
-    files = export_files(loaded.briefing, loaded.config.base_url, args.format, args.drafts)
+    files = export_files(loaded.briefing, loaded.config.base_url, loaded.config.vocabularies, args.format,
+                         args.drafts)
     args.out.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
         partial = args.out / f".{name}.partial"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from ..content.scaffold import REGISTRY_TEMPLATES, ScaffoldError, new_article, new_entity, write
+from ..content.scaffold import REGISTRY_TEMPLATES, ScaffoldError, append_event, new_article, new_entity, write
 from ..model.kinds import BY_NAME
 from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, add_root, project
 
@@ -17,6 +18,8 @@ def register(commands: Subcommands) -> None:
     article.add_argument("--date", required=True, help="YYYY-MM-DD, YYYY-MM or YYYY")
     article.add_argument("--slug", required=True, help="short id in lowercase ASCII, e.g. coalition-sdf-rift")
     article.add_argument("--lang", choices=("ar", "en", "both"), default="both")
+    event = new.add_parser("event", help="add an event to ARTICLE_DIR/meta.yml, every field to fill")
+    event.add_argument("article_dir", type=Path, help="the article's folder, content/articles/YYYY/SLUG")
     for kind in REGISTRY_TEMPLATES:
         entity = new.add_parser(kind, help=f"content/{BY_NAME[kind].plural}/ID.yml")
         entity.add_argument("id", help="lowercase ASCII letters, digits and hyphens")
@@ -28,6 +31,10 @@ def register(commands: Subcommands) -> None:
 def run(args: argparse.Namespace) -> int:
     root = project(args.root)
     try:
+        if args.kind == "event":
+            meta = append_event(args.article_dir)
+            print(f"added an event to {meta}; fill in its empty fields: 'briefing check' names each one")
+            return EXIT_OK
         if args.kind == "article":
             languages = ("ar", "en") if args.lang == "both" else (args.lang,)
             files = new_article(root, args.date, args.slug, languages)

@@ -6,11 +6,16 @@ fill it in"); nothing existing is ever overwritten.
 
 from __future__ import annotations
 
+import re
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from ..model.dates import DateError, parse_partial_date
 from ..model.kinds import ARTICLE, BY_NAME
+from ..writing import write_whole
 from .loader import CONTENT_DIR, id_problem
 
 
@@ -91,6 +96,66 @@ def new_article(root: Path, date: str, slug: str, languages: tuple[str, ...]) ->
     if existing:
         raise ScaffoldError(f"article id '{name}' is already used by {existing[0]}")
     return _refuse_existing(files)
+
+
+EVENT_SKELETON = """\
+- date: {date}
+  type: ""
+  sub_type: ""
+  location: ""
+  actors: {{side_a: [], side_b: []}}
+  sources: []
+  note: {{ar: "", en: ""}}
+"""
+"""Every field to fill; ``civilian_targeting`` and ``fatalities`` are left out, to be given
+only when reported."""
+
+_TOP_LEVEL_KEY = re.compile(r"^[^\s#-][^:]*:")
+
+
+def append_event(folder: Path) -> Path:
+    """Adds an event skeleton, dated as the article, at the end of ``events`` in the folder's
+    ``meta.yml``; every other line of the file, comments included, is kept as it was."""
+    meta = folder / "meta.yml"
+    try:
+        text = meta.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+    except FileNotFoundError:
+        raise ScaffoldError(f"{meta} does not exist: give an article's folder") from None
+    except yaml.YAMLError as exc:
+        raise ScaffoldError(f"{meta} cannot be read as YAML; fix it first ('briefing check' says where): "
+                            f"{str(exc).splitlines()[0]}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("events", []), list):
+        raise ScaffoldError(f"{meta}: not an article's fields with a list of events: nothing was written")
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    skeleton = EVENT_SKELETON.format(date=data.get("date", ""))
+    new = _with_event(lines, skeleton)
+    expected = dict(data)
+    expected["events"] = [*data.get("events", []), *yaml.safe_load(skeleton)]
+    if new is None or yaml.safe_load(new) != expected:
+        raise ScaffoldError(f"{meta}: its events are not written one below the other ('- date: …'); "
+                            "nothing was written: add the event by hand")
+    write_whole(meta, new.encode("utf-8"))
+    return meta
+
+
+def _with_event(lines: list[str], skeleton: str) -> str | None:
+    """The lines with the skeleton after the last line of the block ``events:`` opens, at
+    the indentation of its items; a new ``events:`` at the end when there is none; None
+    when ``events`` is written otherwise (``events: [...]``)."""
+    start = next((i for i, line in enumerate(lines) if re.match(r"^events:\s*(#.*)?$", line)), None)
+    if start is None:
+        if any(line.startswith("events:") for line in lines):
+            return None
+        return "".join(lines) + "events:\n" + textwrap.indent(skeleton, "  ")
+    end = next((i for i in range(start + 1, len(lines)) if _TOP_LEVEL_KEY.match(lines[i])), len(lines))
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    items = [re.match(r"^(\s*)- ", line) for line in lines[start + 1:end]]
+    indent = next((found.group(1) for found in items if found), "  ")
+    return "".join(lines[:end]) + textwrap.indent(skeleton, indent) + "".join(lines[end:])
 
 
 def write(files: list[NewFile]) -> None:

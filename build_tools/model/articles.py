@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..diagnostics import Origin
 from .dates import PartialDate
 from .entities import Localized
+from .events import Event
 from .kinds import SOURCE
 from .media import Document, Photo
 
@@ -62,6 +63,8 @@ class Article:
     photos: list[Photo] = field(default_factory=list)
     """In the order ``meta.yml`` declares them."""
     documents: list[Document] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    """The incidents it reports, in the order ``meta.yml`` lists them."""
     origin: Origin = field(default_factory=_no_origin, compare=False, repr=False)
 
     @property

@@ -49,7 +49,11 @@ PHOTO = Kind("photo", "media", in_article_folder=True)
 DOCUMENT = Kind("document", "documents", in_article_folder=True)
 """A PDF file, listed with the article, published without its metadata."""
 
-KINDS = (ACTOR, LOCATION, SOURCE, TAG, ARTICLE, PHOTO, DOCUMENT)
+EVENT = Kind("event", "events")
+"""An incident an article reports, listed in its ``meta.yml`` under ``events``; exported
+as ``events.csv``, ``.json`` and ``.geojson`` and mapped on the events page."""
+
+KINDS = (ACTOR, LOCATION, SOURCE, TAG, ARTICLE, PHOTO, DOCUMENT, EVENT)
 BY_NAME = {kind.name: kind for kind in KINDS}
 REGISTRIES = tuple(kind for kind in KINDS if kind.entity is not None)
 """The kinds with one YAML file per entity, in the order they are read."""

@@ -14,6 +14,8 @@ class Term:
 
     label: Localized
     inverse: Localized | None = None
+    type: str | None = None
+    """For an event sub-type, the event type it belongs to."""
 
 
 @dataclass

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..checks.bounds import check_bundle_bounds
 from ..checks.entities import check_entities
+from ..checks.events import check_events
 from ..checks.markdown import check_bundle_markdown
 from ..checks.media import check_placements, inspect_media
 from ..checks.mentions import check_mentions
@@ -87,10 +88,11 @@ def _article(folder: Path, registries: _Registries, keep: bool) -> ArticleResult
     config = registries.config
     reader = Reader(config.max_media_bytes, config.max_media_pixels, registries.files.root / CACHE_DIR)
     facts = inspect_media(bundle, reader, report)
-    article = resolve_article(bundle, registries.schemas, report, facts)
+    article = resolve_article(bundle, registries.schemas, report, facts, registries.briefing.locations)
     check_article_references(bundle, registries.files.ids, report)
     check_placements(bundle, facts, report)
     check_bundle_markdown(bundle, config.raw_html, report)
     if article is not None:
         check_mentions(article, registries.briefing, registries.matcher, report)
+        check_events(article, config.vocabularies["event_sub_types"], registries.briefing, report)
     return article if keep else None, report.diagnostics

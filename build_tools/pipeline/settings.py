@@ -30,6 +30,8 @@ VOCABULARY_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "relations": ("actor", ("properties", "affiliations", "items", "properties", "relation")),
     "reliability": ("source", ("properties", "reliability")),
     "statuses": ("article-meta", ("properties", "status")),
+    "event_types": ("article-meta", ("properties", "events", "items", "properties", "type")),
+    "event_sub_types": ("article-meta", ("properties", "events", "items", "properties", "sub_type")),
 }
 
 
@@ -135,10 +137,21 @@ def _vocabularies(document: YamlDocument, schemas: SchemaSet,
             result[name][str(term)] = Term(
                 Localized(labels["ar"], labels["en"]),
                 Localized(inverse.get("ar"), inverse.get("en")) if isinstance(inverse, dict) else None,
+                str(labels["type"]) if "type" in labels else None,
             )
         allowed = schemas.enum_at(kind, *pointer)
         if sorted(result[name]) != sorted(allowed):
             report.error(document.origin.at(name, key=True),
                          f"vocabulary '{name}' lists {sorted(result[name])} but "
                          f"schemas/{kind}.schema.json allows {sorted(allowed)}: keep them the same")
+    _check_sub_types(document, result, report)
     return result
+
+
+def _check_sub_types(document: YamlDocument, vocabularies: dict[str, dict[str, Term]], report: Report) -> None:
+    """Every event sub-type names the event type it is under."""
+    types = vocabularies.get("event_types", {})
+    for sub_type, term in vocabularies.get("event_sub_types", {}).items():
+        if term.type not in types:
+            report.error(document.origin.at("event_sub_types", sub_type),
+                         f"event sub-type '{sub_type}' needs its event type (type: one of {', '.join(types)})")

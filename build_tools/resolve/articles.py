@@ -11,15 +11,17 @@ from ..content.loader import ArticleBundle, TextFile
 from ..diagnostics import DocumentPath, Origin, Report, field_name
 from ..model.articles import Article, Citation, Correction, Translation
 from ..model.dates import DateError, PartialDate, parse_partial_date
-from ..model.entities import Localized
+from ..model.entities import Localized, Location
 from ..model.kinds import KINDS
+from .events import resolve_events
 from .media import resolve_documents, resolve_photos
 
 
-def resolve_article(bundle: ArticleBundle, schemas: SchemaSet, report: Report, facts: Facts | None = None
-                    ) -> Article | None:
+def resolve_article(bundle: ArticleBundle, schemas: SchemaSet, report: Report, facts: Facts | None = None,
+                    locations: dict[str, Location] | None = None) -> Article | None:
     """The article of ``bundle`` if its meta.yml is valid; its dates are read and checked either way.
-    ``facts``: what was read from its photos and documents (``checks.media.inspect_media``)."""
+    ``facts``: what was read from its photos and documents (``checks.media.inspect_media``);
+    ``locations``: the briefing's, which place its events."""
     translations = {lang: _translation(text, schemas, report) for lang, text in bundle.texts.items()}
     if bundle.meta is None:
         return None
@@ -45,6 +47,7 @@ def resolve_article(bundle: ArticleBundle, schemas: SchemaSet, report: Report, f
         translations={lang: t for lang, t in translations.items() if t is not None},
         photos=resolve_photos(data, facts or {}, bundle.folder),
         documents=resolve_documents(data, facts or {}, bundle.folder),
+        events=resolve_events(data, bundle.id, locations or {}, origin, report),
         origin=origin,
     )
 

@@ -69,7 +69,7 @@ def assemble_site(briefing: Briefing, config: SiteConfig, languages: Iterable[st
     if shared:
         root = with_policy_meta(root_page(config, site_url), config.map_tiles["url"])
         generated.append(GeneratedFile(ROOT_PAGE, root, root))
-        data = export_files(briefing, config.base_url, include_drafts=include_drafts)
+        data = export_files(briefing, config.base_url, config.vocabularies, include_drafts=include_drafts)
         generated += [GeneratedFile(f"{DATA_DIR}/{name}", content, content) for name, content in data.items()]
         copied = vendored_files()
     editions = {lang: Edition.of(config, lang) for lang in languages}

@@ -17,13 +17,17 @@ from typing import Any
 
 from ..model.articles import Article
 from ..model.briefing import Briefing
-from ..model.entities import Actor, Localized, Location
-from ..model.kinds import ACTOR, ARTICLE, BY_NAME, LOCATION
+from ..model.dates import Precision
+from ..model.entities import Actor, Entity, Localized, Location
+from ..model.events import ADMIN_KINDS, SIDES, Event
+from ..model.kinds import ACTOR, ARTICLE, BY_NAME, EVENT, LOCATION
+from ..model.settings import Term
 from ..model.media import Document, Photo
 from . import urls
 
 FORMATS = ("json", "csv", "geojson")
 Record = dict[str, Any]
+Vocabularies = dict[str, dict[str, Term]]
 
 
 def _both(value: Localized) -> dict[str, str | None]:
@@ -103,6 +107,80 @@ def _document(document: Document, base_url: str) -> Record:
             "source": document.source, "bytes": document.size}
 
 
+def events(briefing: Briefing, items: Iterable[Article], vocabularies: Vocabularies) -> list[Record]:
+    """One record per event of ``items``, oldest first: ACLED's and UCDP GED's fields,
+    names in English (Arabic where there is no English name), and our ids beside them."""
+    found = [event for article in items for event in article.events]
+    found.sort(key=lambda event: (event.date.earliest, event.id))
+    return [_event(event, briefing, vocabularies) for event in found]
+
+
+def _english(entity: Entity | None) -> str:
+    if entity is None:
+        return ""
+    return entity.names.name.en or entity.names.name.ar or entity.id
+
+
+def _event(event: Event, briefing: Briefing, vocabularies: Vocabularies) -> Record:
+    actors = {side: [_english(briefing.actors.get(id_)) for id_ in event.side(side)] for side in SIDES}
+    placed = event.placement
+    counts = event.fatalities
+    admin = {kind: _english(briefing.locations.get(event.admin[kind])) if kind in event.admin else ""
+             for kind in ADMIN_KINDS}
+    return {
+        "event_id_cnty": event.id, "event_date": event.date.isoformat(),
+        "time_precision": _ACLED_TIME_PRECISION[event.date.precision],
+        "date_prec": _UCDP_DATE_PRECISION[event.date.precision],
+        "event_type": vocabularies["event_types"][event.type].label.en,
+        "sub_event_type": vocabularies["event_sub_types"][event.sub_type].label.en,
+        "actor1": _joined(actors["side_a"]), "assoc_actor_1": _joined(actors["associated_a"]),
+        "actor2": _joined(actors["side_b"]), "assoc_actor_2": _joined(actors["associated_b"]),
+        "civilian_targeting": "Civilian targeting" if event.civilian_targeting else "",
+        "country": admin["country"], "admin1": admin["governorate"], "admin2": admin["district"],
+        "admin3": admin["subdistrict"], "location": _english(briefing.locations.get(event.location)),
+        "latitude": placed.coordinates.lat if placed else None,
+        "longitude": placed.coordinates.lon if placed else None,
+        "geo_precision": placed.geo_precision if placed else None,
+        "where_prec": placed.where_prec if placed else None,
+        "source": _joined([_english(briefing.sources.get(id_)) for id_ in event.sources]),
+        "notes": event.note.en or event.note.ar or "", "notes_ar": event.note.ar or "",
+        "fatalities": counts.best if counts else None, "best": counts.best if counts else None,
+        "low": counts.low if counts else None, "high": counts.high if counts else None,
+        "article_id": event.article, "event_type_id": event.type, "sub_event_type_id": event.sub_type,
+        "location_id": event.location, "located_by": placed.located_by if placed else None,
+        **{f"{side}_ids": " ".join(event.side(side)) for side in SIDES},
+        "source_ids": " ".join(event.sources),
+    }
+
+
+_ACLED_TIME_PRECISION = {Precision.DAY: 1, Precision.MONTH: 3, Precision.YEAR: 3}
+"""ACLED: 1 the day, 2 the week, 3 the month (or less precise)."""
+_UCDP_DATE_PRECISION = {Precision.DAY: 1, Precision.MONTH: 3, Precision.YEAR: 4}
+"""UCDP GED: 1 the day, 3 the month, 4 the year."""
+
+
+def _joined(names: list[str]) -> str:
+    """Several actors or sources in one ACLED cell, as ACLED separates them."""
+    return "; ".join(name for name in names if name)
+
+
+def events_geojson(records: list[Record]) -> Record:
+    """A Point per event that can be placed (WGS84, [lon, lat])."""
+    features = [{"type": "Feature", "id": r["event_id_cnty"],
+                 "geometry": {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]},
+                 "properties": r} for r in records if r["latitude"] is not None]
+    return {"type": "FeatureCollection", "features": features}
+
+
+EVENT_COLUMNS = [
+    "event_id_cnty", "event_date", "time_precision", "date_prec", "event_type", "sub_event_type", "actor1",
+    "assoc_actor_1", "actor2", "assoc_actor_2", "civilian_targeting", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "where_prec", "source", "notes", "notes_ar",
+    "fatalities", "best", "low", "high", "article_id", "event_type_id", "sub_event_type_id", "location_id",
+    "located_by", *(f"{side}_ids" for side in SIDES), "source_ids"]
+"""The columns of events.csv, in order (documented in the README)."""
+
+
 def _article_row(a: Record) -> Record:
     return {"id": a["id"], "date": a["date"], "date_precision": a["date_precision"],
             "title_ar": a["title"].get("ar", ""), "title_en": a["title"].get("en", ""),
@@ -114,8 +192,13 @@ def _article_row(a: Record) -> Record:
 
 
 def _csv(rows: list[Record]) -> str:
+    return _csv_with_header(rows, list(rows[0]) if rows else [])
+
+
+def _csv_with_header(rows: list[Record], columns: list[str]) -> str:
+    """Empty cells for None; the header even when there are no rows."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
@@ -125,10 +208,11 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def export_files(briefing: Briefing, base_url: str, formats: Iterable[str] = FORMATS,
+def export_files(briefing: Briefing, base_url: str, vocabularies: Vocabularies, formats: Iterable[str] = FORMATS,
                  include_drafts: bool = False) -> dict[str, str]:
     """File name → content for each requested format."""
     published = briefing.published(include_drafts)
+    event_records = events(briefing, published, vocabularies)
     records = {kind: [dataset.record(entity) for _, entity in sorted(briefing.entities[kind].items())]
                for kind, dataset in DATASETS.items()}
     records[ARTICLE.name] = articles(published, base_url)
@@ -136,9 +220,12 @@ def export_files(briefing: Briefing, base_url: str, formats: Iterable[str] = FOR
     files: dict[str, str] = {}
     if "json" in formats:
         files |= {f"{BY_NAME[kind].plural}.json": _json(items) for kind, items in records.items()}
+        files[f"{EVENT.plural}.json"] = _json(event_records)
     if "geojson" in formats:
         files[f"{LOCATION.plural}.geojson"] = _json(locations_geojson(briefing))
+        files[f"{EVENT.plural}.geojson"] = _json(events_geojson(event_records))
     if "csv" in formats:
         files |= {f"{BY_NAME[kind].plural}.csv": _csv([rows[kind](record) for record in items])
                   for kind, items in records.items()}
+        files[f"{EVENT.plural}.csv"] = _csv_with_header(event_records, EVENT_COLUMNS)
     return files

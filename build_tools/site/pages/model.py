@@ -70,6 +70,23 @@ class Picture:
 
 
 @dataclass(frozen=True)
+class EventView:
+    """One event as an article lists it: when, what, where, who, and the reported deaths."""
+
+    date: str
+    date_iso: str
+    type: str
+    sub_type: str
+    place: Link
+    side_a: list[Link]
+    side_b: list[Link]
+    fatalities: str | None
+    """"12 (10–30)": the best estimate, and the range when one was reported."""
+    note: str | None
+    note_lang: str
+
+
+@dataclass(frozen=True)
 class DocumentLink:
     title: str
     title_lang: str
@@ -162,6 +179,7 @@ class ArticleView:
     lead_figure: Picture | None = None
     """The lead photo when the text does not place it: shown above the text."""
     documents: list[DocumentLink] = field(default_factory=list)
+    events: list[EventView] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

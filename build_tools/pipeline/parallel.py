@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -41,12 +42,23 @@ def map_in_processes(function: Callable[[Any], Any], items: Sequence[Any], min_s
     size = -(-len(items) // (workers * 4))  # a few shares per worker evens out their pace
     shares = [items[start:start + size] for start in range(0, len(items), size)]
     gc.freeze()  # what exists now is shared with the workers: their collector leaves it alone
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_die_on_sigterm)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return [result for share in pool.map(_run_share, shares, chunksize=1) for result in share]
+        done = pool.map(_run_share, shares, chunksize=1)
+        pool.close()  # the workers finish and exit on their own
+        return [result for share in done for result in share]
     finally:
+        pool.terminate()
+        pool.join()
         _task = None
         gc.unfreeze()
+
+
+def _die_on_sigterm() -> None:
+    """A worker dies at once when the pool stops it. The handler it inherits (``briefing
+    build`` unwinds on SIGTERM) runs only between bytecodes, so a worker about to wait on
+    the pool's queue lock would miss it and wait forever, and the pool with it."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _run_share(share: Sequence[Any]) -> list[Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -51,6 +52,22 @@ def _slow_pid(_: int) -> int:
 def test_items_are_shared_out_to_processes_and_come_back_in_order() -> None:
     assert len(set(map_in_processes(_slow_pid, range(8), min_share=1))) > 1, "one process: a thread left running?"
     assert map_in_processes(str, range(100), min_share=10) == [str(n) for n in range(100)]
+
+
+def _sigterm_action(_: int) -> tuple[int, bool]:
+    time.sleep(0.02)
+    return os.getpid(), signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+
+
+def test_workers_die_on_sigterm_whatever_handler_the_build_set() -> None:
+    """A worker with the build's unwinding handler could miss the pool's SIGTERM and hang it."""
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    try:
+        results = map_in_processes(_sigterm_action, range(8), min_share=1)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert len({pid for pid, _ in results}) > 1
+    assert all(default for _, default in results)
 
 
 def test_parallel_and_serial_checks_agree(archive: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

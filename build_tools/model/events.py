@@ -57,10 +57,10 @@ def ancestors(location_id: str, locations: dict[str, Location]) -> list[Location
     return list(found.values())
 
 
-def place(location_id: str, locations: dict[str, Location]) -> Placement | None:
-    """The event's place on a map: its location's coordinates, else its nearest ancestor's;
-    None when none of them has coordinates."""
-    for location in ancestors(location_id, locations):
+def place(location_id: str, chain: list[Location]) -> Placement | None:
+    """The event's place on a map: its location's coordinates, else its nearest ancestor's
+    (``chain``: what ``ancestors`` gives); None when none of them has coordinates."""
+    for location in chain:
         if location.coordinates is None:
             continue
         if location.id == location_id:

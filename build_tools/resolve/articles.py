@@ -8,11 +8,12 @@ from ..checks.articles import check_correction_date, check_dates, check_language
 from ..checks.media import Facts
 from ..checks.schemas import SchemaSet
 from ..content.loader import ArticleBundle, TextFile
-from ..diagnostics import DocumentPath, Origin, Report, field_name
+from ..diagnostics import Origin, Report
 from ..model.articles import Article, Citation, Correction, Translation
-from ..model.dates import DateError, PartialDate, parse_partial_date
+from ..model.dates import PartialDate
 from ..model.entities import Localized, Location
 from ..model.kinds import KINDS
+from .dates import read_date
 from .events import resolve_events
 from .media import resolve_documents, resolve_photos
 
@@ -27,8 +28,8 @@ def resolve_article(bundle: ArticleBundle, schemas: SchemaSet, report: Report, f
         return None
     valid = schemas.is_valid("article-meta", bundle.meta, report)
     data, origin = bundle.meta.data, bundle.meta.origin
-    date = _date(data, "date", origin, report)
-    updated = _date(data, "updated", origin, report)
+    date = read_date(data, "date", origin, report)
+    updated = read_date(data, "updated", origin, report)
     check_dates(date, updated, bundle.year, origin, report)
     corrections = _corrections(data, date, origin, report)
     if not valid or date is None:
@@ -57,23 +58,12 @@ def _corrections(data: Any, date: PartialDate | None, origin: Origin, report: Re
     found = []
     entries = data.get("corrections") if isinstance(data, dict) else None
     for index, entry in enumerate(entries if isinstance(entries, list) else []):
-        when = _date(entry, "date", origin, report, ("corrections", index))
+        when = read_date(entry, "date", origin, report, ("corrections", index))
         if when is None or not isinstance(entry.get("text"), dict):
             continue
         check_correction_date(when, date, origin, index, report)
         found.append(Correction(when, Localized.from_data(entry["text"])))
     return sorted(found, key=lambda c: c.date.latest, reverse=True)
-
-
-def _date(data: Any, key: str, origin: Origin, report: Report, parent: DocumentPath = ()) -> PartialDate | None:
-    """The date at ``key`` when it is there and of the right type (the schema reports the rest)."""
-    if not isinstance(data, dict) or not isinstance(data.get(key), (str, int)):
-        return None
-    try:
-        return parse_partial_date(data[key])
-    except DateError as exc:
-        report.error(origin.at(*parent, key), f"{field_name((*parent, key))} {exc}")
-        return None
 
 
 def _translation(text: TextFile, schemas: SchemaSet, report: Report) -> Translation | None:

@@ -111,7 +111,7 @@ def events(briefing: Briefing, items: Iterable[Article], vocabularies: Vocabular
     """One record per event of ``items``, oldest first: ACLED's and UCDP GED's fields,
     names in English (Arabic where there is no English name), and our ids beside them."""
     found = [event for article in items for event in article.events]
-    found.sort(key=lambda event: (event.date.earliest, event.id))
+    found.sort(key=lambda event: event.date.earliest)  # stable: same day, the articles' and their lists' order
     return [_event(event, briefing, vocabularies) for event in found]
 
 

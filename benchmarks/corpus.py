@@ -2,8 +2,10 @@
 
 One article a day from 2000-01-01; each lists three actors and two locations and names
 them in its Arabic and English text (about 500 words each, drawn from real conflict
-vocabulary with a seeded generator); actors = N/10, locations = N/5. Two calls with the
-same arguments write the same bytes.
+vocabulary with a seeded generator), cites one source and reports two events (on its
+day and the day before, at its places, between its actors, of ACLED's sub-event types
+in turn); actors = N/10, locations = N/5 (each with coordinates in Syria), sources =
+N/100. Two calls with the same arguments write the same bytes.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import datetime
 import random
 import shutil
 from pathlib import Path
+
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 ARABIC_WORDS = (
@@ -30,7 +34,9 @@ ENGLISH_WORDS = (
     "and shortages of food and medicine in besieged areas"
 ).split()
 LETTERS = "بتثجحخدذرزسشصضطظعغفقكمنهي"
-KINDS = {"actors": ("قوة", "Force", "type: armed-group"), "locations": ("بلدة", "Town", "kind: town")}
+KINDS = {"actors": ("قوة", "Force", "type: armed-group"), "locations": ("بلدة", "Town", "kind: town"),
+         "sources": ("وكالة", "Agency", "kind: news-agency")}
+EVENTS_PER_ARTICLE = 2
 FIRST_DAY = datetime.date(2000, 1, 1)
 WORDS_PER_TEXT = 500
 
@@ -51,7 +57,35 @@ def name(kind: str, number: int, lang: str) -> str:
 
 
 def entity_counts(articles: int) -> dict[str, int]:
-    return {"actors": max(articles // 10, 3), "locations": max(articles // 5, 2)}
+    return {"actors": max(articles // 10, 3), "locations": max(articles // 5, 2), "sources": max(articles // 100, 1)}
+
+
+def _sub_types() -> list[tuple[str, str]]:
+    """(type, sub-type) of every ACLED sub-event type in the vocabulary, in its order."""
+    vocabulary = yaml.safe_load((REPO / "site_config/vocabularies.yml").read_text(encoding="utf-8"))
+    return [(term["type"], id_) for id_, term in vocabulary["event_sub_types"].items()]
+
+
+def _registry_entry(kind: str, number: int, rng: random.Random) -> str:
+    text = f"name: {{ar: {name(kind, number, 'ar')}, en: {name(kind, number, 'en')}}}\n{KINDS[kind][2]}\n"
+    if kind == "locations":
+        text += f"coordinates: {{lat: {rng.uniform(32.3, 37.3):.4f}, lon: {rng.uniform(35.7, 42.4):.4f}}}\n"
+    return text
+
+
+def _events(day: datetime.date, listed: dict[str, list[int]], source: int, sub_types: list[tuple[str, str]],
+            first: int) -> str:
+    """The article's two events: sub-types ``first`` and the next in turn."""
+    lines = ["events:\n"]
+    for index in range(EVENTS_PER_ARTICLE):
+        type_, sub_type = sub_types[(first + index) % len(sub_types)]
+        when = day - datetime.timedelta(days=index)
+        actors = listed["actors"]
+        lines.append(f"  - {{date: {when.isoformat()}, type: {type_}, sub_type: {sub_type}, "
+                     f"location: l{listed['locations'][index % 2]}, "
+                     f"actors: {{side_a: [a{actors[0]}], side_b: [a{actors[1]}], associated_a: [a{actors[2]}]}}, "
+                     f"fatalities: {{best: {index + first % 7}}}, sources: [s{source}]}}\n")
+    return "".join(lines)
 
 
 def _prose(rng: random.Random, words: tuple[str, ...] | list[str], names: list[str]) -> str:
@@ -76,18 +110,20 @@ def write_corpus(root: Path, articles: int, seed: int = 2017) -> None:
     for kind, count in counts.items():
         (content / kind).mkdir(parents=True)
         for i in range(count):
-            (content / kind / f"{kind[0]}{i}.yml").write_text(
-                f"name: {{ar: {name(kind, i, 'ar')}, en: {name(kind, i, 'en')}}}\n{KINDS[kind][2]}\n",
-                encoding="utf-8")
+            (content / kind / f"{kind[0]}{i}.yml").write_text(_registry_entry(kind, i, rng), encoding="utf-8")
+    sub_types = _sub_types()
     for i in range(articles):
         day = FIRST_DAY + datetime.timedelta(days=i)
         folder = content / "articles" / str(day.year) / f"{day.isoformat()}-a{i}"
         folder.mkdir(parents=True)
-        listed = {kind: rng.sample(range(counts[kind]), 3 if kind == "actors" else 2) for kind in counts}
+        listed = {kind: rng.sample(range(counts[kind]), 3 if kind == "actors" else 2)
+                  for kind in ("actors", "locations")}
+        source = rng.randrange(counts["sources"])
         (folder / "meta.yml").write_text(
             f"date: {day.isoformat()}\nstatus: published\n"
-            + "".join(f"{kind}: [{', '.join(f'{kind[0]}{n}' for n in ids)}]\n" for kind, ids in listed.items()),
-            encoding="utf-8")
+            + "".join(f"{kind}: [{', '.join(f'{kind[0]}{n}' for n in ids)}]\n" for kind, ids in listed.items())
+            + f"sources: [{{source: s{source}}}]\n"
+            + _events(day, listed, source, sub_types, i * EVENTS_PER_ARTICLE), encoding="utf-8")
         for lang, words, title in (("ar", ARABIC_WORDS, f"موجز رقم {i}"), ("en", ENGLISH_WORDS, f"Briefing {i}")):
             names = [name(kind, n, lang) for kind, ids in listed.items() for n in ids]
             (folder / f"{lang}.md").write_text(f"---\ntitle: {title}\n---\n{_prose(rng, words, names)}\n",

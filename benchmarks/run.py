@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus import write_corpus
+from lxml import html
 
 PYTHON = sys.executable
 BRIEFING = [PYTHON, "-m", "build_tools.cli"]
@@ -129,11 +130,26 @@ def search_payload_kb(site: Path, lang: str) -> float:
     return total / 1024
 
 
+def events_first_load_kb(site: Path, lang: str) -> float:
+    """Bytes a reader's browser fetches on first opening the ``lang`` events page, from the
+    site itself: the page, its style sheets and scripts, and the data files of the
+    periods it shows first (map tiles come from their own server and are not counted)."""
+    page = site / lang / "events" / "index.html"
+    document = html.parse(str(page)).getroot()
+    assets: list[str] = [*document.xpath('//link[@rel="stylesheet"]/@href'), *document.xpath("//script/@src")]
+    total: int = page.stat().st_size + sum((page.parent / url).resolve().stat().st_size for url in assets)
+    chosen = [document.xpath(f'string(//select[@name="{name}"]/option[@selected]/@value)') for name in ("from", "to")]
+    keys = document.xpath('//select[@name="from"]/option/@value')
+    for key in keys[keys.index(chosen[0]):keys.index(chosen[1]) + 1]:
+        total += (page.parent / f"{key}.json").stat().st_size
+    return total / 1024
+
+
 def row(size: int, what: str, run: Run, extra: str = "") -> str:
     return f"| {size:>6,} | {what:<28} | {run.seconds:>8.1f} | {run.peak_mb:>8.0f} | {extra}"
 
 
-def benchmark(size: int, work: Path, hugo: str | None) -> list[str]:
+def benchmark(size: int, work: Path, hugo: str | None, peers: bool = True) -> list[str]:
     corpus = work / f"corpus-{size}"
     corpus.mkdir()
     write_corpus(corpus, size)
@@ -141,10 +157,15 @@ def benchmark(size: int, work: Path, hugo: str | None) -> list[str]:
     build = measure([*BRIEFING, "build", "--root", str(corpus), "--site-dir", str(corpus / "site")])
     figures = site_figures(corpus / "site")
     search = {lang: search_payload_kb(corpus / "site", lang) for lang in ("ar", "en")}
+    events = {lang: events_first_load_kb(corpus / "site", lang) for lang in ("ar", "en")}
     rows.append(row(size, "briefing build (whole site)", build,
                     f"{figures['pages']:,} pages, {figures['site_mb']:.0f} MB, largest page "
                     f"{figures['largest_kb']:.0f} KB, article ≤ {figures['largest_article_kb']:.0f} KB; "
-                    f"search first query: ar {search['ar']:.0f} KB, en {search['en']:.0f} KB"))
+                    f"search first query: ar {search['ar']:.0f} KB, en {search['en']:.0f} KB; "
+                    f"events page first load: ar {events['ar']:.0f} KB, en {events['en']:.0f} KB"))
+    if not peers:
+        shutil.rmtree(corpus)
+        return rows
     runs = [measure([*MKDOCS, "build", "-q"], cwd=project) for project in write_material_projects(corpus, work)]
     material = Run(sum(r.seconds for r in runs), max(r.peak_mb for r in runs))
     rows.append(row(size, "plain Material, articles only", material,
@@ -162,6 +183,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", type=int, nargs="*", default=[1000, 5000, 10000],
                         help="articles per language")
+    parser.add_argument("--no-peers", action="store_true", help="measure only briefing check and build")
     args = parser.parse_args()
     hugo = shutil.which("hugo")
     print("| articles/lang | what | seconds | peak MB | notes |\n|---:|---|---:|---:|---|")
@@ -169,7 +191,7 @@ def main() -> int:
         for size in args.sizes:
             work = Path(folder) / str(size)
             work.mkdir()
-            for line in benchmark(size, work, hugo):
+            for line in benchmark(size, work, hugo, peers=not args.no_peers):
                 print(line, flush=True)
     if not hugo:
         print("(Hugo not installed: apt-get install hugo)")

@@ -62,9 +62,10 @@ def wait_until(page, condition, timeout: float = 5.0) -> None:
         page.wait_for_timeout(20)
 
 
-def screenshot(page, name: str) -> None:
+def screenshot(page, name: str, full_page: bool = True) -> None:
+    """Into ``tests/artifacts/NAME.png``: the whole page, or only the screen (``full_page=False``)."""
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
 
 
 @pytest.fixture(scope="session")

@@ -10,25 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPO, Project, write_minimal_article
+from event_files import REGISTRIES
 
 from build_tools.cli import main
-
-REGISTRIES = {
-    "content/actors/syrian-arab-army.yml": "name: {ar: الجيش السوري, en: Syrian Arab Army}\ntype: armed-forces\n",
-    "content/actors/isis.yml": "name: {ar: تنظيم الدولة, en: Islamic State}\ntype: armed-group\n",
-    "content/actors/hezbollah.yml": "name: {ar: حزب الله, en: Hezbollah}\ntype: armed-group\n",
-    "content/locations/syria.yml": "name: {ar: الجمهورية العربية السورية, en: Syria}\nkind: country\n"
-                                   "coordinates: {lat: 35.0, lon: 38.5}\n",
-    "content/locations/deir-ez-zor.yml": "name: {ar: دير الزور, en: Deir ez-Zor Governorate}\nkind: governorate\n"
-                                         "parent: syria\ncoordinates: {lat: 35.33, lon: 40.14}\n",
-    "content/locations/mayadin.yml": "name: {ar: الميادين, en: Mayadin}\nkind: city\nparent: deir-ez-zor\n",
-    "content/locations/airbase.yml": "name: {ar: مطار دير الزور العسكري, en: Deir ez-Zor Airbase}\n"
-                                     "kind: military-base\nparent: deir-ez-zor\n"
-                                     "coordinates: {lat: 35.285, lon: 40.175}\n",
-    "content/locations/nowhere.yml": "name: {ar: مكان, en: Somewhere}\nkind: village\n",
-    "content/sources/sana.yml": "name: {ar: سانا, en: SANA}\nkind: news-agency\n",
-    "content/sources/amaq.yml": "name: {ar: أعماق, en: Amaq}\nkind: news-agency\n",
-}
 
 EVENT = """\
   - date: 2017-09-05
@@ -83,6 +67,7 @@ def test_a_well_formed_event_passes(project: Project, capsys: pytest.CaptureFixt
      9, "error: events[0]: actor 'syrian-arab-army' is listed twice on its side (side_a and associated_a)"),
     (("side_b: [isis]", "side_b: [isil]"),
      9, "error: unknown actor 'isil' in events[0].actors.side_b[0] (did you mean 'isis'?)"),
+    (("location: airbase", 'location: ""'), 8, "error: events[0].location is empty: fill it in"),
     (("location: airbase", "location: air-base"),
      8, "error: unknown location 'air-base' in events[0].location (did you mean 'airbase'?)"),
     (("date: 2017-09-05", "date: 2017-09-11"),
@@ -243,7 +228,7 @@ def test_new_event_appends_a_skeleton_that_check_names_field_by_field(project: P
         "events[1].type is empty: fill it in (one of: battles, explosions-remote-violence, "
         "violence-against-civilians, protests, riots, strategic-developments)",
         f"events[1].sub_type is empty: fill it in (one of: {', '.join(SUB_TYPES)})",
-        "events[1].location is empty: fill it in", "unknown location '' in events[1].location",
+        "events[1].location is empty: fill it in",
         "events[1].actors.side_a must list at least 1", "events[1].sources must list at least 1",
         "events[1].note.ar is empty: fill it in", "events[1].note.en is empty: fill it in"]
 
@@ -278,5 +263,5 @@ def test_the_article_lists_its_events_in_both_languages(project: Project, tmp_pa
         "2017: Agreement (Strategic developments), Somewhere Side A: Islamic State · Side B: Syrian Arab Army "
         "· Fatalities: 0")
     arabic = _events_section((tmp_path / "site" / "ar" / page).read_text(encoding="utf-8"))
-    assert arabic.startswith("أحداث 5 أيلول 2017: استعادة الحكومة أراضي (معارك)، مطار دير الزور العسكري"), arabic
+    assert arabic.startswith("الأحداث 5 أيلول 2017: استعادة الحكومة أراضي (معارك)، مطار دير الزور العسكري"), arabic
     assert "القتلى: 12 (10–30) فك الحصار عن المطار" in arabic

@@ -66,8 +66,8 @@ def check_references(kind: str, own_id: str, document: YamlDocument, ids: dict[s
                      report: Report) -> None:
     for target_kind, pattern in REFERENCES.get(kind, []):
         for path, value in _values_at(document.data, pattern):
-            if not isinstance(value, str):
-                continue
+            if not isinstance(value, str) or not value:
+                continue  # not an id, or an empty one: the schema check says so
             known = ids[target_kind]
             if kind == target_kind == "actor" and value == own_id:
                 report.error(document.origin.at(*path), f"actor '{own_id}' cannot be affiliated with itself")

@@ -8,6 +8,7 @@ was made before, so that what is made from the same objects is reused (``Memo``)
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from .headers import with_policy_meta
 from .opendata import export_files
 from .pages.article import ArticlePages
 from .pages.build import build_pages
-from .pages.model import PageModel
+from .pages.model import EventsView, PageModel
 from .vendor import vendored_files
 
 DATA_DIR = "data"
@@ -63,6 +64,7 @@ def assemble_site(briefing: Briefing, config: SiteConfig, languages: Iterable[st
     memo = memo or Memo()
     pages = build_pages(briefing, config, include_drafts, languages, memo.article_pages)
     generated = [GeneratedFile(page.src_uri, page.markdown, page) for page in pages]
+    generated += event_data_files(pages)
     feeds = site_feeds(briefing, config, languages, include_drafts, memo.feeds)
     generated += [GeneratedFile(path, feed, feed) for path, feed in feeds.items()]
     copied: dict[str, Path] = {}
@@ -74,6 +76,17 @@ def assemble_site(briefing: Briefing, config: SiteConfig, languages: Iterable[st
         copied = vendored_files()
     editions = {lang: Edition.of(config, lang) for lang in languages}
     return SiteFiles(pages, generated, copied, editions)
+
+
+def event_data_files(pages: list[PageModel]) -> list[GeneratedFile]:
+    """The events of each period of the events pages, one JSON file each, fetched by their script."""
+    files = []
+    for page in pages:
+        if isinstance(page.view, EventsView):
+            for period in page.view.periods:
+                data = json.dumps(period.records, ensure_ascii=False, separators=(",", ":"))
+                files.append(GeneratedFile(period.data, data, data))
+    return files
 
 
 def root_page(config: SiteConfig, site_url: str) -> str:

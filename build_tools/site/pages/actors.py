@@ -7,6 +7,7 @@ from collections import defaultdict
 from ...model.entities import Actor, Affiliation
 from .. import urls
 from .context import LanguagePages
+from .events import events_section
 from .entity import entity_page, name_fields, related, timeline, wikidata_field
 from .indexes import group_pages
 from .model import ActorView, Field, Group, Link, PageModel
@@ -50,4 +51,5 @@ def actor_page(pages: LanguagePages, actor: Actor, affiliated: list[tuple[Actor,
         articles=links.cards(articles),
         co_actors=related(pages, articles, "actor", exclude=actor.id),
         co_locations=related(pages, articles, "location"),
-        timeline=timeline(pages, articles)))
+        timeline=timeline(pages, articles),
+        events=events_section(pages, pages.events_by_entity[("actor", actor.id)])))

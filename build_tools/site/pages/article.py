@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from ...i18n.locale import Locale
 from ...model.articles import Article, Citation, Correction
-from ...model.events import Event, Fatalities
 from ...model.kinds import NAMED_IN_TEXT
 from .. import urls
 from ..structured import article_ld
 from .context import LanguagePages
+from .events import event_view
 from .figures import picture, placed_photo_markdown
-from .model import ArticleView, CitedSource, DatedText, DocumentLink, EventView, PageModel, Picture
+from .model import ArticleView, CitedSource, DatedText, DocumentLink, PageModel, Picture
 
 ArticlePages = dict[tuple[str, str], tuple[Article, PageModel]]
 """Article pages already made, by language and id, with the article they were made from."""
@@ -55,7 +55,7 @@ def article_page(pages: LanguagePages, article: Article) -> PageModel:
         figures=_figures(article, placed, locale),
         lead_figure=picture(lead, locale) if lead and lead.file not in placed and translation else None,
         documents=_documents(article, pages),
-        events=[_event(pages, event) for event in article.events])
+        events=[event_view(pages, event, with_article=False) for event in article.events])
     return pages.page(card.link.url, "article", card.link.text, view, title_lang=card.link.lang,
                       markdown=markdown, draft=article.is_draft, description=card.summary,
                       image=picture(lead, locale, captioned=False) if lead else None,
@@ -70,29 +70,6 @@ def _figures(article: Article, placed: set[str], locale: Locale) -> dict[str, Pi
             shown = picture(photo, locale)
             figures[shown.src] = shown
     return figures
-
-
-def _event(pages: LanguagePages, event: Event) -> EventView:
-    locale, links = pages.locale, pages.links
-    note, note_lang = locale.text(event.note)
-    return EventView(
-        date=locale.date(event.date), date_iso=event.date.isoformat(),
-        type=locale.label("event_types", event.type), sub_type=locale.label("event_sub_types", event.sub_type),
-        place=links.entity_link("location", event.location),
-        side_a=[links.entity_link("actor", id_) for id_ in event.side("side_a") + event.side("associated_a")],
-        side_b=[links.entity_link("actor", id_) for id_ in event.side("side_b") + event.side("associated_b")],
-        fatalities=_fatalities(locale, event.fatalities), note=note, note_lang=note_lang)
-
-
-def _fatalities(locale: Locale, counts: Fatalities | None) -> str | None:
-    """"12 (10–30)", "12 (10–)", "12": a range only as far as it was reported."""
-    if counts is None:
-        return None
-    if counts.low is None and counts.high is None:
-        return locale.number(counts.best)
-    low = locale.number(counts.low) if counts.low is not None else ""
-    high = locale.number(counts.high) if counts.high is not None else ""
-    return f"{locale.number(counts.best)} ({low}–{high})"
 
 
 def _correction(pages: LanguagePages, correction: Correction) -> DatedText:

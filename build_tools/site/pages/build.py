@@ -10,6 +10,7 @@ from .actors import actor_pages
 from .archive import archive_pages
 from .article import ArticlePages, article_pages
 from .context import LanguagePages
+from .events import events_pages
 from .home import home_pages, search_page
 from .locations import location_pages
 from .model import PageModel
@@ -31,5 +32,6 @@ def build_pages(briefing: Briefing, config: SiteConfig, include_drafts: bool = F
     for lang in languages or config.languages:
         pages = LanguagePages(briefing, config, lang, include_drafts)
         result += [*home_pages(pages), *article_pages(pages, made), *actor_pages(pages), *location_pages(pages),
-                   *source_pages(pages), *tag_pages(pages), *archive_pages(pages), search_page(pages)]
+                   *events_pages(pages), *source_pages(pages), *tag_pages(pages), *archive_pages(pages),
+                   search_page(pages)]
     return result

@@ -3,20 +3,22 @@ language publishes, links and cards, navigation, and the one way a page model is
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cached_property
 from typing import Any
 
 from ...i18n.locale import Locale
 from ...languages import direction
 from ...model.articles import Article
 from ...model.briefing import Briefing, articles_by_entity
+from ...model.events import Event
 from ...model.settings import SiteConfig
 from ...text.arabic import search_terms
 from .. import urls
 from ..structured import web_page_ld
 from .links import EntityLinks
-from .model import NavItem, PageModel, Pagination, View
+from .model import EventView, NavItem, PageModel, Pagination, View
 from .paging import pagination
 
 NAV_SECTIONS = ("actors", "locations", "sources", "tags", "archive", "search")
@@ -33,6 +35,24 @@ class LanguagePages:
         """The articles this language publishes, newest first."""
         self.listing = articles_by_entity(self.articles)
         self.links = EntityLinks(briefing, self.locale)
+        self.events = sorted((event for article in self.articles for event in article.events),
+                             key=lambda event: (event.date.earliest, event.id), reverse=True)
+        """The events these articles report, newest first (on one day: by id, for a stable order)."""
+        self.sections = [*NAV_SECTIONS[:2], "events", *NAV_SECTIONS[2:]] if self.events else list(NAV_SECTIONS)
+        """The sections of the navigation: the events page only when there are events."""
+        self.event_views: dict[tuple[str, bool], EventView] = {}
+        """(event id, with its article) → the event as pages list it, made once (``events.event_view``)."""
+
+    @cached_property
+    def events_by_entity(self) -> dict[tuple[str, str], list[Event]]:
+        """(``actor``, id) → the events it is on a side of; (``location``, id) → those there;
+        newest first."""
+        found: dict[tuple[str, str], list[Event]] = defaultdict(list)
+        for event in self.events:
+            for actor in dict.fromkeys(id_ for side in event.actors.values() for id_ in side):
+                found[("actor", actor)].append(event)
+            found[("location", event.location)].append(event)
+        return found
 
     def counts(self, kind: str) -> Counter[str]:
         """How many published articles concern each entity of ``kind``."""
@@ -56,7 +76,7 @@ class LanguagePages:
         """Home and the sections; the section holding the current page is marked active."""
         home = urls.home(self.lang)
         items = [NavItem(self.locale.t("home"), home, current == home)]
-        for name in NAV_SECTIONS:
+        for name in self.sections:
             url = urls.section(self.lang, name)
             items.append(NavItem(self.locale.t(name), url, current.startswith(url)))
         return items

@@ -5,6 +5,7 @@ followed by a feed, described for machines)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from ...languages import LANGUAGES
 from ...model.articles import Article
@@ -44,18 +45,25 @@ def related(pages: LanguagePages, articles: list[Article], kind: str, exclude: s
     return [pages.links.entity_link(kind, id_, count) for id_, count in ranked]
 
 
-def timeline(pages: LanguagePages, articles: list[Article]) -> Timeline | None:
-    """Articles per month, or per year when they span more than ``TIMELINE_MONTHS``."""
+def period_scale(pages: LanguagePages, years: list[int]) -> tuple[bool, Callable[[Slot], str]]:
+    """Whether a chart of ``years`` (not empty) counts per year, as it does when they span
+    more than ``TIMELINE_MONTHS``, and how it names its periods."""
     locale = pages.locale
-    years = [a.date.year for a in articles]
-    if not years:
-        return None
     by_year = (max(years) - min(years) + 1) * 12 > TIMELINE_MONTHS
-    title = locale.t("timeline_by_year" if by_year else "timeline_title")
 
     def label(slot: Slot) -> str:
         return locale.number(slot[0]) if by_year else locale.period_label(*slot)
 
+    return by_year, label
+
+
+def timeline(pages: LanguagePages, articles: list[Article]) -> Timeline | None:
+    """Articles per month, or per year."""
+    if not articles:
+        return None
+    locale = pages.locale
+    by_year, label = period_scale(pages, [a.date.year for a in articles])
+    title = locale.t("timeline_by_year" if by_year else "timeline_title")
     svg = timeline_svg((a.date for a in articles), title, label, locale.number, locale.t("list_separator"),
                        by_year)
     return Timeline(svg, title) if svg else None

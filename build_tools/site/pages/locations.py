@@ -7,8 +7,10 @@ from collections import defaultdict
 
 from ...model.articles import Article
 from ...model.entities import Location
+from ...model.events import Event
 from .. import urls
 from .context import LanguagePages
+from .events import events_section
 from .entity import entity_page, name_fields, related, timeline, wikidata_field
 from .indexes import tree_pages
 from .model import Field, Link, LocationView, MapPoint, PageModel, TreeNode
@@ -22,25 +24,37 @@ def location_pages(pages: LanguagePages) -> list[PageModel]:
     children: Children = defaultdict(list)
     for location in locations.values():
         children[location.parent].append(location.id)
-    about = _articles_about_places(pages, children)
+    inside = {id_: _descendants(id_, children) for id_ in locations}
+    about = _articles_about_places(pages, inside)
+    events = _events_at_places(pages, inside)
     counts = {id_: len(articles) for id_, articles in about.items()}
     points = [MapPoint(loc.names.name.get(pages.lang) or loc.id, loc.coordinates.lat, loc.coordinates.lon,
                        urls.entity(pages.lang, "location", loc.id), pages.locale.number(counts[loc.id]))
               for loc in locations.values() if loc.coordinates]
     index = tree_pages(pages, urls.section(pages.lang, "locations"), "locations", pages.locale.t("locations"),
                        _tree(pages, children, counts, None), points)
-    return [*index, *(location_page(pages, location, children, about[location.id])
+    return [*index, *(location_page(pages, location, children, about[location.id], events[location.id])
                      for location in locations.values())]
 
 
-def _articles_about_places(pages: LanguagePages, children: Children) -> dict[str, list[Article]]:
+def _articles_about_places(pages: LanguagePages, inside: dict[str, set[str]]) -> dict[str, list[Article]]:
     """Location id → the articles about it or a place inside it, newest first."""
     newest_first = {article.id: index for index, article in enumerate(pages.articles)}
     about = {}
-    for id_ in pages.briefing.locations:
-        found = {a.id: a for place in _descendants(id_, children) for a in pages.articles_about("location", place)}
+    for id_, places in inside.items():
+        found = {a.id: a for place in places for a in pages.articles_about("location", place)}
         about[id_] = sorted(found.values(), key=lambda a: newest_first[a.id])
     return about
+
+
+def _events_at_places(pages: LanguagePages, inside: dict[str, set[str]]) -> dict[str, list[Event]]:
+    """Location id → the events at it or at a place inside it, newest first."""
+    newest_first = {event.id: index for index, event in enumerate(pages.events)}
+    at = {}
+    for id_, places in inside.items():
+        found = [event for place in places for event in pages.events_by_entity[("location", place)]]
+        at[id_] = sorted(found, key=lambda event: newest_first[event.id])
+    return at
 
 
 def _tree(pages: LanguagePages, children: Children, counts: dict[str, int], parent: str | None) -> list[TreeNode]:
@@ -70,8 +84,8 @@ def _breadcrumb(pages: LanguagePages, location: Location) -> list[Link]:
 
 
 def location_page(pages: LanguagePages, location: Location, children: Children,
-                  articles: list[Article]) -> PageModel:
-    """``articles``: those about the place or a place inside it."""
+                  articles: list[Article], events: list[Event]) -> PageModel:
+    """``articles`` and ``events``: those about or at the place or a place inside it."""
     locale, links = pages.locale, pages.links
     point = location.coordinates
     description, description_lang = locale.text(location.description)
@@ -90,4 +104,5 @@ def location_page(pages: LanguagePages, location: Location, children: Children,
         articles=links.cards(articles),
         actors=related(pages, articles, "actor"),
         timeline=timeline(pages, articles),
-        map_point=MapPoint(name, point.lat, point.lon, url) if point else None))
+        map_point=MapPoint(name, point.lat, point.lon, url) if point else None,
+        events=events_section(pages, events)))

@@ -13,8 +13,6 @@ from typing import Any
 
 from ..urls import source_path
 
-NAV_SECTIONS = ("actors", "locations", "sources", "tags", "archive", "search")
-
 
 @dataclass(frozen=True)
 class Link:
@@ -71,19 +69,42 @@ class Picture:
 
 @dataclass(frozen=True)
 class EventView:
-    """One event as an article lists it: when, what, where, who, and the reported deaths."""
+    """One event as pages list it: when, what, where, who, and the reported deaths."""
 
     date: str
     date_iso: str
+    type_id: str
     type: str
     sub_type: str
     place: Link
     side_a: list[Link]
+    """Side A and those associated with it."""
     side_b: list[Link]
     fatalities: str | None
     """"12 (10–30)": the best estimate, and the range when one was reported."""
     note: str | None
     note_lang: str
+    article: Link | None = None
+    """The article that reports it, where the page is not that article."""
+
+
+@dataclass(frozen=True)
+class TypeCount:
+    id: str
+    label: str
+    count: str
+
+
+@dataclass(frozen=True)
+class EventsSection:
+    """The events of an actor or a place: how many of each type, and the newest."""
+
+    total: str
+    types: list[TypeCount]
+    events: list[EventView]
+    more: str | None
+    """How many older ones are not listed, when some are not."""
+    events_page: str
 
 
 @dataclass(frozen=True)
@@ -228,6 +249,7 @@ class ActorView(ArticlesView):
     co_actors: list[Link] = field(default_factory=list)
     co_locations: list[Link] = field(default_factory=list)
     timeline: Timeline | None = None
+    events: EventsSection | None = None
 
 
 @dataclass(frozen=True)
@@ -239,9 +261,44 @@ class LocationView(ArticlesView):
     actors: list[Link] = field(default_factory=list)
     timeline: Timeline | None = None
     map_point: MapPoint | None = None
+    events: EventsSection | None = None
+    """Those at the place or a place inside it."""
 
 
-View = HomeView | ArticleView | GroupsView | TreeView | ArticlesView | None
+@dataclass(frozen=True)
+class EventPeriod:
+    """A month (or a year whose months are unknown) of the events page, and its data file."""
+
+    key: str
+    """``2017-09``, or ``2017``."""
+    label: str
+    count: str
+    data: str
+    """Site path of the JSON file of its events, newest first."""
+    records: list[dict[str, Any]]
+    """What that file holds."""
+
+
+@dataclass(frozen=True)
+class EventsView:
+    total: str
+    types: list[TypeCount]
+    periods: list[EventPeriod]
+    """Every period that has events, oldest first."""
+    first_from: str
+    first_to: str
+    """The periods shown first (keys): the newest ones, up to a bounded number of events."""
+    showing: str
+    """What is shown first: "Showing 212 events, from March 2017 to September 2017"."""
+    listed: list[EventView]
+    """The events of the periods shown first, newest first."""
+    timeline: Timeline | None
+    type_labels: dict[str, str]
+    strings: dict[str, str]
+    """The interface strings the page's script needs."""
+
+
+View = HomeView | ArticleView | GroupsView | TreeView | ArticlesView | EventsView | None
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@
   var typeLabels = JSON.parse(element.dataset.types);
   var strings = JSON.parse(element.dataset.strings);
   var root = new URL(element.dataset.root.replace(/\/?$/, "/"), document.baseURI);
-  var numbers = new Intl.NumberFormat(element.dataset.lang + "-u-nu-" + strings.numbering);
+  // Written as the build writes numbers (Locale.number): the page's digits, no grouping.
+  var numbers = new Intl.NumberFormat(element.dataset.lang + "-u-nu-" + strings.numbering, {useGrouping: false});
   var loaded = {};
 
   function load(period) {

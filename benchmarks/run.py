@@ -14,8 +14,9 @@ once, then, in one run on this machine:
 
 Time is wall-clock; memory is the peak resident size of the largest process
 (``wait4``). The search payload is what a reader's browser fetches for a first query in
-one language: Pagefind's script, entry, WebAssembly and metadata for that language, the
-largest index chunk and five result fragments.
+one language: Pagefind's scripts (its UI, its API and the Web Worker it searches in),
+entry, WebAssembly and metadata for that language, the largest index chunk and five
+result fragments.
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ def search_payload_kb(site: Path, lang: str) -> float:
     """Bytes fetched for a first query on a ``lang`` page (see the module's docstring)."""
     pagefind = site / "pagefind" / lang
     fixed = [pagefind / "pagefind.js", pagefind / "pagefind-entry.json", pagefind / "pagefind-ui.js",
-             pagefind / "pagefind-ui.css", *pagefind.glob(f"wasm.{lang}.pagefind"),
+             pagefind / "pagefind-ui.css", pagefind / "pagefind-worker.js", *pagefind.glob(f"wasm.{lang}.pagefind"),
              *pagefind.glob(f"pagefind.{lang}_*.pf_meta")]
     chunks = sorted(p.stat().st_size for p in pagefind.glob(f"index/{lang}_*.pf_index"))
     fragments = sorted(p.stat().st_size for p in pagefind.glob(f"fragment/{lang}_*.pf_fragment"))

@@ -101,3 +101,23 @@ def test_locations_index_map_shows_every_located_place(page, site_url: str) -> N
     page.locator(".briefing-map .leaflet-marker-icon").first.wait_for()
     assert page.locator(".briefing-map .leaflet-marker-icon").count() == 5
     page.locator(".briefing-map img.leaflet-tile-loaded").first.wait_for()  # tiles come from the stub server
+
+
+def test_arabic_text_is_never_set_in_italics(page, site_url: str) -> None:
+    """Arabic has no italics (a browser slants its letters): a chart's caption and emphasis
+    are upright on Arabic pages, and Arabic inside an English caption is too."""
+    page.goto(site_url + "ar/locations/deir-ez-zor/")
+    caption = page.locator("[data-briefing=timeline] figcaption")
+    assert caption.evaluate("node => getComputedStyle(node).fontStyle") == "normal"
+    page.evaluate("""() => {
+        const em = document.createElement('em');
+        em.textContent = 'نص';
+        document.querySelector('article p').append(em);
+    }""")
+    assert page.locator("article p em").last.evaluate("node => getComputedStyle(node).fontStyle") == "normal"
+    page.goto(site_url + "en/locations/deir-ez-zor/")
+    caption = page.locator("[data-briefing=timeline] figcaption")
+    assert caption.evaluate("node => getComputedStyle(node).fontStyle") == "italic"  # Latin keeps the theme's
+    caption.evaluate("node => { const b = document.createElement('bdi'); b.lang = 'ar'; b.textContent = 'نص';"
+                     " node.append(b); }")
+    assert caption.locator("bdi[lang=ar]").evaluate("node => getComputedStyle(node).fontStyle") == "normal"

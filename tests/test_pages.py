@@ -87,9 +87,9 @@ def test_missing_translation_shows_the_other_language_title(tree: Project) -> No
 def test_actors_index_groups_by_type_and_sorts_arabic_without_the_article(tree: Project) -> None:
     groups = pages_of(tree)["ar/actors/"].view.groups
     assert [(g.label, [(link.text, link.count) for link in g.links]) for g in groups] == [
-        ("جماعة مسلحة", [("قوات سوريا الديمقراطية", "2"), ("وحدات حماية الشعب", "1")]),
-        ("تحالف", [("التحالف الدولي", "1")]),
-        ("وسيلة إعلام", [("باسنيوز", "0")]),
+        ("جماعات مسلحة", [("قوات سوريا الديمقراطية", "2"), ("وحدات حماية الشعب", "1")]),  # headed in the plural
+        ("تحالفات", [("التحالف الدولي", "1")]),
+        ("وسائل إعلام", [("باسنيوز", "0")]),
     ]
 
 
@@ -172,8 +172,8 @@ def test_index_pages_paginate_keeping_groups_in_order_and_branches_whole(tree: P
     actors = [pages["en/actors/"], pages["en/actors/page/2/"]]
     assert "en/actors/page/3/" not in pages
     assert [[(g.label, [link.text for link in g.links]) for g in page.view.groups] for page in actors] == [
-        [("Armed group", ["People's Protection Units", "Syrian Democratic Forces"])],
-        [("Coalition", ["International Coalition"]), ("Media", ["BasNews"])]]
+        [("Armed groups", ["People's Protection Units", "Syrian Democratic Forces"])],
+        [("Coalitions", ["International Coalition"]), ("Media", ["BasNews"])]]
     assert [(p.view.pagination.newer, p.view.pagination.older, p.view.pagination.label) for p in actors] == [
         (None, "en/actors/page/2/", "Page 1 of 2"), ("en/actors/", None, "Page 2 of 2")]
     assert pages["ar/actors/page/2/"].alternate == "en/actors/page/2/"
@@ -204,3 +204,18 @@ def test_arabic_names_sort_as_an_index_does_ignoring_the_article(project: Projec
     english = [link.text for link in pages["en/actors/"].view.groups[0].links]
     assert arabic == ["تركيا", "الجيش الحر", "حزب الاتحاد الديمقراطي", "الولايات المتحدة"]  # ت ج ح و
     assert english == ["Democratic Union Party", "free Syrian Army", "Turkey", "United States"]  # case ignored
+
+
+def test_companions_tied_in_count_are_ranked_and_cut_by_name_not_id(project: Project) -> None:
+    letters = "ABCDEFGHIJKL"  # twelve companions, each once: ten are shown
+    arabic = ["الياسمين", "بركان", "تدمر", "ثابت", "جبل", "حمص", "خابور", "درعا", "ذيبان", "رقة", "زيتون", "سهل"]
+    for number, (letter, name) in enumerate(zip(letters, arabic, strict=True)):
+        project.write(f"content/actors/z{11 - number:02d}.yml",  # ids run against the names
+                      f"name: {{ar: {name}, en: Force {letter}}}\ntype: armed-group\n")
+    project.write("content/actors/main.yml", "name: {ar: القوة, en: The Force}\ntype: armed-group\n")
+    ids = ", ".join(["main", *(f"z{n:02d}" for n in range(12))])
+    write_minimal_article(project, meta=f"date: 2017-08-07\nstatus: published\nactors: [{ids}]\n")
+    pages = pages_of(project)
+    assert [link.text for link in pages["en/actors/main/"].view.co_actors] == [f"Force {x}" for x in letters[:10]]
+    # Arabic sorts without the article: الياسمين as ياسمين, after سهل; those two are cut.
+    assert [link.text for link in pages["ar/actors/main/"].view.co_actors] == arabic[1:11]

@@ -47,11 +47,16 @@ class Locale:
             return value.get(self.lang), self.lang
         return value.get(self.other), self.other
 
-    def label(self, vocabulary: str, term: str, inverse: bool = False) -> str:
-        """A vocabulary term's label; ``inverse``: read from the other side ("Includes" for part-of)."""
+    def label(self, vocabulary: str, term: str, inverse: bool = False, plural: bool = False) -> str:
+        """A vocabulary term's label; ``inverse``: read from the other side ("Includes" for
+        part-of); ``plural``: naming a group of them, where the vocabulary says how."""
         entry = self.vocabularies[vocabulary][term]
-        label = entry.inverse if inverse and entry.inverse else entry.label
-        return label.get(self.lang) or term
+        wanted = [entry.inverse if inverse else None, entry.plural if plural else None, entry.label]
+        for labels in wanted:
+            text = labels.get(self.lang) if labels is not None else None
+            if text:
+                return text
+        return term
 
     def date(self, date: PartialDate) -> str:
         """A date written to the precision it is known: '7 آب 2017', 'آب 2017', '2017'."""

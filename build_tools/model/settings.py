@@ -16,6 +16,8 @@ class Term:
     inverse: Localized | None = None
     type: str | None = None
     """For an event sub-type, the event type it belongs to."""
+    plural: Localized | None = None
+    """For an actor type, the heading of a group of them ("Armed groups")."""
 
 
 @dataclass

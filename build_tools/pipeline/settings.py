@@ -133,11 +133,9 @@ def _vocabularies(document: YamlDocument, schemas: SchemaSet,
             if not isinstance(labels, dict) or not all(labels.get(lang) for lang in LANGUAGES):
                 report.error(document.origin.at(name, term), f"'{term}' needs labels in ar and en")
                 continue
-            inverse = labels.get("inverse")
             result[name][str(term)] = Term(
-                Localized(labels["ar"], labels["en"]),
-                Localized(inverse.get("ar"), inverse.get("en")) if isinstance(inverse, dict) else None,
-                str(labels["type"]) if "type" in labels else None,
+                Localized(labels["ar"], labels["en"]), _localized(labels.get("inverse")),
+                str(labels["type"]) if "type" in labels else None, _localized(labels.get("plural")),
             )
         allowed = schemas.enum_at(kind, *pointer)
         if sorted(result[name]) != sorted(allowed):
@@ -146,6 +144,11 @@ def _vocabularies(document: YamlDocument, schemas: SchemaSet,
                          f"schemas/{kind}.schema.json allows {sorted(allowed)}: keep them the same")
     _check_sub_types(document, result, report)
     return result
+
+
+def _localized(labels: object) -> Localized | None:
+    """An optional pair of labels of a term (``inverse``, ``plural``)."""
+    return Localized(labels.get("ar"), labels.get("en")) if isinstance(labels, dict) else None
 
 
 def _check_sub_types(document: YamlDocument, vocabularies: dict[str, dict[str, Term]], report: Report) -> None:

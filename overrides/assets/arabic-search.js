@@ -32,5 +32,9 @@
       translations: {placeholder: element.dataset.placeholder},
       processTerm: window.briefingArabicQuery
     });
+    // Pagefind's input carries its placeholder only as a title, which is no label (axe
+    // "label-title-only"): it is named by the same words.
+    var input = element.querySelector("input");
+    if (input) input.setAttribute("aria-label", element.dataset.placeholder);
   }
 })();

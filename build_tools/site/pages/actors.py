@@ -18,7 +18,8 @@ def actor_pages(pages: LanguagePages) -> list[PageModel]:
     by_type: dict[str, list[Link]] = defaultdict(list)
     for actor in pages.briefing.actors.values():
         by_type[actor.type].append(pages.links.entity_link("actor", actor.id, counts[actor.id]))
-    groups = [Group(pages.locale.label("actor_types", type_), pages.links.sorted_links(by_type[type_]))
+    groups = [Group(pages.locale.label("actor_types", type_, plural=True),
+                    pages.links.sorted_links(by_type[type_]))
               for type_ in pages.config.vocabularies["actor_types"] if by_type[type_]]
     index = group_pages(pages, urls.section(pages.lang, "actors"), "actors", pages.locale.t("actors"), groups)
     affiliated = _affiliated(pages)

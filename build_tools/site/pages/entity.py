@@ -39,10 +39,15 @@ def wikidata_field(pages: LanguagePages, qid: str | None) -> list[Field]:
 
 
 def related(pages: LanguagePages, articles: list[Article], kind: str, exclude: str | None = None) -> list[Link]:
-    """The entities of ``kind`` the ``articles`` concern most, with how many of them."""
+    """The entities of ``kind`` the ``articles`` concern most, with how many of them: by
+    count, then by name in the page's collation, so that ties at the cut are decided by
+    name, as a reader would look for them."""
     counts = Counter(id_ for article in articles for id_ in article.ids(kind) if id_ != exclude)
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_RELATED]
-    return [pages.links.entity_link(kind, id_, count) for id_, count in ranked]
+    by_count = sorted(counts.values(), reverse=True)
+    least = by_count[MAX_RELATED - 1] if len(by_count) > MAX_RELATED else 0
+    links = [(count, pages.links.entity_link(kind, id_, count)) for id_, count in counts.items() if count >= least]
+    links.sort(key=lambda item: (-item[0], pages.locale.sort_key(item[1].text, item[1].lang)))
+    return [link for _, link in links[:MAX_RELATED]]
 
 
 def period_scale(pages: LanguagePages, years: list[int]) -> tuple[bool, Callable[[Slot], str]]:

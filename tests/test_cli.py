@@ -64,12 +64,15 @@ def test_broken_site_config_is_reported_not_raised(project: Project) -> None:
 
 def test_vocabulary_must_match_schema(project: Project, capsys) -> None:
     vocabularies = project.root / "site_config/vocabularies.yml"
-    vocabularies.write_text(vocabularies.read_text(encoding="utf-8").replace(
-        "  tribe: {ar: عشيرة, en: Tribe}\n", "  clan: {ar: عشيرة, en: Clan}\n"), encoding="utf-8")
+    text = vocabularies.read_text(encoding="utf-8")
+    assert "  tribe: {ar: عشيرة, en: Tribe," in text
+    vocabularies.write_text(text.replace("  tribe: {ar: عشيرة, en: Tribe,", "  clan: {ar: عشيرة, en: Clan,"),
+                            encoding="utf-8")
     code, lines = project.check(capsys)
     assert code == 1
     assert lines[0] == "site_config: error: content not checked: fix site_config first"
-    assert lines[1].startswith("site_config/vocabularies.yml:3:1: error: vocabulary 'actor_types' lists ")
+    line = text.splitlines().index("actor_types:") + 1
+    assert lines[1].startswith(f"site_config/vocabularies.yml:{line}:1: error: vocabulary 'actor_types' lists ")
     assert lines[1].endswith("keep them the same")
 
 

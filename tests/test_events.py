@@ -198,7 +198,8 @@ def test_a_sub_type_must_name_its_type_in_the_vocabulary(project: Project, capsy
                           encoding="utf-8")
     problems = _problems(project, capsys)
     assert problems[0] == "site_config: error: content not checked: fix site_config first"
-    assert len(problems) == 2 and problems[1].startswith("site_config/vocabularies.yml:80:12:")
+    line = text.splitlines().index("  grenade: {type: explosions-remote-violence, ar: قنبلة يدوية, en: Grenade}") + 1
+    assert len(problems) == 2 and problems[1].startswith(f"site_config/vocabularies.yml:{line}:12:")
     assert problems[1].endswith("error: event sub-type 'grenade' needs its event type (type: one of battles, "
                                 "explosions-remote-violence, violence-against-civilians, protests, riots, "
                                 "strategic-developments)"), problems

@@ -118,9 +118,12 @@ def test_drafts_only_with_the_flag_and_with_a_banner(project: Project) -> None:
     before = project.fingerprint()
     assert main(["build", "--root", str(project.root), "--site-dir", str(project.root / "out")]) == 0
     assert not page_file(project.root / "out", "/ar/articles/2017-08-07-a/").exists()
+    home = page_file(project.root / "out", "/ar/").read_text(encoding="utf-8")
+    assert "md-banner" not in home  # no empty banner strip on a page that is no draft
     assert main(["build", "--root", str(project.root), "--site-dir", str(project.root / "out"), "--drafts"]) == 0
     html = page_file(project.root / "out", "/ar/articles/2017-08-07-a/").read_text(encoding="utf-8")
     assert 'data-briefing="draft">مسودة — غير منشورة</strong>' in html
+    assert html.count('class="md-banner"') == 1
     after = {path: digest for path, digest in project.fingerprint().items() if not path.startswith("out/")}
     assert after == before
 

@@ -12,6 +12,7 @@ from ..languages import LANGUAGES
 from ..text.matcher import NameForm
 from .articles import Article
 from .entities import Actor, Entity, Location, Source, Tag
+from .events import Event
 from .kinds import NAMED_IN_TEXT, REGISTRIES
 
 
@@ -67,3 +68,11 @@ def articles_by_entity(articles: Iterable[Article]) -> dict[tuple[str, str], lis
             for id_ in article.ids(kind.name):
                 listing[(kind.name, id_)].append(article)
     return listing
+
+
+def events_in_time_order(articles: Iterable[Article]) -> list[Event]:
+    """The events the ``articles`` report, oldest first; on one day, in the order of the
+    articles and of their lists (a stable sort on the date alone)."""
+    found = [event for article in articles for event in article.events]
+    found.sort(key=lambda event: event.date.earliest)
+    return found

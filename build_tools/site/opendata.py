@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model.articles import Article
-from ..model.briefing import Briefing
+from ..model.briefing import Briefing, events_in_time_order
 from ..model.dates import Precision
 from ..model.entities import Actor, Entity, Localized, Location
 from ..model.events import ADMIN_KINDS, SIDES, Event
@@ -110,9 +110,7 @@ def _document(document: Document, base_url: str) -> Record:
 def events(briefing: Briefing, items: Iterable[Article], vocabularies: Vocabularies) -> list[Record]:
     """One record per event of ``items``, oldest first: ACLED's and UCDP GED's fields,
     names in English (Arabic where there is no English name), and our ids beside them."""
-    found = [event for article in items for event in article.events]
-    found.sort(key=lambda event: event.date.earliest)  # stable: same day, the articles' and their lists' order
-    return [_event(event, briefing, vocabularies) for event in found]
+    return [_event(event, briefing, vocabularies) for event in events_in_time_order(items)]
 
 
 def _english(entity: Entity | None) -> str:

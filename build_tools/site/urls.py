@@ -28,6 +28,11 @@ def archive_period(lang: str, year: int, month: int | None) -> str:
     return f"{lang}/archive/{year}/" + (f"{month:02d}/" if month else "")
 
 
+def event_data(lang: str, period: str) -> str:
+    """The events of one period, for the events page's script: ``ar/events/2017-09.json``."""
+    return f"{section(lang, 'events')}{period}.json"
+
+
 def counterpart(url: str, lang: str, to: str) -> str:
     """The same page in language ``to``."""
     return to + url.removeprefix(lang)

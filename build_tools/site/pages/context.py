@@ -11,7 +11,7 @@ from typing import Any
 from ...i18n.locale import Locale
 from ...languages import direction
 from ...model.articles import Article
-from ...model.briefing import Briefing, articles_by_entity
+from ...model.briefing import Briefing, articles_by_entity, events_in_time_order
 from ...model.events import Event
 from ...model.settings import SiteConfig
 from ...text.arabic import search_terms
@@ -35,9 +35,8 @@ class LanguagePages:
         """The articles this language publishes, newest first."""
         self.listing = articles_by_entity(self.articles)
         self.links = EntityLinks(briefing, self.locale)
-        self.events = sorted((event for article in self.articles for event in article.events),
-                             key=lambda event: (event.date.earliest, event.id), reverse=True)
-        """The events these articles report, newest first (on one day: by id, for a stable order)."""
+        self.events = events_in_time_order(self.articles)[::-1]
+        """The events these articles report, newest first: the open data's order, reversed."""
         self.sections = [*NAV_SECTIONS[:2], "events", *NAV_SECTIONS[2:]] if self.events else list(NAV_SECTIONS)
         """The sections of the navigation: the events page only when there are events."""
         self.event_views: dict[tuple[str, bool], EventView] = {}

@@ -96,12 +96,13 @@ def events_pages(pages: LanguagePages) -> list[PageModel]:
     periods = [_period(pages, slot, by_period[slot]) for slot in chronological]
     listed = [event_view(pages, event) for slot in reversed(first) for event in by_period[slot]]
     url = urls.section(pages.lang, "events")
+    types = type_counts(pages, events)
     view = EventsView(
         total=pages.locale.t("event_count", count=pages.locale.number(len(events))),
-        types=type_counts(pages, events), periods=periods,
+        types=types, periods=periods,
         first_from=_key(first[0]), first_to=_key(first[-1]),
         showing=_showing(pages, [event for slot in first for event in by_period[slot]], first), listed=listed,
-        timeline=_timeline(pages, events), type_labels=_type_labels(pages),
+        timeline=_timeline(pages, events, {count.id: count.label for count in types}),
         strings=_script_strings(pages))
     return [pages.page(url, "events", pages.locale.t("events"), view)]
 
@@ -135,7 +136,7 @@ def _period(pages: LanguagePages, slot: Slot, events: list[Event]) -> EventPerio
     records = [_record(event_view(pages, event), event) for event in events]
     return EventPeriod(key=_key(slot), label=pages.locale.period_label(*slot),
                        count=pages.locale.number(len(events)),
-                       data=f"{urls.section(pages.lang, 'events')}{_key(slot)}.json", records=records)
+                       data=urls.event_data(pages.lang, _key(slot)), records=records)
 
 
 def _record(view: EventView, event: Event) -> dict[str, Any]:
@@ -173,15 +174,11 @@ def _script_strings(pages: LanguagePages) -> dict[str, str]:
     return strings
 
 
-def _type_labels(pages: LanguagePages) -> dict[str, str]:
-    return {id_: pages.locale.label("event_types", id_) for id_ in pages.config.vocabularies["event_types"]}
-
-
-def _timeline(pages: LanguagePages, events: list[Event]) -> Timeline | None:
-    """Events per month by type, or per year."""
+def _timeline(pages: LanguagePages, events: list[Event], types: dict[str, str]) -> Timeline | None:
+    """Events per month by type (``types``: id → label, in the order they stack), or per year."""
     locale = pages.locale
     by_year, label = period_scale(pages, [event.date.year for event in events])
     title = locale.t("events_by_year" if by_year else "events_by_month")
-    svg = stacked_timeline_svg(((event.date, event.type) for event in events), _type_labels(pages), title, label,
+    svg = stacked_timeline_svg(((event.date, event.type) for event in events), types, title, label,
                                locale.number, locale.t("list_separator"), by_year)
     return Timeline(svg, title) if svg else None

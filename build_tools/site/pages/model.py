@@ -293,7 +293,6 @@ class EventsView:
     listed: list[EventView]
     """The events of the periods shown first, newest first."""
     timeline: Timeline | None
-    type_labels: dict[str, str]
     strings: dict[str, str]
     """The interface strings the page's script needs."""
 

@@ -5,17 +5,21 @@ them in its Arabic and English text (about 500 words each, drawn from real confl
 vocabulary with a seeded generator), cites one source and reports two events (on its
 day and the day before, at its places, between its actors, of ACLED's sub-event types
 in turn); actors = N/10, locations = N/5 (each with coordinates in Syria), sources =
-N/100. Two calls with the same arguments write the same bytes.
+N/100. Each English text is recorded as the current translation of the Arabic one
+(``translated_from``). Two calls with the same arguments write the same bytes.
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 import random
 import shutil
 from pathlib import Path
 
 import yaml
+
+from build_tools.model.translations import TranslationRecord
 
 REPO = Path(__file__).resolve().parent.parent
 ARABIC_WORDS = (
@@ -99,6 +103,12 @@ def _prose(rng: random.Random, words: tuple[str, ...] | list[str], names: list[s
     return "\n\n".join(paragraphs)
 
 
+def _translated_from(title: str, body: str) -> str:
+    """The front matter line that records a translation of the Arabic ``title`` and ``body``."""
+    record = TranslationRecord.of("ar", title, None, body).as_data()
+    return f"translated_from: {json.dumps(record)}\n"
+
+
 def write_corpus(root: Path, articles: int, seed: int = 2017) -> None:
     """The project files (site_config, overrides, mkdocs.yml) and ``articles`` articles."""
     rng = random.Random(seed)
@@ -124,7 +134,9 @@ def write_corpus(root: Path, articles: int, seed: int = 2017) -> None:
             + "".join(f"{kind}: [{', '.join(f'{kind[0]}{n}' for n in ids)}]\n" for kind, ids in listed.items())
             + f"sources: [{{source: s{source}}}]\n"
             + _events(day, listed, source, sub_types, i * EVENTS_PER_ARTICLE), encoding="utf-8")
+        record = ""
         for lang, words, title in (("ar", ARABIC_WORDS, f"موجز رقم {i}"), ("en", ENGLISH_WORDS, f"Briefing {i}")):
             names = [name(kind, n, lang) for kind, ids in listed.items() for n in ids]
-            (folder / f"{lang}.md").write_text(f"---\ntitle: {title}\n---\n{_prose(rng, words, names)}\n",
-                                               encoding="utf-8")
+            body = f"{_prose(rng, words, names)}\n"
+            (folder / f"{lang}.md").write_text(f"---\ntitle: {title}\n{record}---\n{body}", encoding="utf-8")
+            record = _translated_from(title, body)

@@ -154,7 +154,8 @@ def benchmark(size: int, work: Path, hugo: str | None, peers: bool = True) -> li
     corpus = work / f"corpus-{size}"
     corpus.mkdir()
     write_corpus(corpus, size)
-    rows = [row(size, "briefing check", measure([*BRIEFING, "check", "--root", str(corpus)]))]
+    rows = [row(size, "briefing check", measure([*BRIEFING, "check", "--root", str(corpus)])),
+            row(size, "briefing translations", measure([*BRIEFING, "translations", "--root", str(corpus)]))]
     build = measure([*BRIEFING, "build", "--root", str(corpus), "--site-dir", str(corpus / "site")])
     figures = site_figures(corpus / "site")
     search = {lang: search_payload_kb(corpus / "site", lang) for lang in ("ar", "en")}

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .commands import build, check, export, new, strip, suggest
+from .commands import build, check, export, new, strip, suggest, translations
 from .commands.project import EXIT_USAGE, UsageError
 
-SUBCOMMANDS = (check, build, export, suggest, new, strip)
+SUBCOMMANDS = (check, build, export, suggest, new, strip, translations)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -197,7 +197,28 @@ def load_bundle(folder: Path, files: ContentFiles, report: Report) -> ArticleBun
     return bundle
 
 
-def _read_text_file(path: Path, file: str, report: Report) -> TextFile | None:
+def load_texts(folder: Path, files: ContentFiles, report: Report) -> ArticleBundle:
+    """Only what says which text translates which: the texts, unchecked as prose, and
+    ``meta.yml`` when it names the ``original`` (read whole, it costs more than the texts)."""
+    name = relative(folder, files.root)
+    meta_path = folder / "meta.yml"
+    meta_text = read_text(meta_path, f"{name}/meta.yml", report) if meta_path.is_file() else None
+    meta = None
+    if meta_text is not None and "original" in meta_text:
+        meta = parse_reported(meta_text, f"{name}/meta.yml", report)
+    bundle = ArticleBundle(folder.name, name, folder.parent.name, meta)
+    for lang in LANGUAGES:
+        path = folder / f"{lang}.md"
+        if path.is_file():
+            bundle.languages.add(lang)
+            text = _read_text_file(path, f"{name}/{path.name}", report, prose=False)
+            if text is not None:
+                bundle.texts[lang] = text
+    return bundle
+
+
+def _read_text_file(path: Path, file: str, report: Report, prose: bool = True) -> TextFile | None:
+    """``prose``: check the body for invisible characters and the like, as ``check`` does."""
     text = read_text(path, file, report)
     if text is None:
         return None
@@ -207,7 +228,8 @@ def _read_text_file(path: Path, file: str, report: Report) -> TextFile | None:
         report.error(Position(file, exc.line, 1), exc.message)
         return None
     front_matter = parse_reported(parts.front_matter, file, report, parts.front_matter_line)
-    check_prose(file, parts.body_line, parts.body, report)
+    if prose:
+        check_prose(file, parts.body_line, parts.body, report)
     if front_matter is None:
         return None
     return TextFile(path.stem, front_matter, parts.body, parts.body_line)

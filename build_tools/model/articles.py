@@ -10,6 +10,7 @@ from .entities import Localized
 from .events import Event
 from .kinds import SOURCE
 from .media import Document, Photo
+from .translations import Status, TranslationRecord, TranslationState, compare
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,13 @@ class Translation:
     body: str
     body_line: int
     """The line of the file the body starts on."""
+    record: TranslationRecord | None = None
+    """What it was translated from, as its front matter's ``translated_from`` recorded."""
     origin: Origin = field(default_factory=_no_origin, compare=False, repr=False)
+
+    def as_record(self) -> TranslationRecord:
+        """What a translation made from this text now would record."""
+        return TranslationRecord.of(self.lang, self.title, self.summary, self.body)
 
 
 @dataclass
@@ -60,6 +67,8 @@ class Article:
     corrections: list[Correction] = field(default_factory=list)
     """Newest first; the article's ``updated`` is never before the latest one."""
     translations: dict[str, Translation] = field(default_factory=dict)
+    original: str = ""
+    """The language it was written in; its other texts translate that one."""
     photos: list[Photo] = field(default_factory=list)
     """In the order ``meta.yml`` declares them."""
     documents: list[Document] = field(default_factory=list)
@@ -95,6 +104,22 @@ class Article:
             return list(dict.fromkeys(id_ for c in self.sources for id_ in (c.source, c.via) if id_))
         return self.listed.get(kind, [])
 
+    def translation_state(self, lang: str) -> TranslationState:
+        return translation_state(self.translations, self.original, lang)
+
     def text_in(self, lang: str) -> Translation:
         """The translation in ``lang``, else the one that exists (pending translations)."""
         return self.translations.get(lang) or next(iter(self.translations.values()))
+
+
+def translation_state(translations: dict[str, Translation], original: str, lang: str) -> TranslationState:
+    """The text in ``lang`` against the ``original``'s: the original itself, pending, never
+    recorded, or recorded and still current or stale."""
+    if lang == original:
+        return TranslationState(Status.ORIGINAL)
+    text, source = translations.get(lang), translations.get(original)
+    if text is None:
+        return TranslationState(Status.PENDING)
+    if text.record is None or source is None or text.record.lang != original:
+        return TranslationState(Status.UNRECORDED)
+    return compare(text.record, source.as_record())

@@ -14,6 +14,7 @@ from ..checks.media import check_placements, inspect_media
 from ..checks.mentions import check_mentions
 from ..checks.references import check_article_references, check_registry_references
 from ..checks.schemas import SchemaSet
+from ..checks.translations import check_translations
 from ..content.loader import ContentFiles, load_bundle, load_content
 from ..content.sourcefiles import signature
 from ..diagnostics import Report
@@ -88,11 +89,13 @@ def _article(folder: Path, registries: _Registries, keep: bool) -> ArticleResult
     config = registries.config
     reader = Reader(config.max_media_bytes, config.max_media_pixels, registries.files.root / CACHE_DIR)
     facts = inspect_media(bundle, reader, report)
-    article = resolve_article(bundle, registries.schemas, report, facts, registries.briefing.locations)
+    article = resolve_article(bundle, registries.schemas, report, facts, registries.briefing.locations,
+                              config.default_language)
     check_article_references(bundle, registries.files.ids, report)
     check_placements(bundle, facts, report)
     check_bundle_markdown(bundle, config.raw_html, report)
     if article is not None:
         check_mentions(article, registries.briefing, registries.matcher, report)
         check_events(article, config.vocabularies["event_sub_types"], registries.briefing, report)
+        check_translations(article, bundle.languages, report)
     return article if keep else None, report.diagnostics

@@ -9,21 +9,26 @@ from ..checks.media import Facts
 from ..checks.schemas import SchemaSet
 from ..content.loader import ArticleBundle, TextFile
 from ..diagnostics import Origin, Report
+from ..languages import LANGUAGES
 from ..model.articles import Article, Citation, Correction, Translation
 from ..model.dates import PartialDate
 from ..model.entities import Localized, Location
 from ..model.kinds import KINDS
+from ..model.translations import TranslationRecord
 from .dates import read_date
 from .events import resolve_events
 from .media import resolve_documents, resolve_photos
 
 
 def resolve_article(bundle: ArticleBundle, schemas: SchemaSet, report: Report, facts: Facts | None = None,
-                    locations: dict[str, Location] | None = None) -> Article | None:
+                    locations: dict[str, Location] | None = None, default_language: str = "ar") -> Article | None:
     """The article of ``bundle`` if its meta.yml is valid; its dates are read and checked either way.
     ``facts``: what was read from its photos and documents (``checks.media.inspect_media``);
-    ``locations``: the briefing's, which place its events."""
-    translations = {lang: _translation(text, schemas, report) for lang, text in bundle.texts.items()}
+    ``locations``: the briefing's, which place its events; ``default_language``: the site's,
+    the original when ``meta.yml`` names none and that text exists."""
+    translations = resolve_translations(bundle, schemas, report)
+    for translation in translations.values():
+        check_script(translation, report)
     if bundle.meta is None:
         return None
     valid = schemas.is_valid("article-meta", bundle.meta, report)
@@ -45,7 +50,8 @@ def resolve_article(bundle: ArticleBundle, schemas: SchemaSet, report: Report, f
         listed={kind.name: list(data.get(kind.plural, [])) for kind in KINDS if kind.listed_by_articles},
         sources=citations, editor_note=Localized.from_data(data.get("editor_note")),
         corrections=corrections,
-        translations={lang: t for lang, t in translations.items() if t is not None},
+        translations=translations,
+        original=original_language(bundle, data, default_language),
         photos=resolve_photos(data, facts or {}, bundle.folder),
         documents=resolve_documents(data, facts or {}, bundle.folder),
         events=resolve_events(data, bundle.id, locations or {}, origin, report),
@@ -66,12 +72,31 @@ def _corrections(data: Any, date: PartialDate | None, origin: Origin, report: Re
     return sorted(found, key=lambda c: c.date.latest, reverse=True)
 
 
+def original_language(bundle: ArticleBundle, meta: dict[str, Any], default_language: str) -> str:
+    """``original`` in meta.yml, else the default language if it has a text (or when no
+    text exists, which is reported), else the text there is."""
+    if meta.get("original") in LANGUAGES:
+        return str(meta["original"])
+    if default_language in bundle.languages or not bundle.languages:
+        return default_language
+    return min(bundle.languages)
+
+
+def resolve_translations(bundle: ArticleBundle, schemas: SchemaSet, report: Report) -> dict[str, Translation]:
+    """The bundle's texts whose front matter is valid, by language."""
+    translations = {}
+    for lang, text in bundle.texts.items():
+        translation = _translation(text, schemas, report)
+        if translation is not None:
+            translations[lang] = translation
+    return translations
+
+
 def _translation(text: TextFile, schemas: SchemaSet, report: Report) -> Translation | None:
     document = text.front_matter
     if not schemas.is_valid("article-text", document, report):
         return None
     data = document.data
-    translation = Translation(text.lang, data["title"], data.get("summary"), text.body,
-                              text.body_line, document.origin)
-    check_script(translation, report)
-    return translation
+    record = TranslationRecord.from_data(data["translated_from"]) if "translated_from" in data else None
+    return Translation(text.lang, data["title"], data.get("summary"), text.body, text.body_line, record,
+                       document.origin)

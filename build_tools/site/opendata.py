@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ..languages import LANGUAGES
 from ..model.articles import Article
 from ..model.briefing import Briefing, events_in_time_order
 from ..model.dates import Precision
@@ -88,6 +89,8 @@ def articles(items: Iterable[Article], base_url: str) -> list[Record]:
              "title": {lang: t.title for lang, t in sorted(a.translations.items())},
              "summary": {lang: t.summary for lang, t in sorted(a.translations.items())},
              "url": {lang: base_url + urls.entity(lang, "article", a.id) for lang in sorted(a.translations)},
+             "original": a.original,
+             "translations": {lang: a.translation_state(lang).as_data() for lang in LANGUAGES},
              "authors": a.authors, "actors": a.actors, "locations": a.locations, "tags": a.tags,
              "sources": [{"source": c.source, "via": c.via, "url": c.url} for c in a.sources],
              "media": [_photo(photo, base_url) for photo in a.photos],

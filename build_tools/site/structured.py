@@ -64,7 +64,23 @@ def article_ld(article: Article, lang: str, briefing: Briefing, config: SiteConf
         data["author"] = [{"@type": "Person", "name": name} for name in article.authors]
     if article.lead_photo:
         data["image"] = photo_ld(article.lead_photo, lang, base)
+    data.update(_translation_links(article, lang, base))
     return data
+
+
+def _translation_links(article: Article, lang: str, base: str) -> dict[str, Any]:
+    """A translation's page names the original's as ``translationOfWork``; the original's
+    page names the translation's as ``workTranslation``. A pending text has no page of its own."""
+    if lang not in article.translations or article.original not in article.translations:
+        return {}
+
+    def work(text_lang: str) -> dict[str, Any]:
+        return {"@type": "NewsArticle", "inLanguage": text_lang,
+                "url": base + urls.entity(text_lang, "article", article.id)}
+
+    if lang == article.original:
+        return {"workTranslation": work(other_language(lang))} if other_language(lang) in article.translations else {}
+    return {"translationOfWork": work(article.original)}
 
 
 def photo_ld(photo: Photo, lang: str, base: str) -> dict[str, Any]:

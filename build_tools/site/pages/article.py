@@ -6,12 +6,13 @@ from __future__ import annotations
 from ...i18n.locale import Locale
 from ...model.articles import Article, Citation, Correction
 from ...model.kinds import NAMED_IN_TEXT
+from ...model.translations import Status
 from .. import urls
 from ..structured import article_ld
 from .context import LanguagePages
 from .events import event_view
 from .figures import picture, placed_photo_markdown
-from .model import ArticleView, CitedSource, DatedText, DocumentLink, PageModel, Picture
+from .model import ArticleView, CitedSource, DatedText, DocumentLink, Link, PageModel, Picture
 
 ArticlePages = dict[tuple[str, str], tuple[Article, PageModel]]
 """Article pages already made, by language and id, with the article they were made from."""
@@ -55,12 +56,20 @@ def article_page(pages: LanguagePages, article: Article) -> PageModel:
         figures=_figures(article, placed, locale),
         lead_figure=picture(lead, locale) if lead and lead.file not in placed and translation else None,
         documents=_documents(article, pages),
-        events=[event_view(pages, event, with_article=False) for event in article.events])
+        events=[event_view(pages, event, with_article=False) for event in article.events],
+        stale_original=_stale_original(article, pages.lang))
     return pages.page(card.link.url, "article", card.link.text, view, title_lang=card.link.lang,
                       markdown=markdown, draft=article.is_draft, description=card.summary,
                       image=picture(lead, locale, captioned=False) if lead else None,
                       json_ld=article_ld(article, pages.lang, pages.briefing, pages.config),
                       searchable=(card.link.text, card.summary, body))
+
+
+def _stale_original(article: Article, lang: str) -> Link | None:
+    if article.translation_state(lang).status is not Status.STALE:
+        return None
+    original = article.translations[article.original]
+    return Link(original.title, urls.entity(original.lang, "article", article.id), original.lang)
 
 
 def _figures(article: Article, placed: set[str], locale: Locale) -> dict[str, Picture]:

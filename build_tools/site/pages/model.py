@@ -197,6 +197,8 @@ class ArticleView:
     figures: dict[str, Picture] = field(default_factory=dict)
     """Each photo the text places, by the site path the Markdown points its image at
     (``Picture.src``); shown as a figure there."""
+    stale_original: Link | None = None
+    """The original, when this page's text is a translation made before its last change."""
     lead_figure: Picture | None = None
     """The lead photo when the text does not place it: shown above the text."""
     documents: list[DocumentLink] = field(default_factory=list)

@@ -67,16 +67,43 @@ class Origin:
         return Position(self.file)
 
 
+WARNINGS = {
+    "translation-pending": "an article has no text in one language yet",
+    "translation-stale": "the original changed since its translation was marked done",
+    "translation-of-another-original": "a translation records another language as its original",
+    "unlisted-actor": "a text names an actor meta.yml does not list",
+    "unlisted-location": "a text names a location meta.yml does not list",
+    "unmentioned-actor": "meta.yml lists an actor neither text names",
+    "unmentioned-location": "meta.yml lists a location neither text names (nor a place inside it)",
+    "heading-level-1": "a text has a # heading, beside the page's title",
+    "heading-skipped": "a text's headings skip a level",
+    "event-unmapped": "an event's place has no coordinates, nor any place it is in",
+    "html-removed": "raw HTML outside the allowlist, removed (raw_html: strip)",
+    "unplaced-photo": "a photo is declared but placed nowhere in the text",
+    "undeclared-media": "a photo or document of an article folder that meta.yml does not declare",
+    "ignored-file": "a file that is not part of the content model",
+    "invisible-character": "an invisible character in a text",
+    "decomposed-letter": "a letter written decomposed (read as NFC)",
+    "byte-order-mark": "a file that starts with a byte-order mark",
+    "line-endings": "a file with CRLF or CR line endings",
+}
+"""Every warning's code and what it means; ``--strict`` fails on warnings except those
+``strict_tolerates`` in site_config/site.yml names, and ``check --ignore CODE`` hides."""
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     position: Position
     severity: Severity
     message: str
+    code: str = ""
+    """A warning's stable name (``translation-pending``), which ``--strict`` may tolerate."""
 
     def __str__(self) -> str:
         p = self.position
         where = f"{p.file}:{p.line}:{p.column}" if p.line else p.file
-        return f"{where}: {self.severity.value}: {self.message}"
+        code = f" [{self.code}]" if self.code else ""
+        return f"{where}: {self.severity.value}: {self.message}{code}"
 
 
 @dataclass
@@ -88,8 +115,9 @@ class Report:
     def error(self, position: Position, message: str) -> None:
         self.diagnostics.append(Diagnostic(position, Severity.ERROR, message))
 
-    def warning(self, position: Position, message: str) -> None:
-        self.diagnostics.append(Diagnostic(position, Severity.WARNING, message))
+    def warning(self, position: Position, message: str, code: str) -> None:
+        assert code in WARNINGS, code
+        self.diagnostics.append(Diagnostic(position, Severity.WARNING, message, code))
 
     def extend(self, diagnostics: list[Diagnostic]) -> None:
         self.diagnostics.extend(diagnostics)
@@ -118,6 +146,8 @@ class Report:
         for d in self.sorted():
             p = d.position
             where = f"file={_github_property(p.file)}"
+            if d.code:
+                where += f",title={_github_property(d.code)}"
             if p.line:
                 where += f",line={p.line},col={p.column}"
             lines.append(f"::{d.severity.value} {where}::{_github_data(d.message)}\n")
@@ -125,7 +155,7 @@ class Report:
 
     def as_json(self) -> str:
         items = [
-            {**asdict(d.position), "severity": d.severity.value, "message": d.message}
+            {**asdict(d.position), "severity": d.severity.value, "code": d.code or None, "message": d.message}
             for d in self.sorted()
         ]
         payload = {"errors": len(self.errors), "warnings": len(self.warnings), "diagnostics": items}

@@ -71,6 +71,7 @@ def test_the_core_imports_neither_mkdocs_nor_jinja() -> None:
     ("build_tools.checks", ("build_tools.resolve", "build_tools.pipeline", "build_tools.site", ADAPTER)),
     # Translating works on content and the model, never on the site being made.
     ("build_tools.translating", ("build_tools.site", "build_tools.publish", ADAPTER, "build_tools.commands")),
+    ("build_tools.upkeep", ("build_tools.site", "build_tools.publish", ADAPTER, "build_tools.commands")),
     # Reading, stripping and encoding photos knows no stage: each stage calls it.
     ("build_tools.media", ("build_tools.content", "build_tools.checks", "build_tools.resolve",
                            "build_tools.pipeline", "build_tools.site", "build_tools.publish", ADAPTER,

@@ -26,3 +26,10 @@ def test_tags_attributes_code_and_existing_isolation_are_left_alone() -> None:
 
 def test_text_in_the_page_language_is_unchanged() -> None:
     assert isolate_other_script("<p>Only English, 2017.</p>", "en") == "<p>Only English, 2017.</p>"
+
+
+def test_character_references_are_never_taken_for_latin_words() -> None:
+    html = "<p>نقلاً عن باسنيوز&nbsp;&#8617; و&lt;قسد&gt; و&#x21A9; AT&amp;T</p>"
+    assert isolate_other_script(html, "ar") == (
+        '<p>نقلاً عن باسنيوز&nbsp;&#8617; و&lt;قسد&gt; و&#x21A9; <bdi lang="en" dir="ltr">AT</bdi>&amp;'
+        '<bdi lang="en" dir="ltr">T</bdi></p>')

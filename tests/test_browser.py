@@ -7,8 +7,13 @@ under its Content-Security-Policy; a test fails if Chromium reports a violation.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
-from browser_fixtures import csp_violations, screenshot, wait_until
+import yaml
+from browser_fixtures import csp_violations, require, screenshot, wait_until
+from conftest import REPO
+from test_accessibility import AXE
 
 ARTICLE = "articles/2017-coalition-sdf-rift-deir-ez-zor/"
 ARABIC_TITLE = "خلافاتٌ بين التحالف و(قسد) حول معركة دير الزور"
@@ -121,3 +126,29 @@ def test_arabic_text_is_never_set_in_italics(page, site_url: str) -> None:
     caption.evaluate("node => { const b = document.createElement('bdi'); b.lang = 'ar'; b.textContent = 'نص';"
                      " node.append(b); }")
     assert caption.locator("bdi[lang=ar]").evaluate("node => getComputedStyle(node).fontStyle") == "normal"
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_a_missing_page_answers_in_both_languages_with_the_way_home(new_context, site_url: str, lang: str,
+                                                                   width: int) -> None:
+    require(AXE.is_file(), "axe-core", "run npm ci")
+    context = new_context(viewport={"width": width, "height": 900}, bypass_csp=True)  # to inject axe
+    page = context.new_page()
+    response = page.goto(f"{site_url}{lang}/articles/no-such-article/")
+    assert response.status == 404
+    sections = page.evaluate("""() => [...document.querySelectorAll('[data-briefing=not-found]')].map(s => ({
+        lang: s.lang, dir: s.dir, heading: s.querySelector('h1, h2').innerText,
+        links: [...s.querySelectorAll('a')].map(a => new URL(a.href).pathname)}))""")
+    base = urlsplit(site_url).path
+    titles = {code: yaml.safe_load((REPO / f"site_config/i18n/{code}.yml").read_text(encoding="utf-8"))[
+        "not_found_title"] for code in ("ar", "en")}
+    assert sections == [  # the default language first, whatever the address
+        {"lang": code, "dir": direction, "heading": f"{titles[code]} (404)",
+         "links": [f"{base}{code}/", f"{base}{code}/search/"]} for code, direction in (("ar", "rtl"), ("en", "ltr"))]
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    assert [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")] == []
+    screenshot(page, f"not-found-{lang}-{width}")
+    assert page.goto(f"{site_url}{sections[1]['links'][0].removeprefix(base)}").status == 200
+    context.close()

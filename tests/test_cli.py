@@ -27,10 +27,10 @@ def test_json_format(project: Project, capsys) -> None:
         "errors": 1,
         "warnings": 1,
         "diagnostics": [
-            {"file": "content/actors/sdf.yml", "line": 2, "column": 7, "severity": "error",
+            {"file": "content/actors/sdf.yml", "line": 2, "column": 7, "severity": "error", "code": None,
              "message": "unknown type 'armed-grup' (did you mean 'armed-group'?)"},
             {"file": "content/articles/2017/2017-08-07-a/meta.yml", "line": 1, "column": 1,
-             "severity": "warning", "message": "translation pending: no en.md yet"},
+             "severity": "warning", "code": "translation-pending", "message": "translation pending: no en.md yet"},
         ],
     }
 

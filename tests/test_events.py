@@ -82,7 +82,7 @@ def test_a_well_formed_event_passes(project: Project, capsys: pytest.CaptureFixt
      12, "error: unknown source 'smart' in events[0].sources[1]"),
     (("location: airbase", "location: nowhere"),
      8, "warning: events[0]: location 'nowhere' and the places it is in have no coordinates: "
-     "the event is published but left off maps"),
+     "the event is published but left off maps [event-unmapped]"),
 ])
 def test_each_event_check_says_what_is_wrong_and_where(project: Project, capsys: pytest.CaptureFixture,
                                                      change: tuple[str, str], line: int, message: str) -> None:

@@ -64,9 +64,9 @@ def test_bom_and_crlf_are_read_through_with_warnings(project: Project, capsys) -
     data = "\ufeff".encode() + SDF.replace("\n", "\r\n").encode()
     assert check_bytes(project, capsys, SDF_FILE, data) == (0, [
         "content/actors/sdf.yml:1:1: warning: the file starts with a byte-order mark (BOM): read without it; "
-        "save as UTF-8 without BOM",
+        "save as UTF-8 without BOM [byte-order-mark]",
         "content/actors/sdf.yml:1:65: warning: Windows (CRLF) or old Mac (CR) line endings: read as LF; "
-        "save the file with LF line endings",
+        "save the file with LF line endings [line-endings]",
         "0 errors, 2 warnings",
     ])
 
@@ -79,7 +79,7 @@ def test_decomposed_arabic_is_composed_so_names_still_match(project: Project, ca
                           meta="date: 2017-08-07\nstatus: published\nactors: [emir]\n")
     assert project.check(capsys) == (0, [
         "content/actors/emir.yml:1:12: warning: decomposed letter 'أ' (U+0627 + U+0654): read in composed "
-        "form (NFC) so that it matches the same letter typed directly",
+        "form (NFC) so that it matches the same letter typed directly [decomposed-letter]",
         "0 errors, 1 warning",
     ])
 
@@ -90,7 +90,7 @@ def test_a_file_named_with_dot_dot_lands_outside_its_registry(project: Project, 
     (project.root / "content/actors/../sdf.yml").write_text(SDF, encoding="utf-8")
     assert project.check(capsys) == (0, [
         "content/sdf.yml: warning: ignored: not part of the content model "
-        "(content/ holds actors, articles, locations, sources, tags)",
+        "(content/ holds actors, articles, locations, sources, tags) [ignored-file]",
         "0 errors, 1 warning",
     ])
 
@@ -150,12 +150,13 @@ def test_invisible_characters_are_errors_in_names_and_warnings_in_prose(project:
         "\"قوات⟨U+200B⟩سوريا\"; ids, names and aliases must be typed plainly, delete it",
         "content/actors/sdf.yml:4:19: warning: invisible character U+202E RIGHT-TO-LEFT OVERRIDE in "
         "description.en: \"Kurdish-led ⟨U+202E⟩alliance\"; it can reorder or hide text, delete it unless "
-        "it was meant",
+        "it was meant [invisible-character]",
         "content/articles/2017/2017-08-07-a/en.md:2:8: warning: invisible character U+200F RIGHT-TO-LEFT MARK "
-        "in title: \"A rift⟨U+200F⟩\"; it can reorder or hide text, delete it unless it was meant",
+        "in title: \"A rift⟨U+200F⟩\"; it can reorder or hide text, delete it unless it was meant "
+        "[invisible-character]",
         "content/articles/2017/2017-08-07-a/en.md:4:41: warning: invisible character U+202E RIGHT-TO-LEFT "
         "OVERRIDE: \"…d disagreements⟨U+202E⟩ between the SD…\"; it can reorder or hide text, "
-        "delete it unless it was meant",
+        "delete it unless it was meant [invisible-character]",
         "content/articles/2017/2017-08-07-a/meta.yml:3:10: error: actors[0]: 'sdf\u2066' is not an id: "
         "ids are lowercase ASCII letters, digits and single hyphens",
         "content/articles/2017/2017-08-07-a/meta.yml:3:10: error: invisible character U+2066 LEFT-TO-RIGHT "
@@ -240,7 +241,7 @@ def test_strip_policy_warns_and_the_page_carries_none_of_it(project: Project, ca
     assert (code, lines[-1]) == (0, "0 errors, 6 warnings")
     assert lines[0] == ("content/articles/2017/2017-08-07-a/en.md:4:9: warning: event handler attribute "
                         "'onclick' on <b> is not allowed: removed from the page (raw_html: strip in "
-                        "site_config/site.yml)")
+                        "site_config/site.yml) [html-removed]")
     assert main(["build", "--root", str(project.root), "--site-dir", str(project.root / "out")]) == 0
     page = (project.root / "out/en/articles/2017-08-07-a/index.html").read_text(encoding="utf-8")
     article = page[page.index('<article'):page.index('</article>')]

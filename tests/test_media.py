@@ -126,7 +126,8 @@ def test_placed_images_must_be_declared_photos_of_the_folder(project: Project, c
         f"{FOLDER}/en.md:12:5: error: 'data:' link is not allowed: links must be http, https, mailto or to an "
         "actor, location, source or tag",
         f"{FOLDER}/en.md:14:8: error: remote image //cdn.example.org/z.webp: {remote}",
-        f"{FOLDER}/undeclared.png: warning: not declared under media: in meta.yml, so not published"])
+        f"{FOLDER}/undeclared.png: warning: not declared under media: in meta.yml, so not published "
+        "[undeclared-media]"])
 
 
 def test_declared_files_missing_unused_or_twice_lead(project: Project, capsys: pytest.CaptureFixture) -> None:
@@ -141,7 +142,7 @@ def test_declared_files_missing_unused_or_twice_lead(project: Project, capsys: p
     code, lines = project.check(capsys)
     assert (code, _errors(lines)) == (1, [
         f"{FOLDER}/meta.yml:8:11: warning: spare.jpg is declared but placed nowhere: write ![](spare.jpg) where it "
-        "belongs in the text, or remove it from media:",
+        "belongs in the text, or remove it from media: [unplaced-photo]",
         f"{FOLDER}/meta.yml:11:11: error: media[2].file: no file 'gone.jpg' in the article's folder",
         f"{FOLDER}/meta.yml:17:11: error: media[3].lead: media[0] is already the article's lead photo; an article "
         "has at most one",
@@ -150,7 +151,7 @@ def test_declared_files_missing_unused_or_twice_lead(project: Project, capsys: p
         f"`briefing strip-metadata {FOLDER}/report.pdf`, then check again",
         f"{FOLDER}/meta.yml:21:13: error: unknown source 'nobody' in documents[0].source",
         f"{FOLDER}/notes.txt: warning: ignored: an article's folder holds meta.yml, its texts, and the photos and "
-        "documents meta.yml declares"])
+        "documents meta.yml declares [ignored-file]"])
 
 
 def test_an_undeclared_photo_with_gps_warns_that_the_repository_publishes_it(project: Project,
@@ -163,7 +164,7 @@ def test_an_undeclared_photo_with_gps_warns_that_the_repository_publishes_it(pro
         f"{FOLDER}/original.jpg: warning: not declared under media: in meta.yml, so not published; it carries "
         "metadata that anyone who clones the repository can read: EXIF: GPS position; EXIF: photographer's name "
         f"(Artist); EXIF: camera serial number (BodySerialNumber); remove it with `briefing strip-metadata "
-        f"{FOLDER}/original.jpg`, then check again"])
+        f"{FOLDER}/original.jpg`, then check again [undeclared-media]"])
 
 
 def _strip(capsys: pytest.CaptureFixture, *paths: Path) -> tuple[int, list[str]]:

@@ -16,7 +16,7 @@ from build_tools.text.htmlpolicy import sanitize
 
 def _report() -> Report:
     report = Report()
-    report.warning(Position("content/b.yml", 3, 2), "second")
+    report.warning(Position("content/b.yml", 3, 2), "second", "translation-stale")
     report.error(Position("content/a.yml", 0, 0), "قسد: line one\r\nline two 100%")
     report.error(Position("content/a.yml", 0, 0), "قسد: line one\r\nline two 100%")  # a repeat is reported once
     return report
@@ -25,15 +25,17 @@ def _report() -> Report:
 def test_a_report_as_text_json_and_github_annotations() -> None:
     report = _report()
     assert report.as_text() == ("content/a.yml: error: قسد: line one\r\nline two 100%\n"
-                                "content/b.yml:3:2: warning: second\n2 errors, 1 warning\n")
+                                "content/b.yml:3:2: warning: second [translation-stale]\n2 errors, 1 warning\n")
     assert report.as_json() == json.dumps({"errors": 2, "warnings": 1, "diagnostics": [
-        {"file": "content/a.yml", "line": 0, "column": 0, "severity": "error",
+        {"file": "content/a.yml", "line": 0, "column": 0, "severity": "error", "code": None,
          "message": "قسد: line one\r\nline two 100%"},
-        {"file": "content/b.yml", "line": 3, "column": 2, "severity": "warning", "message": "second"}]},
+        {"file": "content/b.yml", "line": 3, "column": 2, "severity": "warning", "code": "translation-stale",
+         "message": "second"}]},
         ensure_ascii=False, indent=2) + "\n"
     assert "قسد" in report.as_json() and '\n  "errors": 2,' in report.as_json()
     assert report.as_github() == ("::error file=content/a.yml::قسد: line one%0D%0Aline two 100%25\n"
-                                  "::warning file=content/b.yml,line=3,col=2::second\n2 errors, 1 warning\n")
+                                  "::warning file=content/b.yml,title=translation-stale,line=3,col=2::second\n"
+                                  "2 errors, 1 warning\n")
     single = Report()
     single.error(Position("a,b:c.yml", 1, 1), "x")
     assert single.as_github() == "::error file=a%2Cb%3Ac.yml,line=1,col=1::x\n1 error, 0 warnings\n"

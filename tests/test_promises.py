@@ -88,8 +88,8 @@ def documented_columns() -> dict[str, list[str]]:
 
 def test_open_data_has_exactly_the_documented_columns(sample_site: Path) -> None:
     documented = documented_columns()
-    assert set(documented) == {"actors.csv", "locations.csv", "articles.csv", "actors.json", "locations.json",
-                               "articles.json"}
+    assert set(documented) == {f"{kind}.{suffix}" for kind in ("actors", "locations", "sources", "tags", "articles")
+                               for suffix in ("csv", "json")}
     for name, columns in documented.items():
         text = (sample_site / "data" / name).read_text(encoding="utf-8")
         if name.endswith(".csv"):

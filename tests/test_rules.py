@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
-from conftest import Project, write_minimal_article
+from conftest import REPO, Project, write_minimal_article
+
+from build_tools.cli import main
+from build_tools.diagnostics import WARNINGS
 
 SDF = """
 name: {ar: قوات سوريا الديمقراطية, en: Syrian Democratic Forces}
@@ -156,7 +162,7 @@ def test_file_names_must_be_ids(project: Project, capsys) -> None:
     assert project.check(capsys) == (1, [
         "content/actors/SDF.yml: error: 'SDF' is not a valid id: use lowercase ASCII letters, "
         "digits and single hyphens, e.g. 'deir-ez-zor'",
-        "content/actors/notes.txt: warning: ignored: each actor is one .yml file",
+        "content/actors/notes.txt: warning: ignored: each actor is one .yml file [ignored-file]",
         "1 error, 1 warning",
     ])
 
@@ -243,12 +249,27 @@ def test_swapped_language_files(project: Project, capsys) -> None:
     ])
 
 
-def test_missing_translation_is_a_warning_and_strict_fails_on_it(project: Project, capsys) -> None:
+def test_missing_translation_is_a_warning_strict_tolerates_as_site_yml_says(project: Project, capsys) -> None:
     write_minimal_article(project, en=None)
-    expected = ["content/articles/2017/2017-08-07-a/meta.yml:1:1: warning: translation pending: no en.md yet",
+    expected = ["content/articles/2017/2017-08-07-a/meta.yml:1:1: warning: translation pending: no en.md yet "
+                "[translation-pending]",
                 "0 errors, 1 warning"]
     assert project.check(capsys) == (0, expected)
-    assert project.check(capsys, "--strict") == (1, expected)
+    assert project.check(capsys, "--strict") == (0, expected)  # the shipped site.yml tolerates it
+    assert project.check(capsys, "--strict", "--ignore", "translation-pending") == (0, ["0 errors, 0 warnings"])
+    settings = project.root / "site_config/site.yml"
+    tolerating = "strict_tolerates: [translation-pending]\n"
+    assert tolerating in settings.read_text(encoding="utf-8")
+    settings.write_text(settings.read_text(encoding="utf-8").replace(tolerating, ""), encoding="utf-8")
+    assert project.check(capsys, "--strict") == (1, [*expected, "--strict fails on these warnings: "
+                                                  "translation-pending (1); site_config/site.yml's strict_tolerates "
+                                                  "lists those it lets through"])
+
+
+def test_an_unknown_warning_code_is_refused(project: Project, capsys) -> None:
+    assert main(["check", "--root", str(project.root), "--ignore", "translation-pendng"]) == 2
+    assert capsys.readouterr().err.startswith("briefing: error: --ignore translation-pendng: not a warning's code "
+                                              "(codes: byte-order-mark, decomposed-letter, ")
 
 
 def test_article_needs_meta_and_a_text(project: Project, capsys) -> None:
@@ -294,3 +315,15 @@ def test_wikidata_and_vocabulary_values(project: Project, capsys) -> None:
         "content/actors/turkey.yml:3:11: error: wikidata must be a text, not a number",
         "2 errors, 0 warnings",
     ])
+
+
+def test_the_readme_documents_every_warning_code() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    documented = dict(re.findall(r"^\| `([a-z0-9-]+)` \| (.+) \|$", readme.split("| Code | Warns of |")[1],
+                                 re.MULTILINE))
+    assert documented == WARNINGS
+
+
+def test_every_code_strict_may_tolerate_is_a_warning_code() -> None:
+    schema = json.loads((REPO / "site_config/schemas/site.schema.json").read_text(encoding="utf-8"))
+    assert schema["properties"]["strict_tolerates"]["items"]["enum"] == sorted(WARNINGS)

@@ -139,8 +139,11 @@ def test_check_warns_of_a_stale_translation_and_strict_fails(project: Project,
     assert lines == [
         f"{FOLDER}/en.md:{line + 1}:3: warning: stale translation: ar.md, the original, changed since this text "
         f"was translated (paragraph 2 changed, paragraph 4 added); update it, then run "
-        f"'briefing translations --done {FOLDER} en'", "0 errors, 1 warning"]
-    assert project.check(capsys, "--strict")[0] == 1
+        f"'briefing translations --done {FOLDER} en' [translation-stale]", "0 errors, 1 warning"]
+    code, lines = project.check(capsys, "--strict")
+    assert code == 1
+    assert lines[-1] == ("--strict fails on these warnings: translation-stale (1); site_config/site.yml's "
+                         "strict_tolerates lists those it lets through")
 
 
 def test_done_records_the_original_and_keeps_every_other_line(project: Project,

@@ -64,8 +64,16 @@ def test_new_article_creates_the_bundle_and_passes_once_filled(project: Project,
     ]
     assert project.check(capsys)[1][0] == (
         "content/articles/2017/2017-08-07-coalition-sdf-rift/ar.md:2:8: error: title is empty: fill it in")
-    fill(folder / "ar.md", ('title: ""', "title: خلاف بين التحالف وقسد"), ('summary: ""', "summary: ملخص الخبر"))
-    fill(folder / "en.md", ('title: ""', "title: A rift"), ('summary: ""', "summary: The gist"))
+    assert project.check(capsys)[1][1] == (
+        "content/articles/2017/2017-08-07-coalition-sdf-rift/ar.md:5:1: error: ar.md has no text below its "
+        "front matter: write the article, or delete ar.md (its translation is then pending)")
+    fill(folder / "ar.md", ('title: ""', "title: خلاف بين التحالف وقسد"))
+    summary_line = "# summary: one or two sentences for cards, feeds and link previews (optional)"
+    fill(folder / "en.md", ('title: ""', "title: A rift"), (summary_line, "summary: The gist"))
+    for lang, text in (("ar", "كشف مصدر كردي عن خلافات بين التحالف وقوات سوريا الديمقراطية."),
+                       ("en", "A Kurdish source disclosed disagreements between the Coalition and the SDF.")):
+        with (folder / f"{lang}.md").open("a", encoding="utf-8") as body:
+            body.write(text + "\n")
     assert project.check(capsys) == (0, ["0 errors, 0 warnings"])
 
 
@@ -101,7 +109,8 @@ def test_github_annotations_are_exact(project: Project, capsys) -> None:
     code, lines = project.check(capsys, "--format", "github")
     assert (code, lines) == (1, [
         "::error file=content/actors/sdf.yml,line=2,col=7::unknown type 'armed-grup' (did you mean 'armed-group'?)",
-        "::warning file=content/articles/2017/2017-08-07-a/meta.yml,line=1,col=1::translation pending: no en.md yet",
+        "::warning file=content/articles/2017/2017-08-07-a/meta.yml,title=translation-pending,line=1,col=1::"
+        "translation pending: no en.md yet",
         "::error file=content/articles/2017/empty::missing meta.yml (date, status, actors, locations, sources)",
         "::error file=content/articles/2017/empty::no text: an article needs ar.md, en.md or both",
         "3 errors, 1 warning",

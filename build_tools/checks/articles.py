@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from ..diagnostics import Origin, Report
+import re
+
+from ..content.loader import TextFile
+from ..diagnostics import Origin, Position, Report
 from ..languages import LANGUAGES
 from ..model.articles import Translation
 from ..model.dates import PartialDate
 from ..text.arabic import arabic_share
 from ..text.markup import mask_markup
+from ..text.paragraphs import FENCE
+
+ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
 
 MIN_LETTERS_FOR_SCRIPT_CHECK = 20
 
@@ -33,7 +39,36 @@ def check_languages(languages: set[str], origin: Origin, report: Report) -> None
     """A language without its text is pending, not wrong."""
     for lang in LANGUAGES:
         if lang not in languages:
-            report.warning(origin.at(), f"translation pending: no {lang}.md yet")
+            report.warning(origin.at(), f"translation pending: no {lang}.md yet", "translation-pending")
+
+
+def check_body(text: TextFile, report: Report) -> None:
+    """A text has a body, and its headings start under the title and go down a level at a time."""
+    file = text.front_matter.origin.file
+    if not text.body.strip():
+        report.error(Position(file, text.body_line, 1), f"{text.lang}.md has no text below its front matter: "
+                     f"write the article, or delete {text.lang}.md (its translation is then pending)")
+    previous = 1
+    for line, level in _headings(text.body, text.body_line):
+        if level == 1:
+            report.warning(Position(file, line, 1), "a level-1 heading (#): the title is the page's heading; "
+                           "start the text's headings at ##", "heading-level-1")
+        elif level > previous + 1:
+            report.warning(Position(file, line, 1), f"a level-{level} heading after level {previous}: headings go "
+                           f"down one level at a time (use {'#' * (previous + 1)})", "heading-skipped")
+        previous = level
+
+
+def _headings(body: str, first_line: int) -> list[tuple[int, int]]:
+    """(line, level) of each ATX heading (``## Title``) outside fenced code."""
+    found, fence = [], None
+    for number, line in enumerate(body.splitlines(), start=first_line):
+        marker = FENCE.match(line)
+        if marker and (fence is None or marker.group(1)[0] == fence):
+            fence = marker.group(1)[0] if fence is None else None
+        elif fence is None and (heading := ATX_HEADING.match(line)):
+            found.append((number, len(heading.group(1))))
+    return found
 
 
 def check_script(text: Translation, report: Report) -> None:

@@ -29,7 +29,7 @@ def check_events(article: Article, sub_types: dict[str, Term], briefing: Briefin
         if event.placement is None and event.location in locations:
             report.warning(article.origin.at("events", index, "location"),
                            f"{_name(index)}: location '{event.location}' and the places it is in have "
-                           "no coordinates: the event is published but left off maps")
+                           "no coordinates: the event is published but left off maps", "event-unmapped")
 
 
 def _check_sub_type(event: Event, index: int, sub_types: dict[str, Term], origin: Origin, report: Report) -> None:

@@ -167,7 +167,7 @@ def check_markdown(file: str, first_line: int, markdown: str, policy: str, repor
             report.error(position, finding.message)
         elif policy == "strip":
             report.warning(position, f"{finding.message}: removed from the page "
-                                     "(raw_html: strip in site_config/site.yml)")
+                                     "(raw_html: strip in site_config/site.yml)", "html-removed")
         else:
             report.error(position, f"{finding.message} (raw_html: reject in site_config/site.yml)")
 

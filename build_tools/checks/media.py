@@ -96,7 +96,7 @@ def _undeclared(bundle: ArticleBundle, name: str, reader: Reader, report: Report
     kind = sniff(bundle.files[name])
     if kind is None:
         report.warning(position, "ignored: an article's folder holds meta.yml, its texts, and the photos "
-                                 "and documents meta.yml declares")
+                                 "and documents meta.yml declares", "ignored-file")
         return
     section = DOCUMENT.plural if kind == "pdf" else PHOTO.plural
     message = f"not declared under {section}: in meta.yml, so not published"
@@ -107,7 +107,7 @@ def _undeclared(bundle: ArticleBundle, name: str, reader: Reader, report: Report
                         f"{'; '.join(read.findings)}; " + _STRIP_HINT.format(path=position.file))
     except (MediaProblem, OSError):
         pass  # not published: what is wrong with it is told once it is declared
-    report.warning(position, message)
+    report.warning(position, message, "undeclared-media")
 
 
 def _check_languages(where: _Declared, languages: set[str], origin: Origin, report: Report) -> None:
@@ -147,7 +147,8 @@ def check_placements(bundle: ArticleBundle, facts: Facts, report: Report) -> Non
                 and where.section == PHOTO.plural and where.entry.get("lead") is not True]
     for name, where in unplaced:
         report.warning(bundle.meta.origin.at(PHOTO.plural, where.index, "file"), f"{name} is declared but placed "
-                       f"nowhere: write ![]({name}) where it belongs in the text, or remove it from media:")
+                       f"nowhere: write ![]({name}) where it belongs in the text, or remove it from media:",
+                       "unplaced-photo")
 
 
 def _placement_problem(target: str, declared: dict[str, _Declared], bundle: ArticleBundle) -> str | None:

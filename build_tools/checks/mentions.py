@@ -96,13 +96,13 @@ def check_mentions(article: Article, briefing: Briefing, matcher: Matcher, repor
         for id_ in ids:
             first = result.found[(kind, id_)][0]
             report.warning(_found_position(article, first), f"mentions {kind} '{id_}' "
-                           f"(\"{first.surface}\") but meta.yml does not list it in {kind}s")
+                           f"(\"{first.surface}\") but meta.yml does not list it in {kind}s", f"unlisted-{kind}")
     for kind, ids in result.unmentioned.items():
         listed = article.ids(kind)
         inside = " or a place inside it" if kind == LOCATION.name else ""
         for id_ in ids:
             report.warning(article.origin.at(f"{kind}s", listed.index(id_)),
-                           f"lists {kind} '{id_}' but neither text names it{inside}")
+                           f"lists {kind} '{id_}' but neither text names it{inside}", f"unmentioned-{kind}")
 
 
 def _found_position(article: Article, found: Found) -> Position:

@@ -62,15 +62,21 @@ def _check_explicit_links(text: TextFile, ids: dict[str, set[str]], report: Repo
             report.error(position, f"link to unknown {kind} '{id_}'{did_you_mean(id_, ids[kind])}")
 
 
-def check_references(kind: str, own_id: str, document: YamlDocument, ids: dict[str, set[str]],
-                     report: Report) -> None:
+def references(kind: str, document: YamlDocument) -> Iterator[tuple[str, DocumentPath, str]]:
+    """(kind of the id, where, the id) of every id a file of ``kind`` names; empty values and
+    values that are not text are left to the schema check."""
     for target_kind, pattern in REFERENCES.get(kind, []):
         for path, value in _values_at(document.data, pattern):
-            if not isinstance(value, str) or not value:
-                continue  # not an id, or an empty one: the schema check says so
-            known = ids[target_kind]
-            if kind == target_kind == "actor" and value == own_id:
-                report.error(document.origin.at(*path), f"actor '{own_id}' cannot be affiliated with itself")
-            elif value not in known:
-                report.error(document.origin.at(*path), f"unknown {target_kind} '{value}' in "
-                             f"{field_name(path)}{did_you_mean(value, known)}")
+            if isinstance(value, str) and value:
+                yield target_kind, path, value
+
+
+def check_references(kind: str, own_id: str, document: YamlDocument, ids: dict[str, set[str]],
+                     report: Report) -> None:
+    for target_kind, path, value in references(kind, document):
+        known = ids[target_kind]
+        if kind == target_kind == "actor" and value == own_id:
+            report.error(document.origin.at(*path), f"actor '{own_id}' cannot be affiliated with itself")
+        elif value not in known:
+            report.error(document.origin.at(*path), f"unknown {target_kind} '{value}' in "
+                         f"{field_name(path)}{did_you_mean(value, known)}")

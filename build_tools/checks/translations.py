@@ -22,8 +22,9 @@ def check_translations(article: Article, languages: set[str], report: Report) ->
         if state.status is Status.STALE:
             report.warning(text.origin.at("translated_from"), f"stale translation: {article.original}.md, "
                            f"the original, changed since this text was translated ({state.changes()}); "
-                           f"update it, then run 'briefing translations --done {folder} {lang}'")
+                           f"update it, then run 'briefing translations --done {folder} {lang}'", "translation-stale")
         elif text.record is not None and text.record.lang != article.original:
             report.warning(text.origin.at("translated_from"), f"records a translation of "
                            f"{text.record.lang}.md, but the original is {article.original}.md: "
-                           f"set 'original' in meta.yml, or run 'briefing translations --done {folder} {lang}'")
+                           f"set 'original' in meta.yml, or run 'briefing translations --done {folder} {lang}'",
+                           "translation-of-another-original")

@@ -53,4 +53,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
     print(f"Site built in {site_dir}; to read it: python3 -m http.server -d {site_dir} 8000")
+    drafts = sum(article.is_draft for article in loaded.briefing.articles.values())
+    if drafts and not args.drafts:
+        print(f"{drafts} draft{'s' * (drafts != 1)} left out (status: draft); --drafts shows them, with a banner")
     return EXIT_OK

@@ -4,22 +4,36 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 
-from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, add_root, load, project
+from ..diagnostics import WARNINGS, Report
+from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, UsageError, add_root, load, project
 
 
 def register(commands: Subcommands) -> None:
     check = commands.add_parser("check", help="validate content/ and site_config/; changes no file")
     add_root(check)
-    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--strict", action="store_true",
+                       help="fail on warnings too, except those strict_tolerates in site_config/site.yml names")
+    check.add_argument("--ignore", action="append", default=[], metavar="CODE",
+                       help="leave out the warnings of this code (repeat for several)")
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
                        help="github: workflow commands that annotate the pull request's lines")
     check.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    _, report = load(project(args.root), articles=False)
+    unknown = [code for code in args.ignore if code not in WARNINGS]
+    if unknown:
+        raise UsageError(f"--ignore {unknown[0]}: not a warning's code (codes: {', '.join(sorted(WARNINGS))})")
+    loaded, full = load(project(args.root), articles=False)
+    report = Report([d for d in full.diagnostics if d.code not in args.ignore])
     formats = {"text": report.as_text, "json": report.as_json, "github": report.as_github}
     sys.stdout.write(formats[args.format]())
-    failed = report.errors or (args.strict and report.warnings)
-    return EXIT_CONTENT_ERRORS if failed else EXIT_OK
+    tolerated = set(loaded.config.strict_tolerates) if loaded else set()
+    failing = Counter(d.code for d in report.warnings if d.code not in tolerated) if args.strict else Counter()
+    if failing and not report.errors and args.format != "json":
+        listed = ", ".join(f"{code} ({count})" for code, count in sorted(failing.items()))
+        print(f"--strict fails on these warnings: {listed}; site_config/site.yml's strict_tolerates "
+              "lists those it lets through")
+    return EXIT_CONTENT_ERRORS if report.errors or failing else EXIT_OK

@@ -12,7 +12,8 @@ from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, add_root, projec
 
 
 def register(commands: Subcommands) -> None:
-    new = commands.add_parser("new", help="start an article, actor, location or source").add_subparsers(
+    new = commands.add_parser(
+        "new", help="start an article, actor, location, source or tag, or add an event").add_subparsers(
         dest="kind", required=True)
     article = new.add_parser("article", help="content/articles/YYYY/DATE-SLUG/")
     article.add_argument("--date", required=True, help="YYYY-MM-DD, YYYY-MM or YYYY")

@@ -100,7 +100,7 @@ def load_content(root: Path, report: Report) -> ContentFiles:
     for entry in visible(content_dir):
         if entry.name not in expected:
             report.warning(_whole(entry, root), "ignored: not part of the content model "
-                           f"(content/ holds {', '.join(sorted(expected))})")
+                           f"(content/ holds {', '.join(sorted(expected))})", "ignored-file")
     return files
 
 
@@ -138,7 +138,7 @@ def _registry_files(entries: list[Path], kind: str, root: Path, report: Report) 
     paths = []
     for path in entries:
         if path.suffix != ".yml" or not path.is_file():
-            report.warning(_whole(path, root), f"ignored: each {kind} is one .yml file")
+            report.warning(_whole(path, root), f"ignored: each {kind} is one .yml file", "ignored-file")
         elif problem := id_problem(path.stem):
             report.error(_whole(path, root), problem)
         else:
@@ -156,7 +156,7 @@ def _article_folders(folder: Path, visible: _Lister, root: Path, report: Report)
         for bundle_dir in visible(year_dir):
             if not bundle_dir.is_dir():
                 report.warning(_whole(bundle_dir, root), "ignored: an article is a folder "
-                                                         "content/articles/YYYY/SLUG/")
+                                                         "content/articles/YYYY/SLUG/", "ignored-file")
             elif problem := id_problem(bundle_dir.name):
                 report.error(_whole(bundle_dir, root), f"article {problem}")
             elif first := folders.get(bundle_dir.name):

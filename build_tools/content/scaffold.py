@@ -52,6 +52,8 @@ aliases: {ar: [], en: []}
 # languages: [ar]
 # reliability: C  # Admiralty scale, A (completely reliable) to F (cannot be judged)
 """,
+    "tag": NAMES + """# description: {ar: ..., en: ...}
+""",
 }
 ARTICLE_META = """date: {date}
 status: draft
@@ -68,7 +70,7 @@ tags: []
 """
 ARTICLE_TEXT = """---
 title: ""
-summary: ""
+# summary: one or two sentences for cards, feeds and link previews (optional)
 ---
 
 """

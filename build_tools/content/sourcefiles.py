@@ -73,12 +73,12 @@ def decode_text(raw: bytes, file: str, report: Report) -> str | None:
         return None
     if text.startswith("\ufeff"):
         report.warning(Position(file, 1, 1), "the file starts with a byte-order mark (BOM): "
-                                             "read without it; save as UTF-8 without BOM")
+                                             "read without it; save as UTF-8 without BOM", "byte-order-mark")
         text = text.lstrip("\ufeff")  # a file saved twice with a BOM can carry two
     if "\r" in text:
         report.warning(offset_position(file, 1, text, text.index("\r")),
                        "Windows (CRLF) or old Mac (CR) line endings: read as LF; "
-                       "save the file with LF line endings")
+                       "save the file with LF line endings", "line-endings")
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if markers := conflict_markers(text):
         for line, marker in markers:
@@ -105,7 +105,7 @@ def _composed(text: str, file: str, report: Report) -> str:
             codes = " + ".join(f"U+{ord(c):04X}" for c in pair)
             report.warning(offset_position(file, 1, text, index - 1),
                            f"decomposed letter '{composed}' ({codes}): read in composed form (NFC) "
-                           "so that it matches the same letter typed directly")
+                           "so that it matches the same letter typed directly", "decomposed-letter")
             break
     return normalized
 
@@ -151,7 +151,7 @@ def check_values(document: YamlDocument, report: Report) -> None:
         what = f"{describe(found.group(0))} in {name}: \"{shown(value, found.start())}\""
         if TEXT_FIELDS.intersection(p for p in path if isinstance(p, str)):
             report.warning(where, f"invisible character {what}; it can reorder or hide text, "
-                                  "delete it unless it was meant")
+                                  "delete it unless it was meant", "invisible-character")
         else:
             report.error(where, f"invisible character {what}; ids, names and aliases must be "
                                 "typed plainly, delete it")
@@ -167,7 +167,7 @@ def check_prose(file: str, first_line: int, text: str, report: Report) -> None:
         reported_lines.add(position.line)
         report.warning(position, f"invisible character {describe(found.group(0))}: "
                                  f"\"{shown(text, found.start())}\"; it can reorder or hide text, "
-                                 "delete it unless it was meant")
+                                 "delete it unless it was meant", "invisible-character")
 
 
 Signature = tuple[Any, ...]

@@ -35,6 +35,7 @@ from ..site import urls
 from ..site.assemble import Memo, SiteFiles, assemble_site
 from ..site.headers import inline_scripts, with_policy_meta
 from ..site.pages.model import PageModel
+from ..site.pages.notfound import not_found_sections
 from ..site.rendering import finish_content, resolve_explicit_links, with_direction
 from ..site.sitemap import SitemapEntry
 from .filters import RenderedOnce, bdi_filter, from_root, isolate
@@ -169,9 +170,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        env.filters["isolate"] = isolate
-        env.filters["bdi"] = bdi_filter
-        env.filters["from_root"] = from_root
+        env.filters.update(isolate=isolate, bdi=bdi_filter, from_root=from_root)
         env.globals["once"] = self.once.render
         return env
 
@@ -182,6 +181,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         page.meta = {"title": model.title, "lang": model.lang, "alternate": model.alternate,
                      "description": model.description, "template": model.template}
         self.time_limit.start(model.url)
+        _speak(config, model.lang, self.loaded.config if self.loaded else None)
         return resolve_explicit_links(markdown, model.lang, model.src_uri)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -198,15 +198,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return output
         self.time_limit.stop()
         self.inline_scripts.update(inline_scripts(output))
-        return self._with_policy(with_direction(output, model.lang))
+        return _with_policy(with_direction(output, model.lang), self.loaded)
+
+    def on_template_context(self, context: TemplateContext, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
+        if template_name == "404.html" and self.loaded is not None:
+            context["not_found"] = not_found_sections(self.loaded.config)  # type: ignore[typeddict-unknown-key]
+        return context
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         self.inline_scripts.update(inline_scripts(output_content))  # 404.html
-        return self._with_policy(output_content) if template_name.endswith(".html") else output_content
-
-    def _with_policy(self, html: str) -> str:
-        assert self.loaded is not None
-        return with_policy_meta(html, self.loaded.config.map_tiles["url"])
+        return _with_policy(output_content, self.loaded) if template_name.endswith(".html") else output_content
 
     def on_build_error(self, *, error: Exception) -> None:
         self.time_limit.stop()
@@ -236,6 +238,19 @@ def _configure(config: MkDocsConfig, site: SiteConfig, languages: tuple[str, ...
     # Material's site-wide <link rel=alternate> list, which would point every page home.
     config.extra["alternate"] = True
     config.nav = [{lang: urls.source_path(urls.home(lang))} for lang in languages]
+
+
+def _with_policy(html: str, loaded: LoadedBriefing | None) -> str:
+    """The page with its Content-Security-Policy, which allows the site's map tiles."""
+    assert loaded is not None
+    return with_policy_meta(html, loaded.config.map_tiles["url"])
+
+
+def _speak(config: MkDocsConfig, lang: str, site: SiteConfig | None) -> None:
+    """Markdown's own words in the page's language: MkDocs makes a Markdown instance per
+    page from ``mdx_configs``, so a footnote's back link is titled in the page's language."""
+    if site is not None and "footnotes" in config.markdown_extensions:
+        config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = site.strings[lang]["footnote_back"]
 
 
 def _index_search(site_dir: Path, languages: tuple[str, ...]) -> None:

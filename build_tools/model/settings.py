@@ -36,6 +36,8 @@ class SiteConfig:
     """``off``, ``first`` or ``every``: which names of listed entities are linked in articles."""
     raw_html: str
     """``reject`` or ``strip``: what raw HTML outside the allowlist in an article is."""
+    strict_tolerates: list[str]
+    """Codes of the warnings ``check --strict`` lets through."""
     map_tiles: dict[str, str]
     max_media_bytes: int
     """Largest photo or document file (``media: max_file_mb``)."""

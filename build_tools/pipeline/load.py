@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from ..checks.articles import check_body
 from ..checks.bounds import check_bundle_bounds
 from ..checks.entities import check_entities
 from ..checks.events import check_events
@@ -85,7 +86,10 @@ def load_briefing(root: Path, report: Report, *, articles: bool = True,
 def _article(folder: Path, registries: _Registries, keep: bool) -> ArticleResult:
     """One article folder read, validated, resolved and checked."""
     report = Report()
-    bundle = check_bundle_bounds(load_bundle(folder, registries.files, report), report)
+    bundle = load_bundle(folder, registries.files, report)
+    for text in bundle.texts.values():
+        check_body(text, report)  # before the bounds check, which leaves out a body it refuses
+    bundle = check_bundle_bounds(bundle, report)
     config = registries.config
     reader = Reader(config.max_media_bytes, config.max_media_pixels, registries.files.root / CACHE_DIR)
     facts = inspect_media(bundle, reader, report)

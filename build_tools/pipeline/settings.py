@@ -70,6 +70,7 @@ def load_site_config(root: Path, report: Report) -> tuple[SiteConfig, SchemaSet]
         articles_per_page=data.get("articles_per_page", 20),
         link_mentions=data.get("link_mentions", "first"),
         raw_html=data.get("raw_html", "reject"),
+        strict_tolerates=list(data.get("strict_tolerates", [])),
         map_tiles=data.get("map_tiles", {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
                                          "attribution": "&copy; OpenStreetMap contributors"}),
         max_media_bytes=int(data.get("media", {}).get("max_file_mb", 20) * 1_000_000),

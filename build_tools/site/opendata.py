@@ -19,9 +19,9 @@ from ..languages import LANGUAGES
 from ..model.articles import Article
 from ..model.briefing import Briefing, events_in_time_order
 from ..model.dates import Precision
-from ..model.entities import Actor, Entity, Localized, Location
+from ..model.entities import Actor, Entity, Localized, Location, Source, Tag
 from ..model.events import ADMIN_KINDS, SIDES, Event
-from ..model.kinds import ACTOR, ARTICLE, BY_NAME, EVENT, LOCATION
+from ..model.kinds import ACTOR, ARTICLE, BY_NAME, EVENT, LOCATION, SOURCE, TAG
 from ..model.settings import Term
 from ..model.media import Document, Photo
 from . import urls
@@ -60,6 +60,25 @@ def _location_row(loc: Record) -> Record:
             "lon": loc["lon"] if loc["lon"] is not None else "", "wikidata": loc["wikidata"] or ""}
 
 
+def _source(source: Source) -> Record:
+    return {"id": source.id, "name": _both(source.names.name), "kind": source.kind, "url": source.url,
+            "languages": source.languages, "reliability": source.reliability,
+            "description": _both(source.description)}
+
+
+def _source_row(source: Record) -> Record:
+    return {"id": source["id"], "name_ar": source["name"]["ar"], "name_en": source["name"]["en"],
+            "kind": source["kind"], "url": source["url"] or "", "reliability": source["reliability"] or ""}
+
+
+def _tag(tag: Tag) -> Record:
+    return {"id": tag.id, "name": _both(tag.names.name), "description": _both(tag.description)}
+
+
+def _tag_row(tag: Record) -> Record:
+    return {"id": tag["id"], "name_ar": tag["name"]["ar"], "name_en": tag["name"]["en"]}
+
+
 @dataclass(frozen=True)
 class Dataset:
     """How one kind is exported: a JSON record per entity, and the CSV row made from it."""
@@ -68,7 +87,8 @@ class Dataset:
     row: Callable[[Record], Record]
 
 
-DATASETS = {ACTOR.name: Dataset(_actor, _actor_row), LOCATION.name: Dataset(_location, _location_row)}
+DATASETS = {ACTOR.name: Dataset(_actor, _actor_row), LOCATION.name: Dataset(_location, _location_row),
+            SOURCE.name: Dataset(_source, _source_row), TAG.name: Dataset(_tag, _tag_row)}
 """The registry kinds that are exported, in file order."""
 
 

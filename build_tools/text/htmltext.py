@@ -1,11 +1,13 @@
-"""Rewriting only the text of rendered HTML: never tags, attributes or chosen elements."""
+"""Rewriting only the text of rendered HTML: never tags, attributes, character references
+(``&nbsp;``, ``&#8617;``) or chosen elements."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
-_TAG = re.compile(r"(<[^>]*>)")
+_TAG = re.compile(r"(<[^>]*>|&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);)")
+"""A tag or a character reference: what text rewriting leaves whole."""
 _NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
 
 

@@ -25,6 +25,18 @@ class Link:
 
 
 @dataclass(frozen=True)
+class NotFoundSection:
+    """The "page not found" message in one language: the 404 page shows one per language,
+    each in its own direction, since it is served at any address, in either language."""
+
+    lang: str
+    direction: str
+    title: str
+    text: str
+    links: list[Link]
+
+
+@dataclass(frozen=True)
 class NavItem:
     text: str
     url: str

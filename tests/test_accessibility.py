@@ -142,3 +142,21 @@ def test_arabic_pages_fit_a_phone_without_scrolling_sideways(new_context, site_u
         assert below["y"] >= above["y"] + above["height"] - 1 and below["width"] > 300
     screenshot(page, f"ar-{path.split('/')[0]}-375px")
     context.close()
+
+
+@pytest.mark.parametrize(("lang", "path"), PAGES, ids=PAGE_IDS)
+def test_heading_levels_go_down_one_at_a_time(page, site_url: str, lang: str, path: str) -> None:
+    """One h1, no level skipped, and an article card's title one level under the heading of
+    the list it is in: a screen reader's outline of the page is whole."""
+    page.goto(f"{site_url}{lang}/{path}")
+    headings = page.evaluate("""() => [...document.querySelectorAll('.md-content :is(h1, h2, h3, h4, h5, h6)')]
+        .map(h => [Number(h.tagName[1]), h.classList.contains('briefing-card__title')])""")
+    levels = [level for level, _ in headings]
+    assert levels[:1] == [1] and levels.count(1) == 1
+    assert [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1] == []
+    section = 1
+    for level, is_card in headings:
+        if is_card:
+            assert level == section + 1
+        else:
+            section = level

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -168,8 +171,30 @@ def test_workflows_check_pull_requests_and_publish_main() -> None:
     assert "actions/upload-pages-artifact@v3" in uses and "actions/deploy-pages@v4" in uses
 
 
-def test_pre_commit_hook_runs_briefing_check() -> None:
-    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    hook = config["repos"][0]["hooks"][0]
-    assert (config["repos"][0]["repo"], hook["entry"], hook["language"], hook["pass_filenames"]) == (
-        "local", "briefing check", "system", False)
+def _pre_commit(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(Path(sys.executable).with_name("pre-commit")), *args], cwd=root, capture_output=True,
+                          text=True, env={**os.environ, "PRE_COMMIT_HOME": str(root.parent / "pre-commit-home")})
+
+
+def test_the_hook_files_are_valid_for_pre_commit() -> None:
+    assert _pre_commit(REPO, "validate-config", ".pre-commit-config.yaml").returncode == 0
+    assert _pre_commit(REPO, "validate-manifest", ".pre-commit-hooks.yaml").returncode == 0
+
+
+def test_the_local_hook_checks_a_commit_without_an_activated_environment(project: Project) -> None:
+    """The repository's own hook, run by pre-commit in a git repository of a tiny project
+    whose ``.venv/bin/briefing`` is the installed command, and no environment activated."""
+    write_minimal_article(project)
+    shutil.copy(REPO / ".pre-commit-config.yaml", project.root / ".pre-commit-config.yaml")
+    (project.root / ".venv/bin").mkdir(parents=True)
+    (project.root / ".venv/bin/briefing").symlink_to(Path(sys.executable).with_name("briefing"))
+    for command in (["init", "-q"], ["add", "-A"]):
+        subprocess.run(["git", "-C", str(project.root), *command], check=True)
+    passed = _pre_commit(project.root, "run", "--all-files")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert re.search(r"^briefing check\.+Passed$", passed.stdout, re.MULTILINE)
+    project.write("content/actors/sdf.yml", "name: {ar: قسد, en: SDF}\ntype: armed-grup\n")
+    subprocess.run(["git", "-C", str(project.root), "add", "-A"], check=True)
+    failed = _pre_commit(project.root, "run", "--all-files")
+    assert failed.returncode == 1
+    assert "content/actors/sdf.yml:2:7: error: unknown type 'armed-grup'" in failed.stdout

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser_fixtures import require, screenshot
+from browser_fixtures import require, screenshot, wait_until
 from conftest import REPO
 
 from build_tools.publish.linkcheck import page_file
@@ -160,3 +160,18 @@ def test_heading_levels_go_down_one_at_a_time(page, site_url: str, lang: str, pa
             assert level == section + 1
         else:
             section = level
+
+
+@pytest.mark.parametrize(("lang", "path"), PAGES, ids=PAGE_IDS)
+def test_the_first_tab_reaches_a_skip_link_to_the_content(page, site_url: str, lang: str, path: str) -> None:
+    page.goto(f"{site_url}{lang}/{path}")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => [document.activeElement.classList.contains('md-skip'), "
+                            "document.activeElement.textContent.trim()]")
+    skip = yaml.safe_load((REPO / f"site_config/i18n/{lang}.yml").read_text(encoding="utf-8"))["skip_to_content"]
+    assert focused == [True, skip]
+    wait_until(page, lambda: page.evaluate("() => getComputedStyle(document.activeElement).opacity") == "1")
+    if path == ARTICLE:
+        screenshot(page, f"skip-link-{lang}", full_page=False)
+    page.keyboard.press("Enter")
+    wait_until(page, lambda: page.evaluate("() => document.activeElement.id") == "briefing-content")

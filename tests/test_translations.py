@@ -285,13 +285,13 @@ def test_a_pending_text_goes_out_and_comes_back_translated(project: Project, cap
     project.write("content/actors/sdf.yml", "name: {ar: قوات سوريا الديمقراطية, en: Syrian Democratic Forces}\n"
                                             "type: armed-group\n")
     out = _export(project, capsys)
-    po = polib.pofile(str(out / "articles/2017-08-07-rift.en.po"))
+    po = polib.pofile(str(out / "2017-08-07-rift.en.po"))
     assert [entry.msgctxt for entry in po] == ["title", "summary", "paragraph 1", "paragraph 2", "paragraph 3"]
     assert po[3].msgid == "قالت [قسد]({1}) إن {2} لم يُحسم بعد."
     assert "python-brace-format" in po[3].flags
     english = {"title": "A rift", "summary": "A source reports disagreements",
                "paragraph 2": "The [SDF]({1}) said that {2} is not settled yet."}
-    _translate(out / "articles/2017-08-07-rift.en.po",
+    _translate(out / "2017-08-07-rift.en.po",
                lambda entry: english.get(entry.msgctxt, f"The English of {entry.msgctxt}, in a sentence."))
     code, printed, err = _run(project, capsys, "--import", str(out))
     assert (code, err) == (0, "")
@@ -310,12 +310,12 @@ def test_an_export_made_before_the_original_changed_is_refused(project: Project,
                                                                capsys: pytest.CaptureFixture) -> None:
     _article(project, en=None)
     out = _export(project, capsys)
-    _translate(out / "articles/2017-08-07-rift.en.po", lambda entry: "Some English text for this entry.")
+    _translate(out / "2017-08-07-rift.en.po", lambda entry: "Some English text for this entry.")
     _edit_original(project, [PARAGRAPHS[0], PARAGRAPHS[1] + " اليوم", PARAGRAPHS[2]])
     before = project.fingerprint()
     code, printed, err = _run(project, capsys, "--import", str(out))
     assert code == 1
-    assert re.search(r"handoff/articles/2017-08-07-rift\.en\.po:\d+:1: error: paragraph 2: the original is no "
+    assert re.search(r"handoff/2017-08-07-rift\.en\.po:\d+:1: error: paragraph 2: the original is no "
                      r"longer this text: it changed since the file was exported; export it again", err)
     assert err.endswith("nothing was written\n")
     assert project.fingerprint() == before
@@ -324,7 +324,7 @@ def test_an_export_made_before_the_original_changed_is_refused(project: Project,
 def test_a_dropped_placeholder_or_an_empty_entry_is_refused(project: Project, capsys: pytest.CaptureFixture) -> None:
     _article(project, ar=["قالت [قسد](actor:sdf) إن الأمر لم يُحسم بعد.", PARAGRAPHS[2]], en=None)
     out = _export(project, capsys)
-    po_path = out / "articles/2017-08-07-rift.en.po"
+    po_path = out / "2017-08-07-rift.en.po"
     english = {"paragraph 1": "The SDF said it was not settled.", "paragraph 2": ""}
     _translate(po_path, lambda entry: english.get(entry.msgctxt, "An English title"))
     before = project.fingerprint()
@@ -341,10 +341,10 @@ def test_a_stale_translation_keeps_what_did_not_change(project: Project, capsys:
     _done(project, capsys)
     _edit_original(project, [PARAGRAPHS[0], PARAGRAPHS[1] + " اليوم", PARAGRAPHS[2]])
     out = _export(project, capsys)
-    po = polib.pofile(str(out / "articles/2017-08-07-rift.en.po"))
+    po = polib.pofile(str(out / "2017-08-07-rift.en.po"))
     assert [entry.msgstr for entry in po] == ["A rift", "A Kurdish source reports disagreements",
                                               ENGLISH[0], "", ENGLISH[2]]
-    _translate(out / "articles/2017-08-07-rift.en.po", lambda entry: "BasNews reported it today.")
+    _translate(out / "2017-08-07-rift.en.po", lambda entry: "BasNews reported it today.")
     assert _run(project, capsys, "--import", str(out))[0] == 0
     english = (project.root / FOLDER / "en.md").read_text(encoding="utf-8")
     assert english.split("---\n", 2)[2] == "\n" + "\n\n".join([ENGLISH[0], "BasNews reported it today.",
@@ -358,7 +358,7 @@ def test_registry_gaps_go_out_and_come_back(project: Project, capsys: pytest.Cap
                                                   "  en: Syrian Democratic Forces\ntype: armed-group\n"
                                                   "description:\n  ar: تحالف فصائل مسلحة\n")
     out = _export(project, capsys)
-    _translate(out / "entities.en.po", lambda entry: "An alliance of armed factions")
+    _translate(out / "_registries.en.po", lambda entry: "An alliance of armed factions")
     assert _run(project, capsys, "--import", str(out))[:1] == (0,)
     assert sdf.read_text(encoding="utf-8") == ("# kept\nname:\n  ar: قوات سوريا الديمقراطية\n"
                                                "  en: Syrian Democratic Forces\ntype: armed-group\n"

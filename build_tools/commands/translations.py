@@ -76,7 +76,7 @@ def _one_article(root: Path, args: argparse.Namespace, report: Report) -> int:
     folder = (given if given.exists() else root / given).resolve()
     if folder.parent.parent != (root / "content" / "articles").resolve() or not folder.is_dir():
         raise UsageError(f"{folder} is not an article's folder, content/articles/YYYY/SLUG")
-    article, _ = article_texts(root, folder, report)
+    article = article_texts(root, folder, report)
     if article is None or report.errors:
         return _failed(report)
     if args.diff:

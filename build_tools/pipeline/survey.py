@@ -54,7 +54,6 @@ class EntityGap:
 @dataclass
 class Survey:
     root: Path
-    default_language: str
     articles: list[ArticleTexts]
     entities: list[EntityGap]
 
@@ -72,17 +71,17 @@ def survey(root: Path, report: Report, *, texts: bool = False) -> Survey:
         if found is not None:
             articles.append(found)
     gaps = [gap for kind in REGISTRIES for entity in entities[kind.name].values() for gap in _gaps(kind.name, entity)]
-    return Survey(root, config.default_language, articles, gaps)
+    return Survey(root, articles, gaps)
 
 
-def article_texts(root: Path, folder: Path, report: Report) -> tuple[ArticleTexts | None, str]:
-    """The texts of the one article in ``folder``, and the site's default language.
-    Raises ``ConfigError`` when site_config is unusable."""
+def article_texts(root: Path, folder: Path, report: Report) -> ArticleTexts | None:
+    """The texts of the one article in ``folder``. Raises ``ConfigError`` when site_config
+    is unusable."""
     config, schemas = load_site_config(root, report)
     files = ContentFiles(root, (root / CONTENT_DIR).resolve())
     found, diagnostics = _article_texts(folder, files, schemas, config.default_language, texts=True)
     report.extend(diagnostics)
-    return found, config.default_language
+    return found
 
 
 def _article_texts(folder: Path, files: ContentFiles, schemas: SchemaSet, default: str,

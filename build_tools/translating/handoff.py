@@ -2,9 +2,10 @@
 gettext PO files (read by OmegaT, Poedit, Weblate, Trados and memoQ), and the files they
 send back written into the articles and registries.
 
-``OUT/articles/ID.LANG.po`` holds one article: its title, summary and paragraphs, each
+``OUT/ID.LANG.po`` holds one article: its title, summary and paragraphs, each
 an entry whose ``msgctxt`` says which, the original as ``msgid`` with Markdown that must
-not change as placeholders (``placeholders``). ``OUT/entities.LANG.po`` holds the names
+not change as placeholders (``placeholders``). ``OUT/_registries.LANG.po`` (no id starts
+with ``_``) holds the names
 and descriptions the registries lack in LANG, ``msgctxt`` ``KIND/ID/FIELD``.
 """
 
@@ -21,6 +22,8 @@ from ..pipeline.survey import Survey
 from .segments import article_segments
 
 HEADER_ARTICLE = "X-Briefing-Article"
+REGISTRIES_FILE = "_registries"
+"""The name of the registries' PO file: an article id never starts with ``_``."""
 HEADER_SOURCE = "X-Source-Language"
 TO_TRANSLATE = (Status.STALE, Status.PENDING)
 
@@ -46,7 +49,7 @@ def export_files(survey: Survey, lang: str) -> dict[str, polib.POFile]:
             po.append(polib.POEntry(msgctxt=segment.context, msgid=segment.source.text, msgstr=segment.translated,
                                     occurrences=[(original_file, "")],
                                     flags=["python-brace-format"] if segment.source.pieces else []))
-        files[f"articles/{article.id}.{lang}.po"] = po
+        files[f"{article.id}.{lang}.po"] = po
     entities = _po_file(lang, other_language(lang))
     for gap in survey.entities:
         for name in gap.fields if gap.lang == lang else ():
@@ -54,7 +57,7 @@ def export_files(survey: Survey, lang: str) -> dict[str, polib.POFile]:
                                           msgid=entity_source(gap.entity, name, lang), msgstr="",
                                           occurrences=[(gap.entity.origin.file, "")]))
     if len(entities):
-        files[f"entities.{lang}.po"] = entities
+        files[f"{REGISTRIES_FILE}.{lang}.po"] = entities
     return files
 
 

@@ -22,7 +22,7 @@ class TranslatingError(Exception):
     """What was asked cannot be done; nothing was written."""
 
 
-def round_trip_yaml(text: str) -> YAML:
+def _round_trip_yaml(text: str) -> YAML:
     """A YAML reader and writer that keeps comments, quotes and order, wraps no line, and
     indents lists as ``text`` does (``  - item`` when it has no list)."""
     _, sequence, offset = load_yaml_guess_indent(text)
@@ -45,7 +45,7 @@ def write_translation(path: Path, record: TranslationRecord, new_text: dict[str,
         raise TranslatingError(f"{path}:{exc.line}: {exc.message}") from None
     current = _plain_data(parts.front_matter, path)
     lines = text.splitlines(keepends=True)
-    handler = round_trip_yaml(parts.front_matter)
+    handler = _round_trip_yaml(parts.front_matter)
     data = handler.load(parts.front_matter) or CommentedMap()
     expected: dict[str, Any] = {**current, **(new_text or {})}
     expected["translated_from"] = record.as_data()
@@ -82,7 +82,7 @@ def write_entity_fields(path: Path, values: dict[tuple[str, str], str]) -> bool:
     """Sets ``FIELD: {LANG: text}`` in the registry file at ``path`` for each value."""
     text = path.read_text(encoding="utf-8")
     expected = _plain_data(text, path, first_line=1)
-    handler = round_trip_yaml(text)
+    handler = _round_trip_yaml(text)
     data = handler.load(text)
     for (name, lang), value in values.items():
         data.setdefault(name, CommentedMap())[lang] = value

@@ -11,7 +11,7 @@ from ..model.articles import Translation
 from ..model.dates import PartialDate
 from ..text.arabic import arabic_share
 from ..text.markup import mask_markup
-from ..text.paragraphs import FENCE
+from ..text.paragraphs import code_fenced
 
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
 
@@ -61,12 +61,9 @@ def check_body(text: TextFile, report: Report) -> None:
 
 def _headings(body: str, first_line: int) -> list[tuple[int, int]]:
     """(line, level) of each ATX heading (``## Title``) outside fenced code."""
-    found, fence = [], None
-    for number, line in enumerate(body.splitlines(), start=first_line):
-        marker = FENCE.match(line)
-        if marker and (fence is None or marker.group(1)[0] == fence):
-            fence = marker.group(1)[0] if fence is None else None
-        elif fence is None and (heading := ATX_HEADING.match(line)):
+    found = []
+    for number, (line, in_code) in enumerate(code_fenced(body.splitlines()), start=first_line):
+        if not in_code and (heading := ATX_HEADING.match(line)):
             found.append((number, len(heading.group(1))))
     return found
 

@@ -9,15 +9,17 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from ..content.loader import CONTENT_DIR
 from ..diagnostics import Report
 from ..languages import LANGUAGES
+from ..model.kinds import ARTICLE
 from ..model.translations import Status
 from ..pipeline.settings import ConfigError
 from ..pipeline.survey import Survey, article_texts, survey
 from ..translating.diff import translation_diff
 from ..translating.handoff import export_files, write_export
 from ..translating.importing import plan_import
-from ..translating.record import TranslatingError, write_translation
+from ..translating.record import TranslatingError, mark_done
 from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, UsageError, add_root, project
 
 EXAMPLES = """\
@@ -74,7 +76,7 @@ def _failed(report: Report) -> int:
 def _one_article(root: Path, args: argparse.Namespace, report: Report) -> int:
     given = Path(args.done[0]) if args.done else args.diff
     folder = (given if given.exists() else root / given).resolve()
-    if folder.parent.parent != (root / "content" / "articles").resolve() or not folder.is_dir():
+    if folder.parent.parent != (root / CONTENT_DIR / ARTICLE.plural).resolve() or not folder.is_dir():
         raise UsageError(f"{folder} is not an article's folder, content/articles/YYYY/SLUG")
     article = article_texts(root, folder, report)
     if article is None or report.errors:
@@ -87,12 +89,7 @@ def _one_article(root: Path, args: argparse.Namespace, report: Report) -> int:
     lang = args.done[1]
     if lang not in LANGUAGES:
         raise UsageError(f"{lang} is not a language of the site: {', '.join(LANGUAGES)}")
-    if lang == article.original or article.original not in article.translations:
-        raise TranslatingError(f"{lang}.md is the original of {article.folder}: only a translation is marked done")
-    if lang not in article.translations:
-        raise TranslatingError(f"{article.folder} has no {lang}.md yet: translate the original first")
-    record = article.translations[article.original].as_record()
-    write_translation(folder / f"{lang}.md", record)
+    record = mark_done(article, lang, folder)
     print(f"recorded {article.folder}/{lang}.md as the translation of {article.original}.md as it is now "
           f"({len(record.paragraphs)} paragraphs)")
     return EXIT_OK

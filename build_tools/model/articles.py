@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..diagnostics import Origin
+from ..languages import LANGUAGES
 from .dates import PartialDate
 from .entities import Localized
 from .events import Event
@@ -104,8 +106,14 @@ class Article:
             return list(dict.fromkeys(id_ for c in self.sources for id_ in (c.source, c.via) if id_))
         return self.listed.get(kind, [])
 
+    @cached_property
+    def translation_states(self) -> dict[str, TranslationState]:
+        """Each language's text against the original, computed once: an article's pages,
+        its open data and the check each ask, and each answer hashes the original."""
+        return {lang: translation_state(self.translations, self.original, lang) for lang in LANGUAGES}
+
     def translation_state(self, lang: str) -> TranslationState:
-        return translation_state(self.translations, self.original, lang)
+        return self.translation_states[lang]
 
     def text_in(self, lang: str) -> Translation:
         """The translation in ``lang``, else the one that exists (pending translations)."""

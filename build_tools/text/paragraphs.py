@@ -6,8 +6,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 FINGERPRINT_LENGTH = 12
 """Hex digits kept of a SHA-256: enough that two versions of one paragraph never collide."""
 
@@ -17,19 +18,27 @@ def paragraphs(body: str) -> list[str]:
     one block even with blank lines inside it."""
     blocks: list[str] = []
     current: list[str] = []
-    fence: str | None = None
-    for line in body.splitlines():
-        if fence is None and not line.strip():
+    for line, in_code in code_fenced(body.splitlines()):
+        if not in_code and not line.strip():
             _close(blocks, current)
-            continue
-        current.append(line)
-        marker = FENCE.match(line)
-        if marker and fence is None:
-            fence = marker.group(1)[0]
-        elif marker and marker.group(1)[0] == fence:
-            fence = None
+        else:
+            current.append(line)
     _close(blocks, current)
     return blocks
+
+
+def code_fenced(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """Each line, and whether it belongs to a fenced code block (its fences included)."""
+    fence: str | None = None
+    for line in lines:
+        marker = CODE_FENCE.match(line)
+        if fence is None:
+            fence = marker.group(1)[0] if marker else None
+            yield line, marker is not None
+        else:
+            if marker and marker.group(1)[0] == fence:
+                fence = None
+            yield line, True
 
 
 def _close(blocks: list[str], current: list[str]) -> None:

@@ -15,6 +15,7 @@ from ruamel.yaml.util import load_yaml_guess_indent
 from ..content.frontmatter import FENCE, FrontMatterError, split_front_matter
 from ..content.yamlfile import YamlSyntaxError, parse_yaml
 from ..model.translations import TranslationRecord
+from ..pipeline.survey import ArticleTexts
 from ..writing import write_whole
 
 
@@ -43,7 +44,7 @@ def write_translation(path: Path, record: TranslationRecord, new_text: dict[str,
         parts = split_front_matter(text)
     except FrontMatterError as exc:
         raise TranslatingError(f"{path}:{exc.line}: {exc.message}") from None
-    current = _plain_data(parts.front_matter, path)
+    current = _plain_data(parts.front_matter, path, first_line=2)
     lines = text.splitlines(keepends=True)
     handler = _round_trip_yaml(parts.front_matter)
     data = handler.load(parts.front_matter) or CommentedMap()
@@ -51,20 +52,13 @@ def write_translation(path: Path, record: TranslationRecord, new_text: dict[str,
     expected["translated_from"] = record.as_data()
     for key, value in expected.items():
         data[key] = value
-    stream = io.StringIO()
-    handler.dump(data, stream)
     closing = lines[parts.body_line - 2]
     new_body = parts.body if body is None else f"\n{body}\n"
-    written = lines[0] + stream.getvalue() + (closing if closing.endswith("\n") else closing + "\n") + new_body
-    if _plain_data(split_front_matter(written).front_matter, path) != expected:
-        raise TranslatingError(f"{path}: its front matter could not be rewritten faithfully; nothing was written")
-    if written == text:
-        return False
-    write_whole(path, written.encode("utf-8"))
-    return True
+    front = _dumped(handler, data, expected, path, first_line=2)
+    return _written(path, text, lines[0] + front + (closing if closing.endswith("\n") else closing + "\n") + new_body)
 
 
-def _plain_data(text: str, path: Path, first_line: int = 2) -> dict[str, Any]:
+def _plain_data(text: str, path: Path, first_line: int) -> dict[str, Any]:
     """A front matter (from line 2) or a registry file as plain data, read by the content's
     own parser (no alias, no tag)."""
     try:
@@ -87,11 +81,32 @@ def write_entity_fields(path: Path, values: dict[tuple[str, str], str]) -> bool:
     for (name, lang), value in values.items():
         data.setdefault(name, CommentedMap())[lang] = value
         expected.setdefault(name, {})[lang] = value
+    return _written(path, text, _dumped(handler, data, expected, path, first_line=1))
+
+
+def _dumped(handler: YAML, data: Any, expected: dict[str, Any], path: Path, first_line: int) -> str:
+    """``data`` written by ruamel.yaml, read back by the content's parser: it must be ``expected``."""
     stream = io.StringIO()
     handler.dump(data, stream)
-    if _plain_data(stream.getvalue(), path, first_line=1) != expected:
+    if _plain_data(stream.getvalue(), path, first_line) != expected:
         raise TranslatingError(f"{path} could not be rewritten faithfully; nothing was written to it")
-    if stream.getvalue() == text:
+    return stream.getvalue()
+
+
+def _written(path: Path, before: str, after: str) -> bool:
+    """Writes ``after`` whole, unless it is what the file already says (False)."""
+    if after == before:
         return False
-    write_whole(path, stream.getvalue().encode("utf-8"))
+    write_whole(path, after.encode("utf-8"))
     return True
+
+
+def mark_done(article: ArticleTexts, lang: str, folder: Path) -> TranslationRecord:
+    """Records that the ``lang`` text of ``article`` (in ``folder``) translates its original as it is."""
+    if lang == article.original or article.original not in article.translations:
+        raise TranslatingError(f"{lang}.md is the original of {article.folder}: only a translation is marked done")
+    if lang not in article.translations:
+        raise TranslatingError(f"{article.folder} has no {lang}.md yet: translate the original first")
+    record = article.translations[article.original].as_record()
+    write_translation(folder / f"{lang}.md", record)
+    return record

@@ -63,7 +63,8 @@ def plan_rename(content: Content, kind: str, old: str, new: str) -> list[FileEdi
             edit = _yaml_edit(files.root / bundle.meta.origin.file, ARTICLE.name, bundle.meta, kind, old, new)
             edits += [edit] if edit else []
         for text in bundle.texts.values():
-            edits += _link_edit(files.root / text.front_matter.origin.file, kind, old, new)
+            if f"]({kind}:{old})" in text.body:  # links are in the body: the other files are not read again
+                edits.append(_link_edit(files.root / text.front_matter.origin.file, kind, old, new))
     return edits
 
 
@@ -134,7 +135,6 @@ def _set(data: Any, where: DocumentPath, value: str) -> None:
     data[where[-1]] = value
 
 
-def _link_edit(path: Path, kind: str, old: str, new: str) -> list[FileEdit]:
+def _link_edit(path: Path, kind: str, old: str, new: str) -> FileEdit:
     before = _read(path)
-    after = before.replace(f"]({kind}:{old})", f"]({kind}:{new})")
-    return [FileEdit(path, before, after)] if after != before else []
+    return FileEdit(path, before, before.replace(f"]({kind}:{old})", f"]({kind}:{new})"))

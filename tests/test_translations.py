@@ -127,6 +127,12 @@ def test_an_original_without_its_text_is_an_error(project: Project, capsys: pyte
            "the others translate" in lines
 
 
+def test_a_folder_without_any_text_is_reported_once(project: Project, capsys: pytest.CaptureFixture) -> None:
+    _article(project, ar=None, en=None)
+    assert project.check(capsys) == (1, [f"{FOLDER}: error: no text: an article needs ar.md, en.md or both",
+                                         "1 error, 0 warnings"])
+
+
 def test_check_warns_of_a_stale_translation_and_strict_fails(project: Project,
                                                             capsys: pytest.CaptureFixture) -> None:
     _article(project)

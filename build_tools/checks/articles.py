@@ -36,7 +36,10 @@ def check_correction_date(when: PartialDate, date: PartialDate | None, origin: O
 
 
 def check_languages(languages: set[str], origin: Origin, report: Report) -> None:
-    """A language without its text is pending, not wrong."""
+    """A language without its text is pending, not wrong; a folder without any text is
+    reported once, by the loader."""
+    if not languages:
+        return
     for lang in LANGUAGES:
         if lang not in languages:
             report.warning(origin.at(), f"translation pending: no {lang}.md yet", "translation-pending")

@@ -11,8 +11,11 @@ from ..model.translations import Status
 
 
 def check_translations(article: Article, languages: set[str], report: Report) -> None:
-    """``languages``: those with a text file, whether or not it could be read."""
+    """``languages``: those with a text file, whether or not it could be read. A folder
+    without any text is reported once, by the loader."""
     folder = PurePosixPath(article.origin.file).parent
+    if not languages:
+        return
     if article.original not in languages:
         report.error(article.origin.at("original"), f"original: {article.original}, but there is no "
                      f"{article.original}.md: the original is the text the others translate")

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
+from .messages import SOURCE_LANGUAGE, Message, msg, said_in
+
 DocumentPath = tuple[str | int, ...]
 """Keys and list indexes leading to a value in a document: ``("sources", 1, "via")``."""
 
@@ -21,6 +23,9 @@ DocumentPath = tuple[str | int, ...]
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+    def said_in(self, lang: str) -> str:
+        return (msg("error") if self is Severity.ERROR else msg("warning")).said_in(lang)
 
 
 @dataclass(frozen=True, order=True)
@@ -90,20 +95,32 @@ WARNINGS = {
 """Every warning's code and what it means; ``--strict`` fails on warnings except those
 ``strict_tolerates`` in site_config/site.yml names, and ``check --ignore CODE`` hides."""
 
+ERRORS = {
+    "empty-field": "a field that must be filled in is empty",
+    "empty-text": "an article's text has nothing below its front matter",
+}
+"""The errors that have a code: those of an unfinished draft, the fields and texts
+``briefing new`` leaves empty."""
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     position: Position
     severity: Severity
-    message: str
+    message: Message
     code: str = ""
-    """A warning's stable name (``translation-pending``), which ``--strict`` may tolerate."""
+    """A stable name (``translation-pending``), the same in every language; ``--strict``
+    may tolerate a warning by it."""
 
     def __str__(self) -> str:
+        return self.said_in(SOURCE_LANGUAGE)
+
+    def said_in(self, lang: str) -> str:
+        """``file:line:column: severity: message [code]``, the severity and message in ``lang``."""
         p = self.position
         where = f"{p.file}:{p.line}:{p.column}" if p.line else p.file
         code = f" [{self.code}]" if self.code else ""
-        return f"{where}: {self.severity.value}: {self.message}{code}"
+        return f"{where}: {self.severity.said_in(lang)}: {said_in(self.message, lang)}{code}"
 
 
 @dataclass
@@ -112,10 +129,11 @@ class Report:
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
-    def error(self, position: Position, message: str) -> None:
-        self.diagnostics.append(Diagnostic(position, Severity.ERROR, message))
+    def error(self, position: Position, message: Message, code: str = "") -> None:
+        assert not code or code in ERRORS, code
+        self.diagnostics.append(Diagnostic(position, Severity.ERROR, message, code))
 
-    def warning(self, position: Position, message: str, code: str) -> None:
+    def warning(self, position: Position, message: Message, code: str) -> None:
         assert code in WARNINGS, code
         self.diagnostics.append(Diagnostic(position, Severity.WARNING, message, code))
 
@@ -133,14 +151,16 @@ class Report:
     def sorted(self) -> list[Diagnostic]:
         return sorted(set(self.diagnostics))
 
-    def summary(self) -> str:
+    def summary(self, lang: str = SOURCE_LANGUAGE) -> str:
         e, w = len(self.errors), len(self.warnings)
-        return f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}"
+        errors = msg("{count} error", count=e) if e == 1 else msg("{count} errors", count=e)
+        warnings = msg("{count} warning", count=w) if w == 1 else msg("{count} warnings", count=w)
+        return msg("{errors}, {warnings}", errors=errors, warnings=warnings).said_in(lang)
 
-    def as_text(self) -> str:
-        return "".join(f"{d}\n" for d in self.sorted()) + self.summary() + "\n"
+    def as_text(self, lang: str = SOURCE_LANGUAGE) -> str:
+        return "".join(f"{d.said_in(lang)}\n" for d in self.sorted()) + self.summary(lang) + "\n"
 
-    def as_github(self) -> str:
+    def as_github(self, lang: str = SOURCE_LANGUAGE) -> str:
         """GitHub Actions workflow commands: each problem annotates its line in the pull request."""
         lines = []
         for d in self.sorted():
@@ -150,12 +170,14 @@ class Report:
                 where += f",title={_github_property(d.code)}"
             if p.line:
                 where += f",line={p.line},col={p.column}"
-            lines.append(f"::{d.severity.value} {where}::{_github_data(d.message)}\n")
-        return "".join(lines) + self.summary() + "\n"
+            lines.append(f"::{d.severity.value} {where}::{_github_data(said_in(d.message, lang))}\n")
+        return "".join(lines) + self.summary(lang) + "\n"
 
-    def as_json(self) -> str:
+    def as_json(self, lang: str = SOURCE_LANGUAGE) -> str:
+        """The severities and codes stay as they are, for scripts; the messages are in ``lang``."""
         items = [
-            {**asdict(d.position), "severity": d.severity.value, "code": d.code or None, "message": d.message}
+            {**asdict(d.position), "severity": d.severity.value, "code": d.code or None,
+             "message": said_in(d.message, lang)}
             for d in self.sorted()
         ]
         payload = {"errors": len(self.errors), "warnings": len(self.warnings), "diagnostics": items}
@@ -170,7 +192,7 @@ def _github_property(text: str) -> str:
     return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` when a choice is close to ``word``, else an empty string."""
+def did_you_mean(word: str, choices: Iterable[str]) -> Message:
+    """`` (did you mean 'x'?)`` when a choice is close to ``word``, else an empty message."""
     close = difflib.get_close_matches(str(word), sorted(choices))
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return msg(" (did you mean '{choice}'?)", choice=close[0]) if close else Message("", {})

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.cli import main
+from build_tools.messages import LOCALE_VARIABLES
 
 REPO = Path(__file__).resolve().parent.parent
 pytest_plugins = ["browser_fixtures"]
@@ -40,6 +41,15 @@ class Project:
         """Runs ``briefing check`` in-process: its exit code and the lines it printed."""
         code = main(["check", "--root", str(self.root), *args])
         return code, capsys.readouterr().out.splitlines()
+
+
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tool's messages in English, whatever the locale of the machine running the
+    tests: they choose their language from it (``messages.editor_language``)."""
+    for variable in LOCALE_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 @pytest.fixture

@@ -67,7 +67,7 @@ def test_a_well_formed_event_passes(project: Project, capsys: pytest.CaptureFixt
      9, "error: events[0]: actor 'syrian-arab-army' is listed twice on its side (side_a and associated_a)"),
     (("side_b: [isis]", "side_b: [isil]"),
      9, "error: unknown actor 'isil' in events[0].actors.side_b[0] (did you mean 'isis'?)"),
-    (("location: airbase", 'location: ""'), 8, "error: events[0].location is empty: fill it in"),
+    (("location: airbase", 'location: ""'), 8, "error: events[0].location is empty: fill it in [empty-field]"),
     (("location: airbase", "location: air-base"),
      8, "error: unknown location 'air-base' in events[0].location (did you mean 'airbase'?)"),
     (("date: 2017-09-05", "date: 2017-09-11"),
@@ -227,11 +227,11 @@ def test_new_event_appends_a_skeleton_that_check_names_field_by_field(project: P
     problems = _problems(project, capsys)
     assert [problem.split(": error: ")[1] for problem in problems] == [
         "events[1].type is empty: fill it in (one of: battles, explosions-remote-violence, "
-        "violence-against-civilians, protests, riots, strategic-developments)",
-        f"events[1].sub_type is empty: fill it in (one of: {', '.join(SUB_TYPES)})",
-        "events[1].location is empty: fill it in",
+        "violence-against-civilians, protests, riots, strategic-developments) [empty-field]",
+        f"events[1].sub_type is empty: fill it in (one of: {', '.join(SUB_TYPES)}) [empty-field]",
+        "events[1].location is empty: fill it in [empty-field]",
         "events[1].actors.side_a must list at least 1", "events[1].sources must list at least 1",
-        "events[1].note.ar is empty: fill it in", "events[1].note.en is empty: fill it in"]
+        "events[1].note.ar is empty: fill it in [empty-field]", "events[1].note.en is empty: fill it in [empty-field]"]
 
 
 def test_new_event_refuses_a_folder_without_a_readable_meta(project: Project, tmp_path: Path,

@@ -41,9 +41,9 @@ def test_check_warns_about_named_but_unlisted_and_listed_but_unnamed(tree: Proje
                "date: 2017-08-07\nstatus: published\nactors: [sdf, basnews]\nlocations: [syria]\n")
     assert tree.check(capsys) == (0, [
         "content/articles/2017/2017-08-07-a/ar.md:5:2: warning: mentions actor 'coalition' (\"التحالف الدولي\") "
-        "but meta.yml does not list it in actors [unlisted-actor]",
+        "but meta.yml does not list it under actors: [unlisted-actor]",
         "content/articles/2017/2017-08-07-a/ar.md:5:27: warning: mentions location 'raqqa' (\"الرقة\") "
-        "but meta.yml does not list it in locations [unlisted-location]",
+        "but meta.yml does not list it under locations: [unlisted-location]",
         "content/articles/2017/2017-08-07-a/meta.yml:3:15: warning: lists actor 'basnews' but neither text names it "
         "[unmentioned-actor]",
         "0 errors, 3 warnings",

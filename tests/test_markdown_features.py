@@ -119,7 +119,7 @@ def test_a_text_without_a_body_is_an_error(project: Project, capsys: pytest.Capt
     code, lines = project.check(capsys)
     assert code == 1
     assert lines == [f"{FOLDER}/en.md:4:1: error: en.md has no text below its front matter: write the article, "
-                     "or delete en.md (its translation is then pending)", "1 error, 0 warnings"]
+                     "or delete en.md (its translation is then pending) [empty-text]", "1 error, 0 warnings"]
 
 
 def test_the_build_says_how_many_drafts_it_left_out(project: Project, capsys: pytest.CaptureFixture,

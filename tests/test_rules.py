@@ -9,7 +9,7 @@ import pytest
 from conftest import REPO, Project, write_minimal_article
 
 from build_tools.cli import main
-from build_tools.diagnostics import WARNINGS
+from build_tools.diagnostics import ERRORS, WARNINGS
 
 SDF = """
 name: {ar: قوات سوريا الديمقراطية, en: Syrian Democratic Forces}
@@ -322,6 +322,12 @@ def test_the_readme_documents_every_warning_code() -> None:
     documented = dict(re.findall(r"^\| `([a-z0-9-]+)` \| (.+) \|$", readme.split("| Code | Warns of |")[1],
                                  re.MULTILINE))
     assert documented == WARNINGS
+
+
+def test_the_readme_documents_every_error_code() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| Code | Error of |")[1].split("\n\n")[0]
+    assert dict(re.findall(r"^\| `([a-z0-9-]+)` \| (.+) \|$", table, re.MULTILINE)) == ERRORS
 
 
 def test_every_code_strict_may_tolerate_is_a_warning_code() -> None:

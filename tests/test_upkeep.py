@@ -202,9 +202,10 @@ def test_new_tag_passes_once_named(project: Project, capsys: pytest.CaptureFixtu
     assert main(["new", "tag", "siege", "--root", str(project.root)]) == 0
     path = project.root / "content/tags/siege.yml"
     assert capsys.readouterr().out.splitlines()[0] == "created content/tags/siege.yml"
-    assert project.check(capsys) == (1, ["content/tags/siege.yml:2:7: error: name.ar is empty: fill it in",
-                                         "content/tags/siege.yml:3:7: error: name.en is empty: fill it in",
-                                         "2 errors, 0 warnings"])
+    assert project.check(capsys) == (1, [
+        "content/tags/siege.yml:2:7: error: name.ar is empty: fill it in [empty-field]",
+        "content/tags/siege.yml:3:7: error: name.en is empty: fill it in [empty-field]",
+        "2 errors, 0 warnings"])
     path.write_text(path.read_text(encoding="utf-8").replace('ar: ""', "ar: الحصار").replace('en: ""', "en: Siege"),
                     encoding="utf-8")
     assert project.check(capsys) == (0, ["0 errors, 0 warnings"])

@@ -35,11 +35,11 @@ def fill(path: Path, *replacements: tuple[str, str]) -> None:
 def test_new_actor_names_what_to_fill_then_passes(project: Project, capsys) -> None:
     assert new(project, capsys, "actor", "hts")[0] == 0
     assert project.check(capsys) == (1, [
-        "content/actors/hts.yml:2:7: error: name.ar is empty: fill it in",
-        "content/actors/hts.yml:3:7: error: name.en is empty: fill it in",
+        "content/actors/hts.yml:2:7: error: name.ar is empty: fill it in [empty-field]",
+        "content/actors/hts.yml:3:7: error: name.en is empty: fill it in [empty-field]",
         "content/actors/hts.yml:4:6: error: type is empty: fill it in (one of: state, government, "
         "armed-forces, security-forces, armed-group, militia, coalition, political-party, "
-        "political-organisation, tribe, person, media, organisation)",
+        "political-organisation, tribe, person, media, organisation) [empty-field]",
         "3 errors, 0 warnings",
     ])
     fill(project.root / "content/actors/hts.yml", ('ar: ""', "ar: هيئة تحرير الشام"),
@@ -66,10 +66,11 @@ def test_new_article_creates_the_bundle_and_passes_once_filled(project: Project,
         "created content/articles/2017/2017-08-07-coalition-sdf-rift/en.md",
     ]
     assert project.check(capsys)[1][0] == (
-        "content/articles/2017/2017-08-07-coalition-sdf-rift/ar.md:2:8: error: title is empty: fill it in")
+        "content/articles/2017/2017-08-07-coalition-sdf-rift/ar.md:2:8: error: title is empty: "
+        "fill it in [empty-field]")
     assert project.check(capsys)[1][1] == (
         "content/articles/2017/2017-08-07-coalition-sdf-rift/ar.md:5:1: error: ar.md has no text below its "
-        "front matter: write the article, or delete ar.md (its translation is then pending)")
+        "front matter: write the article, or delete ar.md (its translation is then pending) [empty-text]")
     fill(folder / "ar.md", ('title: ""', "title: خلاف بين التحالف وقسد"))
     summary_line = "# summary: one or two sentences for cards, feeds and link previews (optional)"
     fill(folder / "en.md", ('title: ""', "title: A rift"), (summary_line, "summary: The gist"))

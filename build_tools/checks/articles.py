@@ -7,6 +7,7 @@ import re
 from ..content.loader import TextFile
 from ..diagnostics import Origin, Position, Report
 from ..languages import LANGUAGES
+from ..messages import msg
 from ..model.articles import Translation
 from ..model.dates import PartialDate
 from ..text.arabic import arabic_share
@@ -22,17 +23,19 @@ def check_dates(date: PartialDate | None, updated: PartialDate | None, year_fold
                 report: Report) -> None:
     """The folder's year is the date's; ``updated`` is not before the date."""
     if date is not None and str(date.year) != year_folder:
-        report.error(origin.at("date"), f"date {date} is in {date.year} but the article is filed "
-                     f"under {year_folder}/: move the folder to content/articles/{date.year}/")
+        report.error(origin.at("date"), msg("date {date} is in {year} but the article is filed under {folder}/: "
+                                            "move the folder to content/articles/{year}/", date=date,
+                                            year=date.year, folder=year_folder))
     if date is not None and updated is not None and updated.latest < date.earliest:
-        report.error(origin.at("updated"), f"updated {updated} is before the article's date {date}")
+        report.error(origin.at("updated"), msg("updated {updated} is before the article's date {date}",
+                                               updated=updated, date=date))
 
 
 def check_correction_date(when: PartialDate, date: PartialDate | None, origin: Origin, index: int,
                           report: Report) -> None:
     if date is not None and when.latest < date.earliest:
         report.error(origin.at("corrections", index, "date"),
-                     f"correction dated {when} is before the article's date {date}")
+                     msg("correction dated {when} is before the article's date {date}", when=when, date=date))
 
 
 def check_languages(languages: set[str], origin: Origin, report: Report) -> None:
@@ -42,23 +45,28 @@ def check_languages(languages: set[str], origin: Origin, report: Report) -> None
         return
     for lang in LANGUAGES:
         if lang not in languages:
-            report.warning(origin.at(), f"translation pending: no {lang}.md yet", "translation-pending")
+            report.warning(origin.at(), msg("translation pending: no {lang}.md yet", lang=lang),
+                           "translation-pending")
 
 
 def check_body(text: TextFile, report: Report) -> None:
     """A text has a body, and its headings start under the title and go down a level at a time."""
     file = text.front_matter.origin.file
     if not text.body.strip():
-        report.error(Position(file, text.body_line, 1), f"{text.lang}.md has no text below its front matter: "
-                     f"write the article, or delete {text.lang}.md (its translation is then pending)")
+        report.error(Position(file, text.body_line, 1), msg("{lang}.md has no text below its front matter: write "
+                                                            "the article, or delete {lang}.md (its translation "
+                                                            "is then pending)", lang=text.lang), "empty-text")
     previous = 1
     for line, level in _headings(text.body, text.body_line):
         if level == 1:
-            report.warning(Position(file, line, 1), "a level-1 heading (#): the title is the page's heading; "
-                           "start the text's headings at ##", "heading-level-1")
+            report.warning(Position(file, line, 1), msg("a level-1 heading (#): the title is the page's "
+                                                        "heading; start the text's headings at ##"),
+                           "heading-level-1")
         elif level > previous + 1:
-            report.warning(Position(file, line, 1), f"a level-{level} heading after level {previous}: headings go "
-                           f"down one level at a time (use {'#' * (previous + 1)})", "heading-skipped")
+            report.warning(Position(file, line, 1), msg("a level-{level} heading after level {previous}: "
+                                                        "headings go down one level at a time (use {marks})",
+                                                        level=level, previous=previous, marks="#" * (previous + 1)),
+                           "heading-skipped")
         previous = level
 
 
@@ -78,8 +86,8 @@ def check_script(text: Translation, report: Report) -> None:
     if letters < MIN_LETTERS_FOR_SCRIPT_CHECK:
         return
     if text.lang == "ar" and share < 0.5:
-        report.error(text.origin.at("title"), f"ar.md is mostly not in Arabic script "
-                     f"({share:.0%} Arabic letters): are ar.md and en.md swapped?")
+        report.error(text.origin.at("title"), msg("ar.md is mostly not in Arabic script ({share:.0%} Arabic "
+                                                  "letters): are ar.md and en.md swapped?", share=share))
     elif text.lang == "en" and share > 0.5:
-        report.error(text.origin.at("title"), f"en.md is mostly in Arabic script "
-                     f"({share:.0%} Arabic letters): are ar.md and en.md swapped?")
+        report.error(text.origin.at("title"), msg("en.md is mostly in Arabic script ({share:.0%} Arabic "
+                                                  "letters): are ar.md and en.md swapped?", share=share))

@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 
 from ..content.loader import ArticleBundle
 from ..diagnostics import Report, offset_position
+from ..messages import Message, msg
 from ..text.markup import paragraphs
 
 OPENING_MARKS = "[!*_`<&\\~{"
@@ -56,7 +57,7 @@ class Unbounded:
     """Why a text would not render in bounded time, and where (an offset in the text)."""
 
     offset: int
-    message: str
+    message: Message
 
 
 def unbounded(markdown: str) -> Unbounded | None:
@@ -69,8 +70,9 @@ def _nesting(markdown: str) -> Unbounded | None:
     for found in _NESTED_MARKERS.finditer(markdown):
         depth = len(_MARKER.findall(found.group(0)))
         if depth > MAX_NESTING:
-            return Unbounded(found.start(), f"{depth} lists or quotes nested on one line (at most {MAX_NESTING}): "
-                                            "Markdown would nest them one inside another")
+            return Unbounded(found.start(), msg("{depth} lists or quotes nested on one line (at most {limit}): "
+                                                "Markdown would nest them one inside another", depth=depth,
+                                                limit=MAX_NESTING))
     return None
 
 
@@ -78,20 +80,23 @@ def _backticks(markdown: str) -> Unbounded | None:
     found = _BACKTICK_RUN.search(markdown) if "`" * (MAX_BACKTICKS + 1) in markdown else None
     if found is None:
         return None
-    return Unbounded(found.start(), f"a run of {len(found.group(0)):,} backticks (at most {MAX_BACKTICKS})")
+    return Unbounded(found.start(), msg("a run of {count:,} backticks (at most {limit})", count=len(found.group(0)),
+                                        limit=MAX_BACKTICKS))
 
 
 def _headings(markdown: str) -> Unbounded | None:
     for count, found in enumerate(_HEADING.finditer(markdown), start=1):
         if count > MAX_HEADINGS:
-            return Unbounded(found.start(), f"more than {MAX_HEADINGS} headings in one text: split the article")
+            return Unbounded(found.start(), msg("more than {limit} headings in one text: split the article",
+                                                limit=MAX_HEADINGS))
     return None
 
 
 def _paragraph_count(markdown: str) -> Unbounded | None:
     for count, (start, _) in enumerate(paragraphs(markdown), start=1):
         if count > MAX_PARAGRAPHS:
-            return Unbounded(start, f"more than {MAX_PARAGRAPHS:,} paragraphs in one text: split the article")
+            return Unbounded(start, msg("more than {limit:,} paragraphs in one text: split the article",
+                                        limit=MAX_PARAGRAPHS))
     return None
 
 
@@ -107,8 +112,9 @@ def _unclosed_tags(markdown: str) -> Unbounded | None:
         start = following
     if unclosed * len(markdown) <= MAX_COST:
         return None
-    return Unbounded(first, f"{unclosed:,} HTML tags that no '>' closes, the first here: reading the text once for "
-                            "each would not end in bounded time; close them, or write '<' as '&lt;'")
+    return Unbounded(first, msg("{count:,} HTML tags that no '>' closes, the first here: reading the text once for "
+                                "each would not end in bounded time; close them, or write '<' as '&lt;'",
+                                count=unclosed))
 
 
 def _density(markdown: str) -> Unbounded | None:
@@ -124,11 +130,12 @@ def _density(markdown: str) -> Unbounded | None:
     _, start, paragraph = densest
     marks = sum(paragraph.count(mark) for mark in OPENING_MARKS)
     lines = paragraph.count("\n") + 1
-    return Unbounded(start, "too much Markdown syntax to render in bounded time: the densest paragraph, which starts "
-                            f"here, has {len(paragraph):,} characters on {lines:,} line{'s' * (lines != 1)} with "
-                            f"{marks:,} of "
-                            f"{' '.join(OPENING_MARKS)}; is it pasted data? Separate its paragraphs with blank "
-                            "lines or remove the marks")
+    on_lines = msg("on 1 line") if lines == 1 else msg("on {lines:,} lines", lines=lines)
+    return Unbounded(start, msg("too much Markdown syntax to render in bounded time: the densest paragraph, which "
+                                "starts here, has {characters:,} characters {on_lines} with {count:,} of {marks}; is "
+                                "it pasted data? Separate its paragraphs with blank lines or remove the marks",
+                                characters=len(paragraph), on_lines=on_lines, count=marks,
+                                marks=" ".join(OPENING_MARKS)))
 
 
 def check_bundle_bounds(bundle: ArticleBundle, report: Report) -> ArticleBundle:

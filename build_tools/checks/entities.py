@@ -8,9 +8,10 @@ from graphlib import CycleError, TopologicalSorter
 
 from ..diagnostics import Position, Report
 from ..languages import LANGUAGES
+from ..messages import msg
 from ..model.briefing import Briefing
 from ..model.entities import Actor, Entity, Location
-from ..model.kinds import NAMED_IN_TEXT
+from ..model.kinds import NAMED_IN_TEXT, word
 from ..text.folding import name_key
 
 
@@ -45,7 +46,7 @@ def _check_cycles(edges: dict[str, list[str]], position: Callable[[str, str], Po
             nodes = [nodes[0], *reversed(nodes[1:])]
         following = nodes[1 % len(nodes)]
         report.error(position(nodes[0], following),
-                     f"{relation} cycle: {' → '.join([*nodes, nodes[0]])}")
+                     msg("{relation} cycle: {nodes}", relation=relation, nodes=" → ".join([*nodes, nodes[0]])))
         graph[nodes[0]].discard(following)
 
 
@@ -60,9 +61,10 @@ def _check_coordinates(location: Location, report: Report) -> None:
     if point is None or (-90 <= point.lat <= 90 and -180 <= point.lon <= 180):
         return
     swapped = -90 <= point.lon <= 90 and -180 <= point.lat <= 180
-    hint = f"; lat and lon look swapped (lat: {point.lon}, lon: {point.lat}?)" if swapped else ""
+    hint = (msg("; lat and lon look swapped (lat: {lat}, lon: {lon}?)", lat=point.lon, lon=point.lat) if swapped
+            else "")
     report.error(location.origin.at("coordinates"),
-                 f"coordinates out of range (lat must be within ±90, lon within ±180){hint}")
+                 msg("coordinates out of range (lat must be within ±90, lon within ±180){hint}", hint=hint))
 
 
 def _check_shared_aliases(kind: str, entities: Iterable[Entity], report: Report) -> None:
@@ -85,9 +87,9 @@ def _check_shared_aliases(kind: str, entities: Iterable[Entity], report: Report)
                 if other.id == entity.id or (declared and other_declared):
                     continue
                 report.error(_name_position(entity, form, lang),
-                             f"{lang} name '{form}' is also a name of {kind} '{other.id}' "
-                             f"({other.origin.file}): if both are meant, list it under "
-                             f"ambiguous_aliases.{lang} in both files")
+                             msg("{lang} name '{name}' is also a name of {kind} '{other}' ({file}): if both "
+                                 "are meant, list it under ambiguous_aliases.{lang} in both files", lang=lang,
+                                 name=form, kind=word(kind), other=other.id, file=other.origin.file))
 
 
 def _name_position(entity: Entity, form: str, lang: str) -> Position:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Container
 
 from ..diagnostics import Origin, Report, did_you_mean, field_name
+from ..messages import msg
 from ..model.articles import Article
 from ..model.briefing import Briefing
 from ..model.events import SIDE_OF, SIDES, Event
@@ -28,8 +29,9 @@ def check_events(article: Article, sub_types: dict[str, Term], briefing: Briefin
         _check_sources(event, index, article, sources, report)
         if event.placement is None and event.location in locations:
             report.warning(article.origin.at("events", index, "location"),
-                           f"{_name(index)}: location '{event.location}' and the places it is in have "
-                           "no coordinates: the event is published but left off maps", "event-unmapped")
+                           msg("{event}: location '{location}' and the places it is in have no coordinates: "
+                               "the event is published but left off maps", event=_name(index),
+                               location=event.location), "event-unmapped")
 
 
 def _check_sub_type(event: Event, index: int, sub_types: dict[str, Term], origin: Origin, report: Report) -> None:
@@ -37,9 +39,11 @@ def _check_sub_type(event: Event, index: int, sub_types: dict[str, Term], origin
     if term is None or term.type == event.type:
         return
     under = [name for name, other in sub_types.items() if other.type == event.type]
-    hint = did_you_mean(event.sub_type, under) or f" (under {event.type}: {', '.join(under)})"
+    hint = did_you_mean(event.sub_type, under) or msg(" (under {type}: {sub_types})", type=event.type,
+                                                      sub_types=", ".join(under))
     report.error(origin.at("events", index, "sub_type"),
-                 f"{_name(index)}.sub_type '{event.sub_type}' is under type '{term.type}', not '{event.type}'{hint}")
+                 msg("{event}.sub_type '{sub_type}' is under type '{its_type}', not '{type}'{hint}",
+                     event=_name(index), sub_type=event.sub_type, its_type=term.type, type=event.type, hint=hint))
 
 
 def _check_sides(event: Event, index: int, origin: Origin, report: Report) -> None:
@@ -49,18 +53,20 @@ def _check_sides(event: Event, index: int, origin: Origin, report: Report) -> No
         for actor in event.side(side):
             if actor in seen and SIDE_OF[seen[actor]] != SIDE_OF[side]:
                 report.error(origin.at("events", index, "actors", side),
-                             f"{_name(index)}: actor '{actor}' is on both sides ({seen[actor]} and {side})")
+                             msg("{event}: actor '{actor}' is on both sides ({first} and {side})",
+                                 event=_name(index), actor=actor, first=seen[actor], side=side))
             elif actor in seen:
                 report.error(origin.at("events", index, "actors", side),
-                             f"{_name(index)}: actor '{actor}' is listed twice on its side ({seen[actor]} and {side})")
+                             msg("{event}: actor '{actor}' is listed twice on its side ({first} and {side})",
+                                 event=_name(index), actor=actor, first=seen[actor], side=side))
             seen.setdefault(actor, side)
 
 
 def _check_date(event: Event, index: int, article: Article, report: Report) -> None:
     if event.date.earliest > article.date.latest:
         report.error(article.origin.at("events", index, "date"),
-                     f"{_name(index)}.date {event.date} is after the article's date {article.date}: "
-                     "an article reports what happened before it")
+                     msg("{event}.date {date} is after the article's date {article_date}: an article reports "
+                         "what happened before it", event=_name(index), date=event.date, article_date=article.date))
 
 
 def _check_fatalities(event: Event, index: int, origin: Origin, report: Report) -> None:
@@ -70,10 +76,12 @@ def _check_fatalities(event: Event, index: int, origin: Origin, report: Report) 
         return
     if counts.low is not None and counts.low > counts.best:
         report.error(origin.at("events", index, "fatalities", "low"),
-                     f"{_name(index)}.fatalities: low {counts.low} is above best {counts.best}")
+                     msg("{event}.fatalities: low {low} is above best {best}", event=_name(index), low=counts.low,
+                         best=counts.best))
     if counts.high is not None and counts.high < counts.best:
         report.error(origin.at("events", index, "fatalities", "high"),
-                     f"{_name(index)}.fatalities: high {counts.high} is below best {counts.best}")
+                     msg("{event}.fatalities: high {high} is below best {best}", event=_name(index),
+                         high=counts.high, best=counts.best))
 
 
 def _check_sources(event: Event, index: int, article: Article, known: Container[str], report: Report) -> None:
@@ -82,5 +90,5 @@ def _check_sources(event: Event, index: int, article: Article, known: Container[
     for position, source in enumerate(event.sources):
         if source in known and source not in cited:
             report.error(article.origin.at("events", index, "sources", position),
-                         f"{_name(index)} cites source '{source}', which the article's sources do not list"
-                         f"{did_you_mean(source, cited)}")
+                         msg("{event} cites source '{source}', which the article's sources do not list{hint}",
+                             event=_name(index), source=source, hint=did_you_mean(source, cited)))

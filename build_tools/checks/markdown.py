@@ -22,6 +22,7 @@ import markdown.htmlparser
 
 from ..content.loader import ArticleBundle
 from ..diagnostics import Report, offset_position
+from ..messages import Message, msg
 from ..model.kinds import LINK_SCHEMES
 from ..text.htmlpolicy import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, MARKDOWN_ONLY_ATTRIBUTES, SAFE_SCHEMES, URL_ATTRIBUTES
 from ..text.markup import CODE
@@ -53,7 +54,7 @@ def unsafe_scheme(url: str) -> str | None:
 @dataclass(frozen=True)
 class Finding:
     offset: int
-    message: str
+    message: Message
     fatal: bool = False
     """An error under either policy: a link that could run code (stripping it would leave a
     link that goes nowhere), or raw HTML the renderer cannot read (the build would fail)."""
@@ -79,33 +80,33 @@ class _RawHtml(_RENDERERS_TOKENIZER.HTMLParser):  # type: ignore[misc]
         self.line_offsets = line_offsets
         self.findings: list[Finding] = []
 
-    def _add(self, message: str) -> None:
+    def _add(self, message: Message) -> None:
         line, column = self.getpos()
         self.findings.append(Finding(self.line_offsets[line - 1] + column, message))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in ALLOWED_TAGS:
-            self._add(f"raw HTML <{tag}> is not allowed")
+            self._add(msg("raw HTML <{tag}> is not allowed", tag=tag))
             return
         allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, set()) | MARKDOWN_ONLY_ATTRIBUTES
         for name, value in attrs:
             if name.startswith("on"):
-                self._add(f"event handler attribute '{name}' on <{tag}> is not allowed")
+                self._add(msg("event handler attribute '{name}' on <{tag}> is not allowed", name=name, tag=tag))
             elif name not in allowed:
-                self._add(f"attribute '{name}' on <{tag}> is not allowed")
+                self._add(msg("attribute '{name}' on <{tag}> is not allowed", name=name, tag=tag))
             elif name in URL_ATTRIBUTES and (scheme := unsafe_scheme(value or "")):
-                self._add(f"'{scheme}:' URL in <{tag} {name}> is not allowed")
+                self._add(msg("'{scheme}:' URL in <{tag} {name}> is not allowed", scheme=scheme, tag=tag, name=name))
 
     handle_startendtag = handle_starttag
 
     def handle_pi(self, data: str) -> None:
-        self._add("raw HTML processing instruction '<?…>' is not allowed")
+        self._add(msg("raw HTML processing instruction '<?…>' is not allowed"))
 
     def handle_decl(self, decl: str) -> None:
-        self._add("raw HTML declaration '<!…>' is not allowed")
+        self._add(msg("raw HTML declaration '<!…>' is not allowed"))
 
     def unknown_decl(self, data: str) -> None:
-        self._add("raw HTML section '<![…]>' is not allowed")
+        self._add(msg("raw HTML section '<![…]>' is not allowed"))
 
 
 def find_unsafe(markdown: str) -> Iterator[Finding]:
@@ -116,11 +117,12 @@ def find_unsafe(markdown: str) -> Iterator[Finding]:
     for match in _LINK_TARGETS.finditer(text):
         kind = match.lastgroup or "inline"  # one of the three groups matched
         if scheme := unsafe_scheme(match.group(kind)):
-            yield Finding(match.start(kind), f"'{scheme}:' link is not allowed: links must be "
-                          "http, https, mailto or to an actor, location, source or tag", fatal=True)
+            yield Finding(match.start(kind), msg("'{scheme}:' link is not allowed: links must be http, https, "
+                                                 "mailto or to an actor, location, source or tag", scheme=scheme),
+                          fatal=True)
     for match in _ATTRIBUTE_LIST.finditer(text):
-        yield Finding(match.start("name"), f"attribute list sets '{match.group('name')}', "
-                                           "which is not allowed")
+        yield Finding(match.start("name"), msg("attribute list sets '{name}', which is not allowed",
+                                               name=match.group("name")))
     text = _EMAIL_AUTOLINK.sub(_blank, _LINK_TARGETS.sub(_blank, text))
     if "<" in text:  # raw HTML (most articles have none, and the HTML parser is the costly part)
         line_offsets = [0, *(m.end() for m in re.finditer("\n", text))]
@@ -132,8 +134,8 @@ def find_unsafe(markdown: str) -> Iterator[Finding]:
     # Even inside a link's target ("[x]: <![-->"): the renderer reads the whole text.
     unreadable = unreadable_html(markdown)
     if unreadable is not None:
-        yield Finding(unreadable, "raw HTML that the site's renderer cannot read (the build would stop here): "
-                                  "write '<' as '&lt;'", fatal=True)
+        yield Finding(unreadable, msg("raw HTML that the site's renderer cannot read (the build would stop "
+                                      "here): write '<' as '&lt;'"), fatal=True)
 
 
 def unreadable_html(markdown: str) -> int | None:
@@ -166,10 +168,11 @@ def check_markdown(file: str, first_line: int, markdown: str, policy: str, repor
         if finding.fatal:
             report.error(position, finding.message)
         elif policy == "strip":
-            report.warning(position, f"{finding.message}: removed from the page "
-                                     "(raw_html: strip in site_config/site.yml)", "html-removed")
+            report.warning(position, msg("{problem}: removed from the page (raw_html: strip in "
+                                         "site_config/site.yml)", problem=finding.message), "html-removed")
         else:
-            report.error(position, f"{finding.message} (raw_html: reject in site_config/site.yml)")
+            report.error(position, msg("{problem} (raw_html: reject in site_config/site.yml)",
+                                       problem=finding.message))
 
 
 def check_bundle_markdown(bundle: ArticleBundle, policy: str, report: Report) -> None:

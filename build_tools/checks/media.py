@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from ..content.loader import ArticleBundle
-from ..diagnostics import Origin, Position, Report, offset_position
+from ..diagnostics import Origin, Position, Report, field_name, offset_position
 from ..media.formats import sniff
 from ..media.reading import DocumentFacts, ImageFacts, MediaProblem, Reader
+from ..messages import Message, msg
 from ..model.kinds import ARTICLE_FILES, DOCUMENT, PHOTO
 from ..text.markup import image_file_name, placed_images
 
@@ -25,10 +26,10 @@ NEEDED_IN_EACH_LANGUAGE = {PHOTO.plural: ("alt", "credit"), DOCUMENT.plural: ("t
 """What each entry of a list of ``meta.yml`` that declares files needs in every language."""
 Facts = dict[str, ImageFacts | DocumentFacts]
 """What was read from each declared file that can be published, by file name."""
-_LANGUAGE_NAMES = {"ar": "Arabic", "en": "English"}
+_LANGUAGE_NAMES = {"ar": msg("Arabic"), "en": msg("English")}
 REMOTE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|//")
 """A target with a scheme (``https:``) or a host (``//cdn…``): not a file of the folder."""
-_STRIP_HINT = "remove it with `briefing strip-metadata {path}`, then check again"
+
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ def inspect_media(bundle: ArticleBundle, reader: Reader, report: Report) -> Fact
         position = origin.at(where.section, where.index, "file")
         _check_languages(where, bundle.languages, origin, report)
         if name not in bundle.files:
-            report.error(position, f"{where.section}[{where.index}].file: no file '{name}' in the article's folder")
+            report.error(position, msg("{field}.file: no file '{name}' in the article's folder",
+                                       field=field_name((where.section, where.index)), name=name))
         elif (read := _read(bundle, name, where.section, reader, position, report)) is not None:
             facts[name] = read
     _check_leads(bundle.meta.data, origin, report)
@@ -74,14 +76,15 @@ def _read(bundle: ArticleBundle, name: str, section: str, reader: Reader, positi
     try:
         facts = _read_file(bundle.files[name], section, reader)
     except MediaProblem as problem:
-        report.error(position, f"{name}: {problem}")
+        report.error(position, msg("{name}: {problem}", name=name, problem=problem.message))
         return None
     except OSError as exc:
-        report.error(position, f"{name}: cannot be read: {exc.strerror}")
+        report.error(position, msg("{name}: cannot be read: {reason}", name=name, reason=exc.strerror))
         return None
     if facts.findings:
-        report.error(position, f"{name} carries metadata that can endanger people: {'; '.join(facts.findings)}; "
-                     + _STRIP_HINT.format(path=f"{bundle.folder}/{name}"))
+        report.error(position, msg("{name} carries metadata that can endanger people: {findings}; remove it with "
+                                   "`briefing strip-metadata {path}`, then check again", name=name,
+                                   findings="; ".join(facts.findings), path=f"{bundle.folder}/{name}"))
         return None
     return facts
 
@@ -95,16 +98,18 @@ def _undeclared(bundle: ArticleBundle, name: str, reader: Reader, report: Report
     position = Position(f"{bundle.folder}/{name}", 0, 0)
     kind = sniff(bundle.files[name])
     if kind is None:
-        report.warning(position, "ignored: an article's folder holds meta.yml, its texts, and the photos "
-                                 "and documents meta.yml declares", "ignored-file")
+        report.warning(position, msg("ignored: an article's folder holds meta.yml, its texts, and the photos "
+                                     "and documents meta.yml declares"), "ignored-file")
         return
     section = DOCUMENT.plural if kind == "pdf" else PHOTO.plural
-    message = f"not declared under {section}: in meta.yml, so not published"
+    message = msg("not declared under {section}: in meta.yml, so not published", section=section)
     try:
         read = _read_file(bundle.files[name], section, reader)
         if read.findings:
-            message += ("; it carries metadata that anyone who clones the repository can read: "
-                        f"{'; '.join(read.findings)}; " + _STRIP_HINT.format(path=position.file))
+            message = msg("not declared under {section}: in meta.yml, so not published; it carries metadata that "
+                          "anyone who clones the repository can read: {findings}; remove it with "
+                          "`briefing strip-metadata {path}`, then check again", section=section,
+                          findings="; ".join(read.findings), path=position.file)
     except (MediaProblem, OSError):
         pass  # not published: what is wrong with it is told once it is declared
     report.warning(position, message, "undeclared-media")
@@ -116,8 +121,9 @@ def _check_languages(where: _Declared, languages: set[str], origin: Origin, repo
         for lang in sorted(languages):
             if not (isinstance(value, dict) and isinstance(value.get(lang), str) and value[lang].strip()):
                 report.error(origin.at(where.section, where.index, key),
-                             f"{where.section}[{where.index}].{key}: no {_LANGUAGE_NAMES[lang]} text ({lang}), "
-                             f"needed because the article has {lang}.md")
+                             msg("{field}: no {language} text ({lang}), needed because the article has {lang}.md",
+                                 field=field_name((where.section, where.index, key)),
+                                 language=_LANGUAGE_NAMES[lang], lang=lang))
 
 
 def _check_leads(meta: Any, origin: Origin, report: Report) -> None:
@@ -125,8 +131,9 @@ def _check_leads(meta: Any, origin: Origin, report: Report) -> None:
     leads = [index for index, entry in enumerate(entries if isinstance(entries, list) else [])
              if isinstance(entry, dict) and entry.get("lead") is True]
     for index in leads[1:]:
-        report.error(origin.at(PHOTO.plural, index, "lead"), f"media[{index}].lead: media[{leads[0]}] is already "
-                     "the article's lead photo; an article has at most one")
+        report.error(origin.at(PHOTO.plural, index, "lead"), msg("media[{index}].lead: media[{first}] is already "
+                                                                 "the article's lead photo; an article has at most "
+                                                                 "one", index=index, first=leads[0]))
 
 
 def check_placements(bundle: ArticleBundle, facts: Facts, report: Report) -> None:
@@ -146,25 +153,28 @@ def check_placements(bundle: ArticleBundle, facts: Facts, report: Report) -> Non
     unplaced = [(name, where) for name, where in declared.items() if name in facts and name not in placed
                 and where.section == PHOTO.plural and where.entry.get("lead") is not True]
     for name, where in unplaced:
-        report.warning(bundle.meta.origin.at(PHOTO.plural, where.index, "file"), f"{name} is declared but placed "
-                       f"nowhere: write ![]({name}) where it belongs in the text, or remove it from media:",
-                       "unplaced-photo")
+        report.warning(bundle.meta.origin.at(PHOTO.plural, where.index, "file"),
+                       msg("{name} is declared but placed nowhere: write ![]({name}) where it belongs in the text, "
+                           "or remove it from media:", name=name), "unplaced-photo")
 
 
-def _placement_problem(target: str, declared: dict[str, _Declared], bundle: ArticleBundle) -> str | None:
+def _placement_problem(target: str, declared: dict[str, _Declared], bundle: ArticleBundle) -> Message | None:
     name = image_file_name(target)
     if target.lower().startswith("data:"):
         return None  # a scheme links may not have: reported, by raw_html's policy, with the links (checks.markdown)
     if REMOTE.match(target):
-        return (f"remote image {target}: readers' browsers would not show it (the site's Content-Security-Policy "
-                "allows only its own images), and loading it would tell its host who reads the article; download "
-                "it into the article's folder, declare it under media: with its credit, and place it as ![](FILE)")
+        return msg("remote image {target}: readers' browsers would not show it (the site's Content-Security-Policy "
+                   "allows only its own images), and loading it would tell its host who reads the article; download "
+                   "it into the article's folder, declare it under media: with its credit, and place it as ![](FILE)",
+                   target=target)
     where = declared.get(name)
     if where is not None:
-        return None if where.section == PHOTO.plural else (f"{name} is a document: documents are listed with the "
-                                                      "article, not placed as images")
+        return None if where.section == PHOTO.plural else msg("{name} is a document: documents are listed with "
+                                                              "the article, not placed as images", name=name)
     if "/" in name:
-        return f"{target}: photos are placed by their file name, from the article's own folder (![](photo.jpg))"
+        return msg("{target}: photos are placed by their file name, from the article's own folder (![](photo.jpg))",
+                   target=target)
     if name in bundle.files:
-        return f"{name} is not declared under media: in meta.yml (with its alt text and credit in each language)"
-    return f"no file '{name}' in the article's folder"
+        return msg("{name} is not declared under media: in meta.yml (with its alt text and credit in each "
+                   "language)", name=name)
+    return msg("no file '{name}' in the article's folder", name=name)

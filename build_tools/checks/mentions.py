@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..diagnostics import Position, Report, offset_position
+from ..messages import msg
 from ..model.articles import Article
 from ..model.briefing import Briefing
-from ..model.kinds import LOCATION, NAMED_IN_TEXT
+from ..model.kinds import LOCATION, NAMED_IN_TEXT, word
 from ..text.markup import mask_markup
 from ..text.matcher import Matcher, Mention
 
@@ -95,14 +96,16 @@ def check_mentions(article: Article, briefing: Briefing, matcher: Matcher, repor
     for kind, ids in result.missing.items():
         for id_ in ids:
             first = result.found[(kind, id_)][0]
-            report.warning(_found_position(article, first), f"mentions {kind} '{id_}' "
-                           f"(\"{first.surface}\") but meta.yml does not list it in {kind}s", f"unlisted-{kind}")
+            report.warning(_found_position(article, first),
+                           msg("mentions {kind} '{id}' (\"{name}\") but meta.yml does not list it under {field}:",
+                               kind=word(kind), id=id_, name=first.surface, field=f"{kind}s"), f"unlisted-{kind}")
     for kind, ids in result.unmentioned.items():
         listed = article.ids(kind)
-        inside = " or a place inside it" if kind == LOCATION.name else ""
+        inside = msg(" or a place inside it") if kind == LOCATION.name else ""
         for id_ in ids:
             report.warning(article.origin.at(f"{kind}s", listed.index(id_)),
-                           f"lists {kind} '{id_}' but neither text names it{inside}", f"unmentioned-{kind}")
+                           msg("lists {kind} '{id}' but neither text names it{inside}", kind=word(kind), id=id_,
+                               inside=inside), f"unmentioned-{kind}")
 
 
 def _found_position(article: Article, found: Found) -> Position:

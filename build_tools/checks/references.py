@@ -9,8 +9,9 @@ from typing import Any
 from ..content.loader import ArticleBundle, ContentFiles, TextFile
 from ..content.yamlfile import YamlDocument
 from ..diagnostics import DocumentPath, Report, did_you_mean, field_name, offset_position
+from ..messages import msg
 from ..model.events import SIDES
-from ..model.kinds import ARTICLE, explicit_links
+from ..model.kinds import ARTICLE, explicit_links, word
 
 ANY = object()
 """Stands for every index of a list in a reference path."""
@@ -59,7 +60,8 @@ def _check_explicit_links(text: TextFile, ids: dict[str, set[str]], report: Repo
     for kind, id_, offset in explicit_links(text.body):
         if id_ not in ids[kind]:
             position = offset_position(text.front_matter.origin.file, text.body_line, text.body, offset)
-            report.error(position, f"link to unknown {kind} '{id_}'{did_you_mean(id_, ids[kind])}")
+            report.error(position, msg("link to unknown {kind} '{id}'{hint}", kind=word(kind), id=id_,
+                                       hint=did_you_mean(id_, ids[kind])))
 
 
 def references(kind: str, document: YamlDocument) -> Iterator[tuple[str, DocumentPath, str]]:
@@ -76,7 +78,8 @@ def check_references(kind: str, own_id: str, document: YamlDocument, ids: dict[s
     for target_kind, path, value in references(kind, document):
         known = ids[target_kind]
         if kind == target_kind == "actor" and value == own_id:
-            report.error(document.origin.at(*path), f"actor '{own_id}' cannot be affiliated with itself")
+            report.error(document.origin.at(*path), msg("actor '{id}' cannot be affiliated with itself", id=own_id))
         elif value not in known:
-            report.error(document.origin.at(*path), f"unknown {target_kind} '{value}' in "
-                         f"{field_name(path)}{did_you_mean(value, known)}")
+            report.error(document.origin.at(*path), msg("unknown {kind} '{id}' in {field}{hint}",
+                                                        kind=word(target_kind), id=value, field=field_name(path),
+                                                        hint=did_you_mean(value, known)))

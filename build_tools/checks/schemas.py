@@ -19,6 +19,7 @@ import jsonschema_rs
 
 from ..content.yamlfile import YamlDocument
 from ..diagnostics import Diagnostic, DocumentPath, Report, Severity, did_you_mean, field_name
+from ..messages import Message, joined, msg
 from ..model.kinds import REGISTRIES
 
 if TYPE_CHECKING:
@@ -31,21 +32,22 @@ _BASE_URI = "file:///site_config/schemas/"
 """Where the schemas are taken to live, so that jsonschema-rs resolves ``common.schema.json#…``."""
 
 _TYPE_NAMES = {
-    "string": "a text", "array": "a list", "object": "a mapping of fields",
-    "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "empty",
+    "string": msg("a text"), "array": msg("a list"), "object": msg("a mapping of fields"),
+    "integer": msg("a whole number"), "number": msg("a number"), "boolean": msg("true or false"),
+    "null": msg("empty"),
 }
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Message:
     if value is None:
-        return "empty"
+        return _TYPE_NAMES["null"]
     if isinstance(value, bool):
-        return "true or false"
+        return _TYPE_NAMES["boolean"]
     if isinstance(value, (int, float)):
-        return "a number"
+        return _TYPE_NAMES["number"]
     if isinstance(value, str):
-        return "a text"
-    return "a list" if isinstance(value, list) else "a mapping of fields"
+        return _TYPE_NAMES["string"]
+    return _TYPE_NAMES["array"] if isinstance(value, list) else _TYPE_NAMES["object"]
 
 
 class SchemaSet:
@@ -93,7 +95,7 @@ class SchemaSet:
 
     def validate(self, kind: str, document: YamlDocument) -> list[Diagnostic]:
         if document.data is None:
-            return [Diagnostic(document.origin.at(), Severity.ERROR, "the file is empty")]
+            return [Diagnostic(document.origin.at(), Severity.ERROR, msg("the file is empty"))]
         if self._surely_valid(kind, document.data):
             return []
         errors = self.validators[kind].iter_errors(document.data)
@@ -112,50 +114,56 @@ def _explain(error: ValidationError, document: YamlDocument) -> list[Diagnostic]
     value: Any = error.instance
     expected: Any = error.validator_value
     if value in (None, "") and error.validator in ("type", "enum", "minLength", "pattern"):
-        listed = f" (one of: {', '.join(map(str, expected))})" if error.validator == "enum" and expected else ""
-        return [_error(document, path, f"{field_name(path)} is empty: fill it in{listed}")]
+        listed = (msg(" (one of: {choices})", choices=", ".join(map(str, expected)))
+                  if error.validator == "enum" and expected else "")
+        return [_error(document, path, msg("{field} is empty: fill it in{choices}", field=field_name(path),
+                                           choices=listed), code="empty-field")]
     if error.validator == "additionalProperties":
         allowed = list(cast(dict[str, Any], error.schema).get("properties", {}))
-        return [_error(document, (*path, key), f"unknown field '{key}'{_inside(path)}{did_you_mean(key, allowed)}",
+        return [_error(document, (*path, key), msg("unknown field '{key}'{inside}{hint}", key=key,
+                                                   inside=_inside(path), hint=did_you_mean(key, allowed)),
                        key=True) for key in value if key not in allowed]
     if error.validator == "required":
-        return [_error(document, path, f"missing required field '{key}'{_inside(path)}")
+        return [_error(document, path, msg("missing required field '{key}'{inside}", key=key, inside=_inside(path)))
                 for key in expected if key not in value]
     return [_error(document, path, _message(error, path, value, expected))]
 
 
-def _error(document: YamlDocument, path: DocumentPath, message: str, key: bool = False) -> Diagnostic:
-    return Diagnostic(document.origin.at(*path, key=key), Severity.ERROR, message)
+def _error(document: YamlDocument, path: DocumentPath, message: Message, key: bool = False,
+           code: str = "") -> Diagnostic:
+    return Diagnostic(document.origin.at(*path, key=key), Severity.ERROR, message, code)
 
 
-def _inside(path: DocumentPath) -> str:
+def _inside(path: DocumentPath) -> Message | str:
     name = field_name(path)
-    return f" in {name}" if name else ""
+    return msg(" in {field}", field=name) if name else ""
 
 
-def _message(error: ValidationError, path: DocumentPath, value: Any, expected: Any) -> str:
+def _message(error: ValidationError, path: DocumentPath, value: Any, expected: Any) -> Message:
     """The message of an error about one value."""
-    name = field_name(path)
+    name = field_name(path) or msg("the file")
     match error.validator:
         case "type":
             types = [expected] if isinstance(expected, str) else expected
-            wanted = " or ".join(_TYPE_NAMES[t] for t in types)
-            return f"{name or 'the file'} must be {wanted}, not {_describe(value)}"
+            wanted = joined([_TYPE_NAMES[t] for t in types], msg(" or "))
+            return msg("{field} must be {wanted}, not {found}", field=name, wanted=wanted, found=_describe(value))
         case "enum":
             choices = [str(c) for c in expected]
-            hint = did_you_mean(str(value), choices) or f" (one of: {', '.join(choices)})"
+            hint = did_you_mean(str(value), choices) or msg(" (one of: {choices})", choices=", ".join(choices))
             what = next((p for p in reversed(path) if isinstance(p, str)), "value")
-            return f"unknown {what} '{value}'{_inside(path) if path != (what,) else ''}{hint}"
+            return msg("unknown {what} '{value}'{inside}{hint}", what=what, value=value,
+                       inside=_inside(path) if path != (what,) else "", hint=hint)
         case "pattern":
-            reason = cast(dict[str, Any], error.schema).get("x-message", f"does not match {expected}")
-            return f"{name}: '{value}' {reason}"
+            written = cast(dict[str, Any], error.schema).get("x-message")
+            reason = Message(written, {}) if written else msg("does not match {pattern}", pattern=expected)
+            return msg("{field}: '{value}' {reason}", field=name, value=value, reason=reason)
         case "minLength":
-            return f"{name} must not be empty"
+            return msg("{field} must not be empty", field=name)
         case "minProperties":
-            return f"{name} must give at least one language (ar or en)"
+            return msg("{field} must give at least one language (ar or en)", field=name)
         case "minItems":
-            return f"{name} must list at least {expected}"
+            return msg("{field} must list at least {count}", field=name, count=expected)
         case "uniqueItems":
             twice = next(v for i, v in enumerate(value) if v in value[:i])
-            return f"{name} lists '{twice}' more than once"
-    return f"{name or 'the file'}: {error.message}"
+            return msg("{field} lists '{value}' more than once", field=name, value=twice)
+    return msg("{field}: {problem}", field=name, problem=error.message)

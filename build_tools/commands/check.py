@@ -7,6 +7,8 @@ import sys
 from collections import Counter
 
 from ..diagnostics import WARNINGS, Report
+from ..languages import LANGUAGES
+from ..messages import editor_language, msg
 from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, UsageError, add_root, load, project
 
 
@@ -19,6 +21,10 @@ def register(commands: Subcommands) -> None:
                        help="leave out the warnings of this code (repeat for several)")
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
                        help="github: workflow commands that annotate the pull request's lines")
+    check.add_argument("--lang", choices=LANGUAGES,
+                       help="the language of the messages (default: LANGUAGE, LC_ALL, LC_MESSAGES or LANG if "
+                            "they name ar or en, else editor_language in site_config/site.yml, else en); "
+                            "codes and JSON keys stay the same")
     check.set_defaults(run=run)
 
 
@@ -28,12 +34,13 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--ignore {unknown[0]}: not a warning's code (codes: {', '.join(sorted(WARNINGS))})")
     loaded, full = load(project(args.root), articles=False)
     report = Report([d for d in full.diagnostics if d.code not in args.ignore])
+    lang = editor_language(args.lang, loaded.config.editor_language if loaded else None)
     formats = {"text": report.as_text, "json": report.as_json, "github": report.as_github}
-    sys.stdout.write(formats[args.format]())
+    sys.stdout.write(formats[args.format](lang))
     tolerated = set(loaded.config.strict_tolerates) if loaded else set()
     failing = Counter(d.code for d in report.warnings if d.code not in tolerated) if args.strict else Counter()
     if failing and not report.errors and args.format != "json":
         listed = ", ".join(f"{code} ({count})" for code, count in sorted(failing.items()))
-        print(f"--strict fails on these warnings: {listed}; site_config/site.yml's strict_tolerates "
-              "lists those it lets through")
+        print(msg("--strict fails on these warnings: {codes}; site_config/site.yml's strict_tolerates lists "
+                  "those it lets through", codes=listed).said_in(lang))
     return EXIT_CONTENT_ERRORS if report.errors or failing else EXIT_OK

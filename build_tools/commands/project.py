@@ -36,5 +36,5 @@ def load(root: Path, articles: bool = True) -> tuple[LoadedBriefing | None, Repo
     try:
         return load_briefing(root, report, articles=articles), report
     except ConfigError as exc:
-        report.error(Position(CONFIG_DIR, 0, 0), str(exc))
+        report.error(Position(CONFIG_DIR, 0, 0), exc.message)
         return None, report

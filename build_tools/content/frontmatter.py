@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..messages import Message, msg
+
 FENCE = "---"
 
 
 class FrontMatterError(Exception):
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: Message) -> None:
         super().__init__(message)
         self.line, self.message = line, message
 
@@ -25,8 +27,8 @@ def split_front_matter(text: str) -> MarkdownParts:
     """Front matter must open on the first line with ``---`` and close with ``---``."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != FENCE:
-        raise FrontMatterError(1, "missing front matter: the file must start with '---', "
-                                  "then 'title:' and 'summary:', then '---'")
+        raise FrontMatterError(1, msg("missing front matter: the file must start with '---', "
+                                      "then 'title:' and 'summary:', then '---'"))
     for index, line in enumerate(lines[1:], start=1):
         if line.rstrip() in (FENCE, "..."):
             return MarkdownParts(
@@ -35,4 +37,4 @@ def split_front_matter(text: str) -> MarkdownParts:
                 body="".join(lines[index + 1:]),
                 body_line=index + 2,
             )
-    raise FrontMatterError(1, "front matter opened on line 1 is never closed with '---'")
+    raise FrontMatterError(1, msg("front matter opened on line 1 is never closed with '---'"))

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from ..diagnostics import Position, Report
 from ..languages import LANGUAGES
-from ..model.kinds import ARTICLE, REGISTRIES
+from ..messages import Message, msg
+from ..model.kinds import ARTICLE, REGISTRIES, word
 from ..text.invisible import INVISIBLE, describe
 from .frontmatter import FrontMatterError, split_front_matter
 from .sourcefiles import check_prose, parse_reported, read_text, read_yaml, relative
@@ -26,19 +27,20 @@ from .yamlfile import YamlDocument
 CONTENT_DIR = "content"
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 YEAR_PATTERN = re.compile(r"\d{4}")
-ID_HINT = "use lowercase ASCII letters, digits and single hyphens, e.g. 'deir-ez-zor'"
+ID_HINT = msg("use lowercase ASCII letters, digits and single hyphens, e.g. 'deir-ez-zor'")
 WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10))})
 
 
-def id_problem(name: str) -> str | None:
+def id_problem(name: str) -> Message | None:
     """Why ``name`` cannot be an id (it becomes a file name and a URL), or None."""
     if hidden := INVISIBLE.search(name):
-        return f"'{name}' contains an invisible character, {describe(hidden.group(0))}: {ID_HINT}"
+        return msg("'{name}' contains an invisible character, {character}: {hint}", name=name,
+                   character=describe(hidden.group(0)), hint=ID_HINT)
     if not ID_PATTERN.fullmatch(name):
-        return f"'{name}' is not a valid id: {ID_HINT}"
+        return msg("'{name}' is not a valid id: {hint}", name=name, hint=ID_HINT)
     if name in WINDOWS_RESERVED:
-        return (f"'{name}' is a reserved file name on Windows, where the site could not be checked out: "
-                "choose another id")
+        return msg("'{name}' is a reserved file name on Windows, where the site could not be checked out: "
+                   "choose another id", name=name)
     return None
 
 
@@ -99,8 +101,9 @@ def load_content(root: Path, report: Report) -> ContentFiles:
     expected = (*(kind.plural for kind in REGISTRIES), ARTICLE.plural)
     for entry in visible(content_dir):
         if entry.name not in expected:
-            report.warning(_whole(entry, root), "ignored: not part of the content model "
-                           f"(content/ holds {', '.join(sorted(expected))})", "ignored-file")
+            report.warning(_whole(entry, root), msg("ignored: not part of the content model (content/ holds "
+                                                    "{folders})", folders=", ".join(sorted(expected))),
+                           "ignored-file")
     return files
 
 
@@ -125,8 +128,9 @@ class _Lister:
     def _inside(self, path: Path, link: bool) -> bool:
         if not link or path.resolve().is_relative_to(self.content_dir):
             return True
-        self.report.error(_whole(path, self.root), f"symbolic link to {path.readlink()}, outside "
-                          "content/: refused, copy the file into content/ instead")
+        self.report.error(_whole(path, self.root), msg("symbolic link to {target}, outside content/: "
+                                                       "refused, copy the file into content/ instead",
+                                                       target=path.readlink()))
         return False
 
 
@@ -138,7 +142,8 @@ def _registry_files(entries: list[Path], kind: str, root: Path, report: Report) 
     paths = []
     for path in entries:
         if path.suffix != ".yml" or not path.is_file():
-            report.warning(_whole(path, root), f"ignored: each {kind} is one .yml file", "ignored-file")
+            report.warning(_whole(path, root), msg("ignored: each {kind} is one .yml file", kind=word(kind)),
+                           "ignored-file")
         elif problem := id_problem(path.stem):
             report.error(_whole(path, root), problem)
         else:
@@ -151,17 +156,18 @@ def _article_folders(folder: Path, visible: _Lister, root: Path, report: Report)
     for year_dir in visible(folder):
         if not (year_dir.is_dir() and YEAR_PATTERN.fullmatch(year_dir.name)):
             report.error(_whole(year_dir, root),
-                         "not a year folder: articles are filed as content/articles/YYYY/SLUG/")
+                         msg("not a year folder: articles are filed as content/articles/YYYY/SLUG/"))
             continue
         for bundle_dir in visible(year_dir):
             if not bundle_dir.is_dir():
-                report.warning(_whole(bundle_dir, root), "ignored: an article is a folder "
-                                                         "content/articles/YYYY/SLUG/", "ignored-file")
+                report.warning(_whole(bundle_dir, root),
+                               msg("ignored: an article is a folder content/articles/YYYY/SLUG/"), "ignored-file")
             elif problem := id_problem(bundle_dir.name):
-                report.error(_whole(bundle_dir, root), f"article {problem}")
+                report.error(_whole(bundle_dir, root), msg("article {problem}", problem=problem))
             elif first := folders.get(bundle_dir.name):
-                report.error(_whole(bundle_dir, root), f"article id '{bundle_dir.name}' is already used by "
-                             f"{relative(first, root)}: the two pages would collide")
+                report.error(_whole(bundle_dir, root), msg("article id '{id}' is already used by {folder}: the "
+                                                           "two pages would collide", id=bundle_dir.name,
+                                                           folder=relative(first, root)))
             else:
                 folders[bundle_dir.name] = bundle_dir
     return list(folders.values())
@@ -177,7 +183,7 @@ def load_bundle(folder: Path, files: ContentFiles, report: Report) -> ArticleBun
         meta = read_yaml(meta_path, f"{name}/meta.yml", report)
     else:
         meta = None
-        report.error(Position(name, 0, 0), "missing meta.yml (date, status, actors, locations, sources)")
+        report.error(Position(name, 0, 0), msg("missing meta.yml (date, status, actors, locations, sources)"))
     bundle = ArticleBundle(folder.name, name, folder.parent.name, meta)
     for path in entries:
         if path.suffix != ".md":
@@ -185,15 +191,15 @@ def load_bundle(folder: Path, files: ContentFiles, report: Report) -> ArticleBun
                 bundle.files[path.name] = path
             continue
         if path.stem not in LANGUAGES:
-            report.error(Position(f"{name}/{path.name}", 0, 0), "unexpected Markdown file: an article's "
-                                                                "texts are ar.md and en.md")
+            report.error(Position(f"{name}/{path.name}", 0, 0),
+                         msg("unexpected Markdown file: an article's texts are ar.md and en.md"))
             continue
         bundle.languages.add(path.stem)
         text = _read_text_file(path, f"{name}/{path.name}", report)
         if text is not None:
             bundle.texts[path.stem] = text
     if not bundle.languages:
-        report.error(Position(name, 0, 0), "no text: an article needs ar.md, en.md or both")
+        report.error(Position(name, 0, 0), msg("no text: an article needs ar.md, en.md or both"))
     return bundle
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import DocumentPath, Position, Report, field_name, offset_position
+from ..messages import msg
 from ..text.invisible import INVISIBLE, describe, shown
 from .conflicts import conflict_markers
 from .yamlfile import YamlDocument, YamlSyntaxError, parse_yaml
@@ -43,11 +44,11 @@ def read_text(path: Path, file: str, report: Report) -> str | None:
             raw = stream.read(MAX_FILE_BYTES + 1)
             size = os.fstat(stream.fileno()).st_size if len(raw) > MAX_FILE_BYTES else len(raw)
     except OSError as exc:
-        report.error(Position(file, 0, 0), f"cannot be read: {exc.strerror}")
+        report.error(Position(file, 0, 0), msg("cannot be read: {reason}", reason=exc.strerror))
         return None
     if size > MAX_FILE_BYTES:
-        report.error(Position(file, 0, 0), f"{size:,} bytes, over the limit of {MAX_FILE_BYTES:,}: "
-                                           "is it the right file?")
+        report.error(Position(file, 0, 0), msg("{size:,} bytes, over the limit of {limit:,}: is it the right file?",
+                                               size=size, limit=MAX_FILE_BYTES))
         return None
     return decode_text(raw, file, report)
 
@@ -61,29 +62,30 @@ def decode_text(raw: bytes, file: str, report: Report) -> str | None:
     """The text of a file's bytes, or None with an error; line endings become LF."""
     if b"\0" in raw:
         offset = raw.index(b"\0")
-        report.error(_byte_position(file, raw, offset), f"NUL byte at byte offset {offset}: "
-                     "this is not a text file, or it is corrupted")
+        report.error(_byte_position(file, raw, offset), msg("NUL byte at byte offset {offset}: this is not a text "
+                                                             "file, or it is corrupted", offset=offset))
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         report.error(_byte_position(file, raw, exc.start),
-                     f"not UTF-8 text (undecodable byte 0x{raw[exc.start]:02X} at byte offset {exc.start}): "
-                     "save the file as UTF-8")
+                     msg("not UTF-8 text (undecodable byte 0x{byte:02X} at byte offset {offset}): "
+                         "save the file as UTF-8", byte=raw[exc.start], offset=exc.start))
         return None
     if text.startswith("\ufeff"):
-        report.warning(Position(file, 1, 1), "the file starts with a byte-order mark (BOM): "
-                                             "read without it; save as UTF-8 without BOM", "byte-order-mark")
+        report.warning(Position(file, 1, 1), msg("the file starts with a byte-order mark (BOM): read "
+                                                 "without it; save as UTF-8 without BOM"), "byte-order-mark")
         text = text.lstrip("\ufeff")  # a file saved twice with a BOM can carry two
     if "\r" in text:
         report.warning(offset_position(file, 1, text, text.index("\r")),
-                       "Windows (CRLF) or old Mac (CR) line endings: read as LF; "
-                       "save the file with LF line endings", "line-endings")
+                       msg("Windows (CRLF) or old Mac (CR) line endings: read as LF; "
+                           "save the file with LF line endings"), "line-endings")
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if markers := conflict_markers(text):
         for line, marker in markers:
-            report.error(Position(file, line, 1), f"unresolved merge conflict: {marker}; keep the right version "
-                                                  "of the lines between the markers, then delete the marker lines")
+            report.error(Position(file, line, 1), msg("unresolved merge conflict: {marker}; keep the right "
+                                                      "version of the lines between the markers, then delete "
+                                                      "the marker lines", marker=marker))
         return None
     return _composed(text, file, report)
 
@@ -104,8 +106,9 @@ def _composed(text: str, file: str, report: Report) -> str:
         if unicodedata.combining(pair[1]) and len(composed := unicodedata.normalize("NFC", pair)) == 1:
             codes = " + ".join(f"U+{ord(c):04X}" for c in pair)
             report.warning(offset_position(file, 1, text, index - 1),
-                           f"decomposed letter '{composed}' ({codes}): read in composed form (NFC) "
-                           "so that it matches the same letter typed directly", "decomposed-letter")
+                           msg("decomposed letter '{letter}' ({codes}): read in composed form (NFC) "
+                               "so that it matches the same letter typed directly", letter=composed, codes=codes),
+                           "decomposed-letter")
             break
     return normalized
 
@@ -147,14 +150,14 @@ def check_values(document: YamlDocument, report: Report) -> None:
         if found is None:
             continue
         where = document.origin.at(*path)
-        name = field_name(path) or "a key"
-        what = f"{describe(found.group(0))} in {name}: \"{shown(value, found.start())}\""
+        what = msg("{character} in {field}: \"{shown}\"", character=describe(found.group(0)),
+                   field=field_name(path) or msg("a key"), shown=shown(value, found.start()))
         if TEXT_FIELDS.intersection(p for p in path if isinstance(p, str)):
-            report.warning(where, f"invisible character {what}; it can reorder or hide text, "
-                                  "delete it unless it was meant", "invisible-character")
+            report.warning(where, msg("invisible character {what}; it can reorder or hide text, "
+                                      "delete it unless it was meant", what=what), "invisible-character")
         else:
-            report.error(where, f"invisible character {what}; ids, names and aliases must be "
-                                "typed plainly, delete it")
+            report.error(where, msg("invisible character {what}; ids, names and aliases must be "
+                                    "typed plainly, delete it", what=what))
 
 
 def check_prose(file: str, first_line: int, text: str, report: Report) -> None:
@@ -165,9 +168,10 @@ def check_prose(file: str, first_line: int, text: str, report: Report) -> None:
         if position.line in reported_lines:
             continue
         reported_lines.add(position.line)
-        report.warning(position, f"invisible character {describe(found.group(0))}: "
-                                 f"\"{shown(text, found.start())}\"; it can reorder or hide text, "
-                                 "delete it unless it was meant", "invisible-character")
+        report.warning(position, msg("invisible character {character}: \"{shown}\"; it can reorder "
+                                     "or hide text, delete it unless it was meant",
+                                     character=describe(found.group(0)), shown=shown(text, found.start())),
+                       "invisible-character")
 
 
 Signature = tuple[Any, ...]

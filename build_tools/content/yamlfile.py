@@ -22,6 +22,7 @@ from typing import Any, NoReturn, cast
 import yaml
 
 from ..diagnostics import DocumentPath, Origin, Position
+from ..messages import Message, msg
 
 _YAML_TAG = "tag:yaml.org,2002:"
 _TIMESTAMP = _YAML_TAG + "timestamp"
@@ -60,7 +61,7 @@ _SCALARS = {
 
 
 class YamlSyntaxError(Exception):
-    def __init__(self, line: int, column: int, message: str) -> None:
+    def __init__(self, line: int, column: int, message: Message) -> None:
         super().__init__(message)
         self.line, self.column, self.message = line, column, message
 
@@ -69,7 +70,7 @@ class YamlSyntaxError(Exception):
 class YamlDocument:
     data: Any
     origin: Origin
-    duplicates: list[tuple[Position, str]] = field(default_factory=list)
+    duplicates: list[tuple[Position, Message]] = field(default_factory=list)
 
 
 def parse_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument:
@@ -83,21 +84,22 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument:
     except _Refused as exc:
         refused = exc.problem_mark
         assert refused is not None  # every refusal is made with the event's mark
-        raise YamlSyntaxError(refused.line + first_line, refused.column + 1, str(exc.problem)) from None
+        raise YamlSyntaxError(refused.line + first_line, refused.column + 1, cast(Message, exc.problem)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line, mark.column) if mark else (0, 0)
         tab = mark is not None and mark.index < len(text) and text[mark.index] == "\t"
-        problem = ("a tab character: YAML indents with spaces only, replace the tab with spaces" if tab
-                   else exc.problem or exc.context or "invalid YAML")
-        raise YamlSyntaxError(line + first_line, column + 1, f"YAML syntax error: {problem}") from None
+        problem = (msg("a tab character: YAML indents with spaces only, replace the tab with spaces") if tab
+                   else exc.problem or exc.context or msg("invalid YAML"))
+        message = msg("YAML syntax error: {problem}", problem=problem)
+        raise YamlSyntaxError(line + first_line, column + 1, message) from None
     except yaml.reader.ReaderError:
         found = _NOT_PRINTABLE.search(text)
         index = found.start() if found else 0
         before = text[:index]
-        what = f"control character U+{ord(found.group(0)):04X}" if found else "a character"
+        what = msg("control character U+{code:04X}", code=ord(found.group(0))) if found else msg("a character")
         raise YamlSyntaxError(before.count("\n") + first_line, index - before.rfind("\n"),
-                              f"{what} is not allowed in YAML: remove it") from None
+                              msg("{what} is not allowed in YAML: remove it", what=what)) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -128,7 +130,7 @@ class _Builder:
         self.file, self.first_line = file, first_line
         self.values: dict[DocumentPath, tuple[int, int]] = {}
         self.keys: dict[DocumentPath, tuple[int, int]] = {}
-        self.duplicates: list[tuple[Position, str]] = []
+        self.duplicates: list[tuple[Position, Message]] = []
         self.stack: list[_Frame] = []
         self.data: Any = None
         self.documents = 0
@@ -138,7 +140,7 @@ class _Builder:
         return mark.line + self.first_line, mark.column + 1
 
     @staticmethod
-    def refuse(event: yaml.Event, problem: str) -> NoReturn:
+    def refuse(event: yaml.Event, problem: Message) -> NoReturn:
         raise _Refused(problem=problem, problem_mark=cast(yaml.Mark, event.start_mark))
 
     def take(self, event: yaml.Event) -> None:
@@ -153,14 +155,15 @@ class _Builder:
         elif isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                self.refuse(event, "a second document ('---') in one file: keep one")
+                self.refuse(event, msg("a second document ('---') in one file: keep one"))
         elif isinstance(event, yaml.AliasEvent):
-            self.refuse(event, f"alias '*{event.anchor}' refused: anchors and aliases are not allowed "
-                               "in content, write the value out")
+            self.refuse(event, msg("alias '*{anchor}' refused: anchors and aliases are not allowed "
+                                   "in content, write the value out", anchor=event.anchor))
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             self.check_tag(event)
             if len(self.stack) >= MAX_DEPTH:
-                self.refuse(event, f"nested more than {MAX_DEPTH} levels deep: no content field needs this")
+                self.refuse(event, msg("nested more than {depth} levels deep: no content field needs this",
+                                       depth=MAX_DEPTH))
             path, dropped = self.place(event)
             container: Container = {} if isinstance(event, yaml.MappingStartEvent) else []
             self.stack.append(_Frame(container, path, dropped))
@@ -171,8 +174,8 @@ class _Builder:
         tag = event.tag
         if tag and tag != "!" and tag not in _CORE_TAGS:
             written = tag.replace(_YAML_TAG, "!!", 1)
-            self.refuse(event, f"YAML tag '{written}' refused: content is plain text, numbers and lists; "
-                               "remove the tag")
+            self.refuse(event, msg("YAML tag '{tag}' refused: content is plain text, numbers and lists; "
+                                   "remove the tag", tag=written))
 
     def place(self, event: yaml.NodeEvent) -> tuple[DocumentPath, bool]:
         """The path of a value about to start, and whether it is dropped; records its position."""
@@ -184,7 +187,7 @@ class _Builder:
             if isinstance(frame.container, list):
                 path, dropped = (*frame.path, len(frame.container)), frame.dropped
             elif frame.key is None:
-                self.refuse(event, "a key must be plain text, not a list or a mapping")
+                self.refuse(event, msg("a key must be plain text, not a list or a mapping"))
             else:
                 path, dropped = (*frame.path, frame.key), frame.dropped or frame.duplicate_key
         if not dropped:
@@ -211,8 +214,8 @@ class _Builder:
         if key in frame.container:
             line, column = self.where(event)
             self.duplicates.append((Position(self.file, line, column),
-                                    f"duplicate key '{key}' (first given on line {self.keys[path][0]}); "
-                                    "YAML would silently keep only the last one"))
+                                    msg("duplicate key '{key}' (first given on line {line}); YAML would "
+                                        "silently keep only the last one", key=key, line=self.keys[path][0])))
             frame.duplicate_key = True
         else:
             self.keys[path] = self.where(event)
@@ -227,4 +230,5 @@ class _Builder:
         try:
             return build(yaml.ScalarNode(tag, event.value))
         except ValueError:
-            self.refuse(event, f"'{event.value}' is not a valid {tag.removeprefix(_YAML_TAG)}")
+            self.refuse(event, msg("'{value}' is not a valid {type}", value=event.value,
+                                   type=tag.removeprefix(_YAML_TAG)))

@@ -22,6 +22,7 @@ from typing import TypeVar
 import pikepdf
 from PIL import ExifTags, Image
 
+from ..messages import Message, msg
 from ..writing import write_whole
 from .formats import DOCUMENT_FORMATS, IMAGE_FORMATS, format_of
 from .metadata import image_findings, pdf_findings
@@ -39,6 +40,10 @@ changes (a new kind of metadata looked for), so that every file is read again.""
 
 class MediaProblem(Exception):
     """Why a file cannot be published, worded for the editor."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -73,25 +78,26 @@ class Reader:
 
     def image(self, path: Path) -> ImageFacts:
         """Decodes the whole image; raises ``MediaProblem`` when it cannot be published."""
-        data = self._bytes(path, IMAGE_FORMATS, "a JPEG, PNG or WebP image")
+        data = self._bytes(path, IMAGE_FORMATS, msg("a JPEG, PNG or WebP image"))
         facts = self._remembered(data, ImageFacts, self._decoded)
         self._check_pixels(facts.width, facts.height)
         return facts
 
     def document(self, path: Path) -> DocumentFacts:
         """Opens the whole PDF; raises ``MediaProblem`` when it cannot be published."""
-        data = self._bytes(path, DOCUMENT_FORMATS, "a PDF document")
+        data = self._bytes(path, DOCUMENT_FORMATS, msg("a PDF document"))
         return self._remembered(data, DocumentFacts, _opened_pdf)
 
-    def _bytes(self, path: Path, formats: tuple[str, ...], what: str) -> bytes:
+    def _bytes(self, path: Path, formats: tuple[str, ...], what: Message) -> bytes:
         size = path.stat().st_size
         if size > self.max_bytes:
-            raise MediaProblem(f"{size / 1e6:.1f} MB, over the limit of {self.max_bytes / 1e6:.0f} MB "
-                               "(media: max_file_mb in site.yml)")
+            raise MediaProblem(msg("{size:.1f} MB, over the limit of {limit:.0f} MB (media: max_file_mb in "
+                                   "site.yml)", size=size / 1e6, limit=self.max_bytes / 1e6))
         data = path.read_bytes()
         found = format_of(data[:16])
         if found not in formats:
-            raise MediaProblem(f"not {what}: its content is {_described(found)}, whatever its name says")
+            raise MediaProblem(msg("not {what}: its content is {found}, whatever its name says", what=what,
+                                   found=_described(found)))
         return data
 
     def _remembered(self, data: bytes, kind: type[Facts], read: Callable[[bytes, str], Facts]) -> Facts:
@@ -110,9 +116,10 @@ class Reader:
 
     def _check_pixels(self, width: int, height: int) -> None:
         if width * height > self.max_pixels:
-            raise MediaProblem(f"{width:,}×{height:,} pixels, over the limit of {self.max_pixels:,} (media: "
-                               "max_megapixels in site.yml): an image this large can exhaust the memory of the "
-                               "build (a decompression bomb); reduce it before adding it")
+            raise MediaProblem(msg("{width:,}×{height:,} pixels, over the limit of {limit:,} (media: "
+                                   "max_megapixels in site.yml): an image this large can exhaust the memory of the "
+                                   "build (a decompression bomb); reduce it before adding it", width=width,
+                                   height=height, limit=self.max_pixels))
 
     def _decoded(self, data: bytes, digest: str) -> ImageFacts:
         try:
@@ -124,19 +131,19 @@ class Reader:
             image.load()  # some formats keep metadata after the picture (PNG's text chunks)
             findings = image_findings(image)
         except Image.DecompressionBombError as exc:
-            raise MediaProblem(f"refused as a decompression bomb: {exc}") from None
+            raise MediaProblem(msg("refused as a decompression bomb: {reason}", reason=exc)) from None
         except (OSError, ValueError, SyntaxError, EOFError) as exc:
             if "truncated" in str(exc).lower():
-                raise MediaProblem("the file is cut short (truncated): copy or export it again") from None
-            raise MediaProblem(f"cannot be decoded as an image: {exc}") from None
+                raise MediaProblem(msg("the file is cut short (truncated): copy or export it again")) from None
+            raise MediaProblem(msg("cannot be decoded as an image: {reason}", reason=exc)) from None
         if image.getexif().get(ExifTags.Base.Orientation) in _ROTATED:
             width, height = height, width
         transparent = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
         return ImageFacts(width, height, transparent, digest, findings)
 
 
-def _described(found: str | None) -> str:
-    return f"a {found.upper()} file" if found else "not one of JPEG, PNG, WebP or PDF"
+def _described(found: str | None) -> Message:
+    return msg("a {format} file", format=found.upper()) if found else msg("not one of JPEG, PNG, WebP or PDF")
 
 
 def _opened_pdf(data: bytes, digest: str) -> DocumentFacts:
@@ -144,7 +151,7 @@ def _opened_pdf(data: bytes, digest: str) -> DocumentFacts:
         with pikepdf.open(io.BytesIO(data)) as pdf:
             findings = pdf_findings(pdf)
     except pikepdf.PasswordError:
-        raise MediaProblem("is encrypted: publish a copy without a password") from None
+        raise MediaProblem(msg("is encrypted: publish a copy without a password")) from None
     except pikepdf.PdfError as exc:
-        raise MediaProblem(f"cannot be read as a PDF: {exc}") from None
+        raise MediaProblem(msg("cannot be read as a PDF: {reason}", reason=exc)) from None
     return DocumentFacts(len(stripped_pdf(data)), digest, findings)

@@ -8,6 +8,7 @@ generator.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -39,7 +40,7 @@ from ..site.pages.notfound import not_found_sections
 from ..site.rendering import finish_content, resolve_explicit_links, with_direction
 from ..site.sitemap import SitemapEntry
 from .filters import RenderedOnce, bdi_filter, from_root, isolate
-from .preview import Changes, tracked
+from .preview import Changes, Problems, exact_dirty_builds, theme_files, tracked
 from .timelimit import PageTimeLimit
 
 log = get_plugin_logger(__name__)
@@ -97,13 +98,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.inline_scripts: set[str] = set()
         self.once = RenderedOnce()
         self.time_limit = PageTimeLimit(0)
+        """Also names the page being rendered (``time_limit.page``) when rendering fails."""
         self.failure: str | None = None
         """Why the build failed, if it did: MkDocs reports a plugin's error only as "Aborted"."""
-
-    @property
-    def current_page(self) -> str | None:
-        """The page being rendered, to name it when rendering fails."""
-        return self.time_limit.page
+        self.problems = Problems()
 
     def assign(self, assignment: Assignment) -> None:
         """Renders only the part of the site ``assignment`` names, from content already loaded."""
@@ -117,13 +115,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.cache = ArticleCache() if self.serving else None
         self.memo = Memo() if self.serving else None
         self.dirty = self.serving and dirty
+        if self.dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(exact_dirty_builds)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.time_limit = PageTimeLimit(self.config.page_time_limit)
         self.root = root = Path(self.config.root or Path(config.config_file_path).parent)
-        self.loaded = self.assignment.loaded if self.assignment else _load(root, self.cache)
-        _configure(config, self.loaded.config, self.languages)
         config.watch.append(str(root / CONFIG_DIR))
+        if self.serving:
+            self.loaded = self.problems.load(root, self.cache)
+        else:
+            self.loaded = self.assignment.loaded if self.assignment else _load(root, self.cache)
+        if self.loaded is not None:
+            _configure(config, self.loaded.config, self.languages)
         return config
 
     @property
@@ -134,7 +138,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Replaces the content files with the site's generated files (of this process's languages)."""
-        assert self.loaded is not None
+        if self.loaded is None:
+            self.changes = Changes()  # the folder is emptied: the next build writes every file
+            return self.problems.files(files, config)
         drafts = self.assignment.drafts if self.assignment else self.config.drafts or self.serving
         shared = self.assignment is None or self.assignment.shared
         self.site = site = assemble_site(self.loaded.briefing, self.loaded.config, self.languages,
@@ -144,18 +150,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.inline_scripts = set()
         self.once.rendered.clear()
         generated = [tracked(config, made.path, content=made.content) for made in site.generated]
-        # Every language's pages point at the photos' renditions, so each process lists them.
-        media = [File.generated(config, path, abs_src_path=str(source))
-                 for path, source in media_files(self.loaded.briefing.published(drafts), self.root).items()]
         if self.dirty:
             self.changes.mark(generated, site.generated, config, self.root / CONFIG_DIR)
-        if not shared:
-            return Files([*generated, *media])
-        # Only the theme's files are kept: every page comes from the model, and nothing
-        # else in content/ (a stray file, a link to one outside) is ever published.
-        kept = [f for f in files if f.abs_src_path and f.src_dir != config.docs_dir]
-        copied = [File.generated(config, path, abs_src_path=str(source)) for path, source in site.copied.items()]
-        return Files([*kept, *generated, *media, *copied])
+        # Every language's pages point at the photos' renditions, so each process lists them.
+        media = media_files(self.loaded.briefing.published(drafts), self.root)
+        return _listed(files, config, [*generated, *_copies(config, media)], site if shared else None)
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
@@ -215,8 +214,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.failure = str(error)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.loaded is not None
         site_dir = Path(config.site_dir)
+        if self.problems.report is not None:
+            self.problems.write(site_dir, self.root, config.theme["language"])
+            return
+        assert self.loaded is not None
         if self.config.search and not self.serving:
             _index_search(site_dir, self.languages)
         elif self.serving:
@@ -225,6 +227,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.assignment is None:  # else briefing build finishes the site
             rendered = self.rendered()
             finish_site(site_dir, self.loaded.config, self.loaded.briefing, rendered.pages, rendered.inline_scripts)
+
+
+def _copies(config: MkDocsConfig, sources: dict[str, Path]) -> list[File]:
+    """Files copied as they are, from site path → source file."""
+    return [File.generated(config, path, abs_src_path=str(source)) for path, source in sources.items()]
+
+
+def _listed(files: Files, config: MkDocsConfig, pages: list[File], site: SiteFiles | None) -> Files:
+    """``pages``, and with the ``site`` files shared by every language (None: another
+    process writes them) the theme's files and the site's copied files."""
+    if site is None:
+        return Files(pages)
+    return Files([*theme_files(files, config), *pages, *_copies(config, site.copied)])
 
 
 def _configure(config: MkDocsConfig, site: SiteConfig, languages: tuple[str, ...]) -> None:
@@ -241,9 +256,9 @@ def _configure(config: MkDocsConfig, site: SiteConfig, languages: tuple[str, ...
 
 
 def _with_policy(html: str, loaded: LoadedBriefing | None) -> str:
-    """The page with its Content-Security-Policy, which allows the site's map tiles."""
-    assert loaded is not None
-    return with_policy_meta(html, loaded.config.map_tiles["url"])
+    """The page with its Content-Security-Policy, which allows the site's map tiles; as it is
+    while content has errors (the preview then replaces it with the problems page)."""
+    return with_policy_meta(html, loaded.config.map_tiles["url"]) if loaded else html
 
 
 def _speak(config: MkDocsConfig, lang: str, site: SiteConfig | None) -> None:

@@ -101,7 +101,7 @@ def _render(root: Path, output: Path, assignment: Assignment, sender: Connection
         if plugin is not None and plugin.failure and isinstance(exc, Abort):
             sender.send(plugin.failure)  # MkDocs turned the plugin's error into "Aborted"
         else:
-            sender.send(_described(exc, plugin.current_page if plugin else None))
+            sender.send(_described(exc, plugin.time_limit.page if plugin else None))
 
 
 def _stop_with_parent() -> None:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..messages import Message, msg
 from ..text.arabic import western_digits
 
 _SHAPE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -20,7 +21,9 @@ class Precision(StrEnum):
 
 
 class DateError(ValueError):
-    pass
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(frozen=True, order=True)
@@ -57,14 +60,14 @@ def parse_partial_date(value: str | int) -> PartialDate:
     text = western_digits(str(value).strip())
     match = _SHAPE.match(text)
     if not match:
-        raise DateError(f"'{value}' must be written YYYY-MM-DD, YYYY-MM or YYYY")
+        raise DateError(msg("'{value}' must be written YYYY-MM-DD, YYYY-MM or YYYY", value=value))
     year = int(match.group(1))
     month, day = (int(g) if g else None for g in match.groups()[1:])
     if month is not None and not 1 <= month <= 12:
-        raise DateError(f"'{value}' has no month {month}")
+        raise DateError(msg("'{value}' has no month {month}", value=value, month=month))
     if month is not None and day is not None:
         try:
             dt.date(year, month, day)
         except ValueError:
-            raise DateError(f"'{value}' is not a real calendar date") from None
+            raise DateError(msg("'{value}' is not a real calendar date", value=value)) from None
     return PartialDate(year, month, day)

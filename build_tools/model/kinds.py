@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..messages import Message, msg
 from .entities import Actor, Entity, Location, Source, Tag
 
 
@@ -59,6 +60,16 @@ REGISTRIES = tuple(kind for kind in KINDS if kind.entity is not None)
 """The kinds with one YAML file per entity, in the order they are read."""
 NAMED_IN_TEXT = tuple(kind for kind in KINDS if kind.named_in_text)
 ARTICLE_FILES = tuple(kind for kind in KINDS if kind.in_article_folder)
+WORDS = {"actor": msg("actor"), "location": msg("location"), "source": msg("source"), "tag": msg("tag"),
+         "article": msg("article"), "photo": msg("photo"), "document": msg("document"), "event": msg("event")}
+"""Each kind's name in messages, which the editor's language may say differently."""
+
+
+def word(kind: str) -> Message:
+    """The name of ``kind`` (``actor``) in messages: a message, said in the editor's language."""
+    return WORDS[kind]
+
+
 LINK_SCHEMES = frozenset(kind.name for kind in KINDS if kind.linked)
 
 ENTITY_LINK = re.compile(rf"\]\(({'|'.join(kind.name for kind in KINDS if kind.linked)}):([^)\s]*)\)")

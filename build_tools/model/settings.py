@@ -38,6 +38,8 @@ class SiteConfig:
     """``reject`` or ``strip``: what raw HTML outside the allowlist in an article is."""
     strict_tolerates: list[str]
     """Codes of the warnings ``check --strict`` lets through."""
+    editor_language: str | None
+    """The language of ``check``'s messages when neither ``--lang`` nor the locale says."""
     map_tiles: dict[str, str]
     max_media_bytes: int
     """Largest photo or document file (``media: max_file_mb``)."""

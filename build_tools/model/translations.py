@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from ..messages import Message, joined, msg
 from ..text.paragraphs import fingerprint, paragraphs
 
 
@@ -74,20 +75,27 @@ class TranslationState:
                 data[key] = list(value)
         return data
 
-    def changes(self) -> str:
-        """What changed in the original, in words: ``paragraphs 2 and 5 changed, 7 added``."""
-        parts = [f"the {field} changed" for field in self.changed_fields]
-        for numbers, done in ((self.changed_paragraphs, "changed"), (self.added_paragraphs, "added"),
-                              (self.removed_paragraphs, "removed")):
-            if numbers:
-                parts.append(f"{_paragraph_list(numbers)} {done}")
-        return ", ".join(parts)
+    def changes(self) -> Message:
+        """What changed in the original, in words: ``paragraphs 2 and 5 changed, paragraph 7 added``."""
+        parts = [msg("the {field} changed", field=field) for field in self.changed_fields]
+        if numbers := self.changed_paragraphs:
+            parts.append(msg("paragraph {numbers} changed", numbers=_numbers(numbers)) if len(numbers) == 1
+                         else msg("paragraphs {numbers} changed", numbers=_numbers(numbers)))
+        if numbers := self.added_paragraphs:
+            parts.append(msg("paragraph {numbers} added", numbers=_numbers(numbers)) if len(numbers) == 1
+                         else msg("paragraphs {numbers} added", numbers=_numbers(numbers)))
+        if numbers := self.removed_paragraphs:
+            parts.append(msg("paragraph {numbers} removed", numbers=_numbers(numbers)) if len(numbers) == 1
+                         else msg("paragraphs {numbers} removed", numbers=_numbers(numbers)))
+        return joined(parts)
 
 
-def _paragraph_list(numbers: tuple[int, ...]) -> str:
+def _numbers(numbers: tuple[int, ...]) -> Message | str:
+    """``2``, or ``2, 5 and 7``."""
     listed = [str(number) for number in numbers]
-    joined = listed[0] if len(listed) == 1 else f"{', '.join(listed[:-1])} and {listed[-1]}"
-    return f"paragraph{'s' if len(listed) > 1 else ''} {joined}"
+    if len(listed) == 1:
+        return listed[0]
+    return msg("{items} and {last}", items=", ".join(listed[:-1]), last=listed[-1])
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from ..content.sourcefiles import read_yaml, relative
 from ..content.yamlfile import YamlDocument
 from ..diagnostics import Position, Report
 from ..languages import LANGUAGES
+from ..messages import Message, msg
 from ..model.entities import Localized
 from ..model.settings import SiteConfig, Term
 
@@ -38,6 +39,10 @@ VOCABULARY_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
 class ConfigError(Exception):
     """site_config is unusable: nothing can be checked against it."""
 
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
 
 def load_site_config(root: Path, report: Report) -> tuple[SiteConfig, SchemaSet]:
     """The settings, and the schemas content is checked against."""
@@ -45,7 +50,8 @@ def load_site_config(root: Path, report: Report) -> tuple[SiteConfig, SchemaSet]
     try:
         schemas = SchemaSet(directory / "schemas")
     except (OSError, ValueError, KeyError) as exc:
-        raise ConfigError(f"cannot load the JSON Schemas in {CONFIG_DIR}/schemas/: {exc}") from None
+        raise ConfigError(msg("cannot load the JSON Schemas in {folder}/schemas/: {reason}", folder=CONFIG_DIR,
+                              reason=exc)) from None
     errors_before = len(report.errors)
     site = _load_mapping(directory / "site.yml", root, report)
     if site is not None:
@@ -57,7 +63,7 @@ def load_site_config(root: Path, report: Report) -> tuple[SiteConfig, SchemaSet]
     vocab_doc = _load_mapping(directory / "vocabularies.yml", root, report)
     vocabularies = _vocabularies(vocab_doc, schemas, report) if vocab_doc else {}
     if len(report.errors) > errors_before or site is None:
-        raise ConfigError("content not checked: fix site_config first")
+        raise ConfigError(msg("content not checked: fix site_config first"))
     data: dict[str, Any] = site.data
     config = SiteConfig(
         name=Localized(**data["name"]),
@@ -71,6 +77,7 @@ def load_site_config(root: Path, report: Report) -> tuple[SiteConfig, SchemaSet]
         link_mentions=data.get("link_mentions", "first"),
         raw_html=data.get("raw_html", "reject"),
         strict_tolerates=list(data.get("strict_tolerates", [])),
+        editor_language=data.get("editor_language"),
         map_tiles=data.get("map_tiles", {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
                                          "attribution": "&copy; OpenStreetMap contributors"}),
         max_media_bytes=int(data.get("media", {}).get("max_file_mb", 20) * 1_000_000),
@@ -87,16 +94,16 @@ def _check_locales(site: YamlDocument, report: Report) -> None:
         try:
             Locale.parse(name)
         except (ValueError, UnknownLocaleError):
-            report.error(site.origin.at("date_locales", lang), f"unknown locale '{name}' for dates")
+            report.error(site.origin.at("date_locales", lang), msg("unknown locale '{name}' for dates", name=name))
 
 
 def _load_mapping(path: Path, root: Path, report: Report) -> YamlDocument | None:
     if not path.is_file():
-        report.error(Position(relative(path, root), 0, 0), "file not found")
+        report.error(Position(relative(path, root), 0, 0), msg("file not found"))
         return None
     document = read_yaml(path, relative(path, root), report)
     if document is not None and not isinstance(document.data, dict):
-        report.error(document.origin.at(), "must be a mapping of keys to values")
+        report.error(document.origin.at(), msg("must be a mapping of keys to values"))
         return None
     return document
 
@@ -107,7 +114,7 @@ def _load_strings(path: Path, root: Path, report: Report) -> dict[str, str]:
         return {}
     for key, value in document.data.items():
         if not isinstance(value, str) or not value:
-            report.error(document.origin.at(key), f"interface string '{key}' must be a text")
+            report.error(document.origin.at(key), msg("interface string '{key}' must be a text", key=key))
     return {key: str(value) for key, value in document.data.items()}
 
 
@@ -118,7 +125,7 @@ def _check_same_keys(strings: dict[str, dict[str, str]], directory: Path, root: 
     for lang, table in strings.items():
         file = relative(directory / "i18n" / f"{lang}.yml", root)
         for key in sorted(every_key - set(table)):
-            report.error(Position(file, 0, 0), f"interface string '{key}' is missing in this language")
+            report.error(Position(file, 0, 0), msg("interface string '{key}' is missing in this language", key=key))
 
 
 def _vocabularies(document: YamlDocument, schemas: SchemaSet,
@@ -127,12 +134,12 @@ def _vocabularies(document: YamlDocument, schemas: SchemaSet,
     for name, (kind, pointer) in VOCABULARY_FIELDS.items():
         entries = document.data.get(name)
         if not isinstance(entries, dict):
-            report.error(document.origin.at(name), f"vocabulary '{name}' is missing")
+            report.error(document.origin.at(name), msg("vocabulary '{name}' is missing", name=name))
             continue
         result[name] = {}
         for term, labels in entries.items():
             if not isinstance(labels, dict) or not all(labels.get(lang) for lang in LANGUAGES):
-                report.error(document.origin.at(name, term), f"'{term}' needs labels in ar and en")
+                report.error(document.origin.at(name, term), msg("'{term}' needs labels in ar and en", term=term))
                 continue
             result[name][str(term)] = Term(
                 Localized(labels["ar"], labels["en"]), _localized(labels.get("inverse")),
@@ -141,8 +148,9 @@ def _vocabularies(document: YamlDocument, schemas: SchemaSet,
         allowed = schemas.enum_at(kind, *pointer)
         if sorted(result[name]) != sorted(allowed):
             report.error(document.origin.at(name, key=True),
-                         f"vocabulary '{name}' lists {sorted(result[name])} but "
-                         f"schemas/{kind}.schema.json allows {sorted(allowed)}: keep them the same")
+                         msg("vocabulary '{name}' lists {listed} but schemas/{kind}.schema.json allows {allowed}: "
+                             "keep them the same", name=name, listed=sorted(result[name]), kind=kind,
+                             allowed=sorted(allowed)))
     _check_sub_types(document, result, report)
     return result
 
@@ -158,4 +166,5 @@ def _check_sub_types(document: YamlDocument, vocabularies: dict[str, dict[str, T
     for sub_type, term in vocabularies.get("event_sub_types", {}).items():
         if term.type not in types:
             report.error(document.origin.at("event_sub_types", sub_type),
-                         f"event sub-type '{sub_type}' needs its event type (type: one of {', '.join(types)})")
+                         msg("event sub-type '{sub_type}' needs its event type (type: one of {types})",
+                             sub_type=sub_type, types=", ".join(types)))

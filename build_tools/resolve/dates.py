@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..diagnostics import DocumentPath, Origin, Report, field_name
+from ..messages import msg
 from ..model.dates import DateError, PartialDate, parse_partial_date
 
 
@@ -15,5 +16,6 @@ def read_date(data: Any, key: str, origin: Origin, report: Report, parent: Docum
     try:
         return parse_partial_date(data[key])
     except DateError as exc:
-        report.error(origin.at(*parent, key), f"{field_name((*parent, key))} {exc}")
+        report.error(origin.at(*parent, key),
+                     msg("{field} {problem}", field=field_name((*parent, key)), problem=exc.message))
         return None

@@ -14,6 +14,7 @@ import polib
 
 from ..diagnostics import Position, Report
 from ..languages import LANGUAGES
+from ..messages import Message, msg
 from ..model.translations import TranslationRecord
 from ..pipeline.survey import ArticleTexts, Survey
 from .handoff import HEADER_ARTICLE, HEADER_SOURCE, entity_context, entity_source
@@ -52,7 +53,7 @@ def plan_import(folder: Path, survey: Survey, report: Report) -> ImportPlan:
         try:
             po = polib.pofile(str(path))
         except (OSError, ValueError) as exc:
-            report.error(Position(str(path), 0, 0), f"cannot be read as a PO file: {exc}")
+            report.error(Position(str(path), 0, 0), msg("cannot be read as a PO file: {reason}", reason=exc))
             continue
         if HEADER_ARTICLE in po.metadata:
             written = _article(po, path, articles, survey.root, report)
@@ -62,15 +63,18 @@ def plan_import(folder: Path, survey: Survey, report: Report) -> ImportPlan:
     return plan
 
 
-def _header_problem(po: polib.POFile, article: ArticleTexts | None) -> str | None:
+def _header_problem(po: polib.POFile, article: ArticleTexts | None) -> Message | None:
     if article is None:
-        return f"names no article of content/ ({HEADER_ARTICLE}: {po.metadata[HEADER_ARTICLE]})"
+        return msg("names no article of content/ ({header}: {value})", header=HEADER_ARTICLE,
+                   value=po.metadata[HEADER_ARTICLE])
     lang = po.metadata.get("Language")
     if lang not in LANGUAGES or lang == article.original or po.metadata.get(HEADER_SOURCE) != article.original:
-        return (f"translates {po.metadata.get(HEADER_SOURCE)} into {lang}, but the original of {article.id} "
-                f"is now {article.original}.md: export it again")
+        return msg("translates {source} into {lang}, but the original of {id} is now {original}.md: export it "
+                   "again", source=po.metadata.get(HEADER_SOURCE), lang=lang, id=article.id,
+                   original=article.original)
     if article.original not in article.translations:
-        return f"the original {article.folder}/{article.original}.md cannot be read: run 'briefing check'"
+        return msg("the original {folder}/{original}.md cannot be read: run 'briefing check'",
+                   folder=article.folder, original=article.original)
     return None
 
 
@@ -103,13 +107,15 @@ def _same_source(segments: dict[str, Segment], entries: dict[str, polib.POEntry]
     for context, entry in entries.items():
         segment = segments.get(context or "")
         if segment is None or segment.source.text != entry.msgid:
-            report.error(Position(str(path), entry.linenum or 0, 1), f"{context}: the original is no longer this "
-                         "text: it changed since the file was exported; export it again")
+            report.error(Position(str(path), entry.linenum or 0, 1),
+                         msg("{segment}: the original is no longer this text: it changed since the file was "
+                             "exported; export it again", segment=context))
             return False
     missing = [context for context in segments if context not in entries]
     if missing:
-        report.error(Position(str(path), 1, 1), f"{', '.join(missing)}: in the original but not in this file, "
-                     "which was exported before the original changed: export it again")
+        report.error(Position(str(path), 1, 1), msg("{segments}: in the original but not in this file, which was "
+                                                    "exported before the original changed: export it again",
+                                                    segments=", ".join(missing)))
         return False
     return True
 
@@ -122,13 +128,14 @@ def _translated(segments: dict[str, Segment], entries: dict[str, polib.POEntry],
         entry = entries[context]
         where = Position(str(path), entry.linenum or 0, 1)
         if not entry.msgstr.strip() or "fuzzy" in entry.flags:
-            report.error(where, f"{context} is not translated{' (marked fuzzy)' if entry.msgstr else ''}: "
-                         "translate every entry, or leave the whole file untouched")
+            fuzzy = msg(" (marked fuzzy)") if entry.msgstr else ""
+            report.error(where, msg("{segment} is not translated{fuzzy}: translate every entry, or leave the whole "
+                                    "file untouched", segment=context, fuzzy=fuzzy))
             continue
         try:
             texts[context] = unmask(entry.msgstr.strip(), segment.source.pieces)
         except PlaceholderError as exc:
-            report.error(where, f"{context}: {exc}")
+            report.error(where, msg("{segment}: {problem}", segment=context, problem=exc))
     return texts if len(texts) == len(segments) else None
 
 
@@ -142,8 +149,9 @@ def _entities(po: polib.POFile, path: Path, survey: Survey, writes: dict[Path, d
             continue  # left untranslated: the entry keeps its gap
         found = gaps.get(entry.msgctxt or "")
         if found is None or entity_source(found[0].entity, found[1], lang) != entry.msgid:
-            report.error(Position(str(path), entry.linenum or 0, 1), f"{entry.msgctxt}: the registry no longer lacks "
-                         "this text in this language, or its source changed: export again")
+            report.error(Position(str(path), entry.linenum or 0, 1),
+                         msg("{entry}: the registry no longer lacks this text in this language, or its source "
+                             "changed: export again", entry=entry.msgctxt))
             continue
         gap, name = found
         writes[survey.root / gap.entity.origin.file][(name, lang)] = entry.msgstr.strip()

@@ -62,10 +62,11 @@ def _excerpt(path: Path, line: int) -> str:
     for number in range(first, last + 1):
         mark = ' class="here"' if number == line else ""
         shown.append(f'<span{mark}>{number:>4} | {escape(lines[number - 1])}</span>')
-    return f'<pre dir="ltr">{chr(10).join(shown)}</pre>'
+    return f'<pre dir="ltr">{"".join(shown)}</pre>'
 
 
 _STYLE = ("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
-          "li{margin-bottom:1rem}li.error strong{color:#b00020}li.warning strong{color:#8a5a00}"
+          "li{margin-bottom:1rem}li>code:first-child{display:block}"
+          "li.error strong{color:#b00020}li.warning strong{color:#8a5a00}"
           "pre{background:#f4f4f4;padding:.5rem;overflow-x:auto;unicode-bidi:plaintext}"
           "pre span{display:block}.here{background:#ffe08a}")

@@ -39,6 +39,10 @@ class Position:
     line: int = 1
     column: int = 1
 
+    def __str__(self) -> str:
+        """``file:line:column``, or the file alone for a whole file."""
+        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+
 
 def offset_position(file: str, first_line: int, text: str, offset: int) -> Position:
     """The line and column of ``offset`` in ``text``, which starts on ``first_line`` of ``file``."""
@@ -117,10 +121,8 @@ class Diagnostic:
 
     def said_in(self, lang: str) -> str:
         """``file:line:column: severity: message [code]``, the severity and message in ``lang``."""
-        p = self.position
-        where = f"{p.file}:{p.line}:{p.column}" if p.line else p.file
         code = f" [{self.code}]" if self.code else ""
-        return f"{where}: {self.severity.said_in(lang)}: {said_in(self.message, lang)}{code}"
+        return f"{self.position}: {self.severity.said_in(lang)}: {said_in(self.message, lang)}{code}"
 
 
 @dataclass

@@ -100,11 +100,65 @@ WARNINGS = {
 ``strict_tolerates`` in site_config/site.yml names, and ``check --ignore CODE`` hides."""
 
 ERRORS = {
+    "unreadable-file": "a file or folder that cannot be read",
+    "file-too-large": "a text or YAML file over the size limit",
+    "not-text": "a file that is not UTF-8 text (a NUL byte, bytes that do not decode)",
+    "merge-conflict": "a merge-conflict marker left in a file",
+    "yaml-syntax": "YAML that cannot be parsed",
+    "yaml-refused": "YAML the content does not allow: anchors, tags, several documents, deep nesting",
+    "duplicate-key": "a key given twice in one mapping",
+    "front-matter": "a text whose front matter is missing or never closed",
+    "invisible-in-name": "an invisible character in an id, a name or an alias",
+    "misplaced-file": "a file or folder where the content has none (a year folder, a text, a link out of content/)",
+    "invalid-id": "a file or folder name that is not a valid id",
+    "duplicate-id": "two articles with the same id",
+    "missing-meta": "an article folder without meta.yml",
+    "no-text": "an article folder without ar.md or en.md",
+    "empty-file": "a YAML file or front matter with nothing in it",
     "empty-field": "a field that must be filled in is empty",
     "empty-text": "an article's text has nothing below its front matter",
+    "unknown-field": "a field the file's schema does not have",
+    "missing-field": "a required field is missing",
+    "wrong-type": "a value of the wrong type (a text for a list...)",
+    "unknown-value": "a value outside its vocabulary",
+    "invalid-format": "a value not written in its field's form (an id, a URL, coordinates...)",
+    "no-language": "a text field with neither ar nor en",
+    "too-few-items": "a list shorter than its field allows",
+    "listed-twice": "a list that names the same value twice",
+    "invalid-value": "any other value its schema refuses",
+    "unknown-reference": "an id in a field that names no entry",
+    "unknown-link": "a link to an actor, location, source or tag that does not exist",
+    "self-affiliation": "an actor affiliated with itself",
+    "cycle": "a cycle in parent or part-of",
+    "coordinates-out-of-range": "coordinates outside ±90 and ±180",
+    "shared-name": "a name of two actors, or two locations, not declared ambiguous in both",
+    "invalid-date": "a date that is not a real date, or not written YYYY-MM-DD, YYYY-MM or YYYY",
+    "date-order": "dates out of order: the year folder, updated, a correction, an event",
+    "wrong-script": "an ar.md mostly not in Arabic script, or an en.md mostly in it",
+    "missing-original": "original names a language that has no text",
+    "unsafe-link": "a link whose scheme could run code (javascript:, data:...)",
+    "raw-html": "raw HTML or an attribute outside the allowlist (raw_html: reject)",
+    "unreadable-html": "raw HTML the renderer cannot read",
+    "unbounded-markdown": "Markdown that would not render in bounded time",
+    "missing-media-file": "a declared photo or document whose file is not in the folder",
+    "refused-media": "a photo or document that cannot be published as it is (size, format, truncated, encrypted)",
+    "unsafe-metadata": "a photo or document carrying metadata that can endanger people",
+    "media-text-missing": "a photo's or document's text missing in a language the article has",
+    "second-lead": "more than one lead photo",
+    "misplaced-image": "an image placed in a text that is not a declared photo of the folder",
+    "event-sub-type": "an event's sub-type under another type",
+    "event-sides": "an actor on both sides of an event, or twice on one",
+    "fatalities-range": "fatalities whose best estimate lies outside low and high",
+    "uncited-source": "an event's source that the article's sources do not list",
+    "site-config": "site_config/ that cannot be used: a missing file, string, vocabulary or locale",
+    "translation-file": "a translation file (PO) that cannot be imported",
 }
-"""The errors that have a code: those of an unfinished draft, the fields and texts
-``briefing new`` leaves empty."""
+"""Every error's code and what it means; a code stays the same in every language, for
+scripts and for the preview, which shows a draft with only ``DRAFT_GAPS`` as a page to
+fill in rather than as an error."""
+
+DRAFT_GAPS = frozenset({"empty-field", "empty-text"})
+"""The errors of an unfinished draft: what ``briefing new`` leaves empty."""
 
 
 @dataclass(frozen=True, order=True)
@@ -112,7 +166,7 @@ class Diagnostic:
     position: Position
     severity: Severity
     message: Message
-    code: str = ""
+    code: str
     """A stable name (``translation-pending``), the same in every language; ``--strict``
     may tolerate a warning by it."""
 
@@ -121,8 +175,7 @@ class Diagnostic:
 
     def said_in(self, lang: str) -> str:
         """``file:line:column: severity: message [code]``, the severity and message in ``lang``."""
-        code = f" [{self.code}]" if self.code else ""
-        return f"{self.position}: {self.severity.said_in(lang)}: {said_in(self.message, lang)}{code}"
+        return f"{self.position}: {self.severity.said_in(lang)}: {said_in(self.message, lang)} [{self.code}]"
 
 
 @dataclass
@@ -131,8 +184,8 @@ class Report:
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
-    def error(self, position: Position, message: Message, code: str = "") -> None:
-        assert not code or code in ERRORS, code
+    def error(self, position: Position, message: Message, code: str) -> None:
+        assert code in ERRORS, code
         self.diagnostics.append(Diagnostic(position, Severity.ERROR, message, code))
 
     def warning(self, position: Position, message: Message, code: str) -> None:
@@ -159,17 +212,17 @@ class Report:
         warnings = msg("{count} warning", count=w) if w == 1 else msg("{count} warnings", count=w)
         return msg("{errors}, {warnings}", errors=errors, warnings=warnings).said_in(lang)
 
-    def as_text(self, lang: str = SOURCE_LANGUAGE) -> str:
-        return "".join(f"{d.said_in(lang)}\n" for d in self.sorted()) + self.summary(lang) + "\n"
+    def as_text(self, lang: str = SOURCE_LANGUAGE, summary: bool = True) -> str:
+        """One line per problem, then (unless ``summary`` is false) the count of each severity."""
+        lines = "".join(f"{d.said_in(lang)}\n" for d in self.sorted())
+        return lines + self.summary(lang) + "\n" if summary else lines
 
     def as_github(self, lang: str = SOURCE_LANGUAGE) -> str:
         """GitHub Actions workflow commands: each problem annotates its line in the pull request."""
         lines = []
         for d in self.sorted():
             p = d.position
-            where = f"file={_github_property(p.file)}"
-            if d.code:
-                where += f",title={_github_property(d.code)}"
+            where = f"file={_github_property(p.file)},title={_github_property(d.code)}"
             if p.line:
                 where += f",line={p.line},col={p.column}"
             lines.append(f"::{d.severity.value} {where}::{_github_data(said_in(d.message, lang))}\n")
@@ -178,7 +231,7 @@ class Report:
     def as_json(self, lang: str = SOURCE_LANGUAGE) -> str:
         """The severities and codes stay as they are, for scripts; the messages are in ``lang``."""
         items = [
-            {**asdict(d.position), "severity": d.severity.value, "code": d.code or None,
+            {**asdict(d.position), "severity": d.severity.value, "code": d.code,
              "message": said_in(d.message, lang)}
             for d in self.sorted()
         ]

@@ -31,30 +31,32 @@ def checked_body(project: Project, capsys, body: str) -> tuple[int, list[str]]:
     pytest.param("Intro.\n\n" + "[" * 30_000 + "\n", 6, 1,
                  "too much Markdown syntax to render in bounded time: the densest paragraph, which starts here, has "
                  "30,000 characters on 1 line with 30,000 of [ ! * _ ` < & \\ ~ {; is it pasted data? Separate its "
-                 "paragraphs with blank lines or remove the marks", id="unmatched-brackets"),
+                 "paragraphs with blank lines or remove the marks [unbounded-markdown]", id="unmatched-brackets"),
     pytest.param("a `b` " * 2_000 + "\n", 4, 1,
                  "too much Markdown syntax to render in bounded time: the densest paragraph, which starts here, has "
                  "12,000 characters on 1 line with 4,000 of [ ! * _ ` < & \\ ~ {; is it pasted data? Separate its "
-                 "paragraphs with blank lines or remove the marks", id="code-spans"),
+                 "paragraphs with blank lines or remove the marks [unbounded-markdown]", id="code-spans"),
     pytest.param("text\n" + "- x\n" * 3_000, 4, 1,
                  "too much Markdown syntax to render in bounded time: the densest paragraph, which starts here, has "
                  "12,004 characters on 3,001 lines with 0 of [ ! * _ ` < & \\ ~ {; is it pasted data? Separate its "
-                 "paragraphs with blank lines or remove the marks", id="lines-of-one-paragraph"),
+                 "paragraphs with blank lines or remove the marks [unbounded-markdown]", id="lines-of-one-paragraph"),
     pytest.param("Intro.\n\n" + "- " * 300 + "x\n", 6, 1,
                  f"300 lists or quotes nested on one line (at most {MAX_NESTING}): Markdown would nest them one inside "
-                 "another", id="nested-list-markers"),
+                 "another [unbounded-markdown]", id="nested-list-markers"),
     pytest.param("Intro.\n\n" + "1. - 2) * > " * 5 + "x\n", 6, 1,
                  f"25 lists or quotes nested on one line (at most {MAX_NESTING}): Markdown would nest them one inside "
-                 "another", id="mixed-markers"),
+                 "another [unbounded-markdown]", id="mixed-markers"),
     pytest.param("Intro.\n\n" + ">" * 200 + " text\n", 6, 1,
                  f"200 lists or quotes nested on one line (at most {MAX_NESTING}): Markdown would nest them one inside "
-                 "another", id="nested-quotes"),
-    pytest.param("Intro: " + "`" * 1_000 + "\n", 4, 8, f"a run of 1,000 backticks (at most {MAX_BACKTICKS})",
-                 id="backtick-run"),
+                 "another [unbounded-markdown]", id="nested-quotes"),
+    pytest.param("Intro: " + "`" * 1_000 + "\n", 4, 8,
+                 f"a run of 1,000 backticks (at most {MAX_BACKTICKS}) [unbounded-markdown]", id="backtick-run"),
     pytest.param("".join(f"## Update\n\nText {n}.\n\n" for n in range(MAX_HEADINGS + 1)), 4 + 4 * MAX_HEADINGS, 1,
-                 f"more than {MAX_HEADINGS} headings in one text: split the article", id="headings"),
+                 f"more than {MAX_HEADINGS} headings in one text: split the article [unbounded-markdown]",
+                 id="headings"),
     pytest.param("word\n\n" * (MAX_PARAGRAPHS + 1), 4 + 2 * MAX_PARAGRAPHS, 1,
-                 f"more than {MAX_PARAGRAPHS:,} paragraphs in one text: split the article", id="paragraphs"),
+                 f"more than {MAX_PARAGRAPHS:,} paragraphs in one text: split the article [unbounded-markdown]",
+                 id="paragraphs"),
 ])
 def test_markdown_that_would_not_render_in_bounded_time_is_refused_at_its_line(
         project: Project, capsys, body: str, line: int, column: int, message: str) -> None:
@@ -71,19 +73,19 @@ def test_what_an_article_needs_is_far_within_the_limits() -> None:
     assert unbounded("```python\nx = 1\n```\n" * 100) is None
 
 
-POLICY = " (raw_html: reject in site_config/site.yml)"
+POLICY = " (raw_html: reject in site_config/site.yml) [raw-html]"
 
 
 @pytest.mark.parametrize("body, column, message", [
     pytest.param("Text <![) more.\n", 6, "raw HTML that the site's renderer cannot read (the build would stop here): "
-                             "write '<' as '&lt;'", id="unreadable-declaration"),
+                             "write '<' as '&lt;' [unreadable-html]", id="unreadable-declaration"),
     pytest.param(":   <![\n", 5, "raw HTML that the site's renderer cannot read (the build would stop here): write "
-                                  "'<' as '&lt;'", id="unreadable-at-the-end"),
+                                  "'<' as '&lt;' [unreadable-html]", id="unreadable-at-the-end"),
     pytest.param("[x]: <![-->\n", 6, "raw HTML that the site's renderer cannot read (the build would stop here): "
-                                   "write '<' as '&lt;'", id="unreadable-in-a-link-definition"),
+                                   "write '<' as '&lt;' [unreadable-html]", id="unreadable-in-a-link-definition"),
     pytest.param("Text <![CDATA[x]]> more.\n", 6, "raw HTML section '<![…]>' is not allowed" + POLICY, id="cdata"),
     pytest.param("<![) first.\n", 1, "raw HTML that the site's renderer cannot read (the build would stop here): "
-                                    "write '<' as '&lt;'", id="unreadable-at-the-start"),
+                                    "write '<' as '&lt;' [unreadable-html]", id="unreadable-at-the-start"),
     pytest.param("`code` then <iframe src=x></iframe>\n", 13, "raw HTML <iframe> is not allowed" + POLICY,
                  id="after-a-code-span"),
     pytest.param("Text <?php echo 1 ?> more.\n", 6, "raw HTML processing instruction '<?…>' is not allowed" + POLICY,
@@ -110,21 +112,22 @@ def test_unreadable_html_is_reported_where_it_is_on_a_later_line(project: Projec
     body = "First paragraph.\n\nThe <b>SDF</b> and\tthen <![) here.\n"
     assert checked_body(project, capsys, body) == (1, [
         f"{FOLDER}/en.md:6:25: error: raw HTML that the site's renderer cannot read (the build would stop here): "
-        "write '<' as '&lt;'", "1 error, 0 warnings"])
+        "write '<' as '&lt;' [unreadable-html]", "1 error, 0 warnings"])
 
 
 def test_raw_html_the_renderer_cannot_read_is_an_error_under_either_policy(project: Project, capsys) -> None:
     lenient(project)
     assert checked_body(project, capsys, "Text <![) and <b onclick=x>b</b>.\n") == (1, [
         f"{FOLDER}/en.md:4:6: error: raw HTML that the site's renderer cannot read (the build would stop here): "
-        "write '<' as '&lt;'", "1 error, 0 warnings"])
+        "write '<' as '&lt;' [unreadable-html]", "1 error, 0 warnings"])
 
 
 def test_unclosed_tags_that_would_be_read_to_the_end_each_are_refused(project: Project, capsys) -> None:
     body = "<a x\n\n" * 2_000
     assert checked_body(project, capsys, body) == (1, [
         f"{FOLDER}/en.md:4:1: error: 2,000 HTML tags that no '>' closes, the first here: reading the text once for "
-        "each would not end in bounded time; close them, or write '<' as '&lt;'", "1 error, 0 warnings"])
+        "each would not end in bounded time; close them, or write '<' as '&lt;' [unbounded-markdown]", "1 error, 0"
+                                                                                                       " warnings"])
     assert unbounded("word <sup>2</sup>\n\n" * 2_000) is None  # closed tags cost nothing more
 
 
@@ -147,7 +150,7 @@ def test_a_merge_conflict_is_reported_at_each_marker_before_the_file_is_read(
     write_minimal_article(project)
     project.write(relative, text)
     code, lines = project.check(capsys)
-    advice = "keep the right version of the lines between the markers, then delete the marker lines"
+    advice = "keep the right version of the lines between the markers, then delete the marker lines [merge-conflict]"
     assert code == 1
     assert [line for line in lines if "merge conflict" in line] == [
         f"{relative}:{first_line}:1: error: unresolved merge conflict: '<<<<<<<' (start of the version on this "

@@ -27,7 +27,7 @@ def test_json_format(project: Project, capsys) -> None:
         "errors": 1,
         "warnings": 1,
         "diagnostics": [
-            {"file": "content/actors/sdf.yml", "line": 2, "column": 7, "severity": "error", "code": None,
+            {"file": "content/actors/sdf.yml", "line": 2, "column": 7, "severity": "error", "code": "unknown-value",
              "message": "unknown type 'armed-grup' (did you mean 'armed-group'?)"},
             {"file": "content/articles/2017/2017-08-07-a/meta.yml", "line": 1, "column": 1,
              "severity": "warning", "code": "translation-pending", "message": "translation pending: no en.md yet"},
@@ -55,8 +55,8 @@ def test_broken_site_config_is_reported_not_raised(project: Project) -> None:
     result = run_briefing("check", cwd=project.root)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "site_config: error: content not checked: fix site_config first",
-        "site_config/site.yml:2:1: error: YAML syntax error: did not find expected ',' or '}'",
+        "site_config: error: content not checked: fix site_config first [site-config]",
+        "site_config/site.yml:2:1: error: YAML syntax error: did not find expected ',' or '}' [yaml-syntax]",
         "2 errors, 0 warnings",
     ]
     assert "Traceback" not in result.stderr
@@ -70,10 +70,10 @@ def test_vocabulary_must_match_schema(project: Project, capsys) -> None:
                             encoding="utf-8")
     code, lines = project.check(capsys)
     assert code == 1
-    assert lines[0] == "site_config: error: content not checked: fix site_config first"
+    assert lines[0] == "site_config: error: content not checked: fix site_config first [site-config]"
     line = text.splitlines().index("actor_types:") + 1
     assert lines[1].startswith(f"site_config/vocabularies.yml:{line}:1: error: vocabulary 'actor_types' lists ")
-    assert lines[1].endswith("keep them the same")
+    assert lines[1].endswith("keep them the same [site-config]")
 
 
 def test_interface_strings_exist_in_both_languages(project: Project, capsys) -> None:
@@ -81,4 +81,4 @@ def test_interface_strings_exist_in_both_languages(project: Project, capsys) -> 
     strings.write_text(strings.read_text(encoding="utf-8").replace("archive: Archive\n", ""), encoding="utf-8")
     code, lines = project.check(capsys)
     assert (code, lines[1]) == (1, "site_config/i18n/en.yml: error: interface string 'archive' "
-                                   "is missing in this language")
+                                   "is missing in this language [site-config]")

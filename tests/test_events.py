@@ -54,32 +54,38 @@ def test_a_well_formed_event_passes(project: Project, capsys: pytest.CaptureFixt
 
 
 @pytest.mark.parametrize(("change", "line", "message"), [
-    (("type: battles", "type: batles"), 6, "error: unknown type 'batles' in events[0].type (did you mean 'battles'?)"),
+    (("type: battles", "type: batles"), 6, "error: unknown type 'batles' in events[0].type (did you mean 'battles'?)"
+                                           " [unknown-value]"),
     (("sub_type: government-regains-territory", "sub_type: air-drone-strike"),
      7, "error: events[0].sub_type 'air-drone-strike' is under type 'explosions-remote-violence', not "
-     "'battles' (under battles: armed-clash, government-regains-territory, non-state-actor-overtakes-territory)"),
+     "'battles' (under battles: armed-clash, government-regains-territory, non-state-actor-overtakes-territory)"
+     " [event-sub-type]"),
     (("sub_type: government-regains-territory", "sub_type: goverment-regains-territory"),
      7, "error: unknown sub_type 'goverment-regains-territory' in events[0].sub_type "
-     "(did you mean 'government-regains-territory'?)"),
+     "(did you mean 'government-regains-territory'?) [unknown-value]"),
     (("side_b: [isis]", "side_b: [isis, hezbollah]"),
-     9, "error: events[0]: actor 'hezbollah' is on both sides (side_b and associated_a)"),
+     9, "error: events[0]: actor 'hezbollah' is on both sides (side_b and associated_a) [event-sides]"),
     (("associated_a: [hezbollah]", "associated_a: [syrian-arab-army]"),
-     9, "error: events[0]: actor 'syrian-arab-army' is listed twice on its side (side_a and associated_a)"),
+     9, "error: events[0]: actor 'syrian-arab-army' is listed twice on its side (side_a and associated_a)"
+        " [event-sides]"),
     (("side_b: [isis]", "side_b: [isil]"),
-     9, "error: unknown actor 'isil' in events[0].actors.side_b[0] (did you mean 'isis'?)"),
+     9, "error: unknown actor 'isil' in events[0].actors.side_b[0] (did you mean 'isis'?) [unknown-reference]"),
     (("location: airbase", 'location: ""'), 8, "error: events[0].location is empty: fill it in [empty-field]"),
     (("location: airbase", "location: air-base"),
-     8, "error: unknown location 'air-base' in events[0].location (did you mean 'airbase'?)"),
+     8, "error: unknown location 'air-base' in events[0].location (did you mean 'airbase'?) [unknown-reference]"),
     (("date: 2017-09-05", "date: 2017-09-11"),
      5, "error: events[0].date 2017-09-11 is after the article's date 2017-09-10: "
-     "an article reports what happened before it"),
-    (("date: 2017-09-05", "date: 2017-02-30"), 5, "error: events[0].date '2017-02-30' is not a real calendar date"),
-    (("low: 10", "low: 13"), 11, "error: events[0].fatalities: low 13 is above best 12"),
-    (("high: 30", "high: 11"), 11, "error: events[0].fatalities: high 11 is below best 12"),
-    (("best: 12", "best: 12.5"), 11, "error: events[0].fatalities.best must be a whole number, not a number"),
-    (("best: 12", "best: -1"), 11, "error: events[0].fatalities.best: -1 is less than the minimum of 0"),
+     "an article reports what happened before it [date-order]"),
+    (("date: 2017-09-05", "date: 2017-02-30"), 5, "error: events[0].date '2017-02-30' is not a real calendar date"
+                                                  " [invalid-date]"),
+    (("low: 10", "low: 13"), 11, "error: events[0].fatalities: low 13 is above best 12 [fatalities-range]"),
+    (("high: 30", "high: 11"), 11, "error: events[0].fatalities: high 11 is below best 12 [fatalities-range]"),
+    (("best: 12", "best: 12.5"), 11, "error: events[0].fatalities.best must be a whole number, not a number"
+                                     " [wrong-type]"),
+    (("best: 12", "best: -1"), 11, "error: events[0].fatalities.best: -1 is less than the minimum of 0"
+                                   " [invalid-value]"),
     (("sources: [sana]", "sources: [sana, smart]"),
-     12, "error: unknown source 'smart' in events[0].sources[1]"),
+     12, "error: unknown source 'smart' in events[0].sources[1] [unknown-reference]"),
     (("location: airbase", "location: nowhere"),
      8, "warning: events[0]: location 'nowhere' and the places it is in have no coordinates: "
      "the event is published but left off maps [event-unmapped]"),
@@ -101,7 +107,7 @@ def test_a_source_the_article_does_not_cite(project: Project, capsys: pytest.Cap
                   _meta(EVENT.replace("sources: [sana]", "sources: [smart]")))
     assert _problems(project, capsys) == [
         "content/articles/2017/2017-09-10-airbase/meta.yml:12:15: error: events[0] cites source 'smart', "
-        "which the article's sources do not list"]
+        "which the article's sources do not list [uncited-source]"]
 
 
 PRECISE_AND_NOT = EVENT + """\
@@ -197,12 +203,12 @@ def test_a_sub_type_must_name_its_type_in_the_vocabulary(project: Project, capsy
     vocabulary.write_text(text.replace("grenade: {type: explosions-remote-violence,", "grenade: {type: bombs,"),
                           encoding="utf-8")
     problems = _problems(project, capsys)
-    assert problems[0] == "site_config: error: content not checked: fix site_config first"
+    assert problems[0] == "site_config: error: content not checked: fix site_config first [site-config]"
     line = text.splitlines().index("  grenade: {type: explosions-remote-violence, ar: قنبلة يدوية, en: Grenade}") + 1
     assert len(problems) == 2 and problems[1].startswith(f"site_config/vocabularies.yml:{line}:12:")
     assert problems[1].endswith("error: event sub-type 'grenade' needs its event type (type: one of battles, "
                                 "explosions-remote-violence, violence-against-civilians, protests, riots, "
-                                "strategic-developments)"), problems
+                                "strategic-developments) [site-config]"), problems
 
 
 def test_new_event_appends_a_skeleton_that_check_names_field_by_field(project: Project,
@@ -230,7 +236,8 @@ def test_new_event_appends_a_skeleton_that_check_names_field_by_field(project: P
         "violence-against-civilians, protests, riots, strategic-developments) [empty-field]",
         f"events[1].sub_type is empty: fill it in (one of: {', '.join(SUB_TYPES)}) [empty-field]",
         "events[1].location is empty: fill it in [empty-field]",
-        "events[1].actors.side_a must list at least 1", "events[1].sources must list at least 1",
+        "events[1].actors.side_a must list at least 1 [too-few-items]", "events[1].sources must list at least 1"
+                                                                        " [too-few-items]",
         "events[1].note.ar is empty: fill it in [empty-field]", "events[1].note.en is empty: fill it in [empty-field]"]
 
 

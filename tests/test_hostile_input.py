@@ -29,23 +29,24 @@ def check_bytes(project: Project, capsys, relative: str, data: bytes) -> tuple[i
 
 @pytest.mark.parametrize(("data", "expected"), [
     pytest.param(b"name:\n\tar: x\n", "content/actors/sdf.yml:2:1: error: YAML syntax error: a tab character: "
-                 "YAML indents with spaces only, replace the tab with spaces", id="tab"),
+                 "YAML indents with spaces only, replace the tab with spaces [yaml-syntax]", id="tab"),
     pytest.param(SDF.encode() + b"\x00\n", "content/actors/sdf.yml:3:1: error: NUL byte at byte offset "
-                 f"{len(SDF.encode())}: this is not a text file, or it is corrupted", id="nul"),
+                 f"{len(SDF.encode())}: this is not a text file, or it is corrupted [not-text]", id="nul"),
     pytest.param(b"type: armed-group\nname: {en: \xe9tat}\n", "content/actors/sdf.yml:2:12: error: not UTF-8 "
-                 "text (undecodable byte 0xE9 at byte offset 29): save the file as UTF-8", id="latin-1"),
+                 "text (undecodable byte 0xE9 at byte offset 29): save the file as UTF-8 [not-text]", id="latin-1"),
     pytest.param(b"name: \x07\n", "content/actors/sdf.yml:1:7: error: control character U+0007 is not "
-                 "allowed in YAML: remove it", id="control-character"),
+                 "allowed in YAML: remove it [yaml-syntax]", id="control-character"),
     pytest.param(b"a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\n", "content/actors/sdf.yml:2:8: error: "
-                 "alias '*a' refused: anchors and aliases are not allowed in content, write the value out",
+                 "alias '*a' refused: anchors and aliases are not allowed in content, write the value out"
+                 " [yaml-refused]",
                  id="billion-laughs"),
     pytest.param(b"name: " + b"[" * 100 + b"]" * 100 + b"\n", "content/actors/sdf.yml:1:22: error: nested more "
-                 "than 16 levels deep: no content field needs this", id="deep-nesting"),
+                 "than 16 levels deep: no content field needs this [yaml-refused]", id="deep-nesting"),
     pytest.param(b"name: !!python/object/apply:os.system [touch pwned]\n", "content/actors/sdf.yml:1:7: error: "
                  "YAML tag '!!python/object/apply:os.system' refused: content is plain text, numbers and lists; "
-                 "remove the tag", id="python-tag"),
+                 "remove the tag [yaml-refused]", id="python-tag"),
     pytest.param(b"name: !custom {ar: x}\n", "content/actors/sdf.yml:1:7: error: YAML tag '!custom' refused: "
-                 "content is plain text, numbers and lists; remove the tag", id="custom-tag"),
+                 "content is plain text, numbers and lists; remove the tag [yaml-refused]", id="custom-tag"),
 ])
 def test_broken_or_hostile_yaml_is_one_precise_error(project: Project, capsys, data: bytes, expected: str) -> None:
     assert check_bytes(project, capsys, SDF_FILE, data) == (1, [expected, "1 error, 0 warnings"])
@@ -55,7 +56,8 @@ def test_broken_or_hostile_yaml_is_one_precise_error(project: Project, capsys, d
 def test_file_over_the_size_limit_is_not_read(project: Project, capsys) -> None:
     data = SDF.encode() + b"description: {en: " + b"x" * 1_000_000 + b"}\n"
     assert check_bytes(project, capsys, SDF_FILE, data) == (1, [
-        f"content/actors/sdf.yml: error: {len(data):,} bytes, over the limit of 1,000,000: is it the right file?",
+        f"content/actors/sdf.yml: error: {len(data):,} bytes, over the limit of 1,000,000: is it the right file?"
+        " [file-too-large]",
         "1 error, 0 warnings",
     ])
 
@@ -96,15 +98,16 @@ def test_a_file_named_with_dot_dot_lands_outside_its_registry(project: Project, 
 
 
 @pytest.mark.parametrize(("name", "message"), [
-    ("SDF", "'SDF' is not a valid id: use lowercase ASCII letters, digits and single hyphens, e.g. 'deir-ez-zor'"),
+    ("SDF", "'SDF' is not a valid id: use lowercase ASCII letters, digits and single hyphens, e.g. 'deir-ez-zor'"
+            " [invalid-id]"),
     ("my actor", "'my actor' is not a valid id: use lowercase ASCII letters, digits and single hyphens, "
-                 "e.g. 'deir-ez-zor'"),
+                 "e.g. 'deir-ez-zor' [invalid-id]"),
     ("con", "'con' is a reserved file name on Windows, where the site could not be checked out: "
-            "choose another id"),
+            "choose another id [invalid-id]"),
     ("lpt1", "'lpt1' is a reserved file name on Windows, where the site could not be checked out: "
-             "choose another id"),
+             "choose another id [invalid-id]"),
     ("sdf\u200b", "'sdf\u200b' contains an invisible character, U+200B ZERO WIDTH SPACE: use lowercase ASCII "
-                  "letters, digits and single hyphens, e.g. 'deir-ez-zor'"),
+                  "letters, digits and single hyphens, e.g. 'deir-ez-zor' [invalid-id]"),
 ])
 def test_ids_that_are_not_safe_file_names(project: Project, capsys, name: str, message: str) -> None:
     path = project.root / "content/actors" / f"{name}.yml"
@@ -120,7 +123,7 @@ def test_references_that_are_paths_are_refused(project: Project, capsys, referen
     code, lines = project.check(capsys)
     assert code == 1
     assert lines[0] == (f"content/articles/2017/2017-08-07-a/meta.yml:3:10: error: actors[0]: '{reference}' "
-                        "is not an id: ids are lowercase ASCII letters, digits and single hyphens")
+                        "is not an id: ids are lowercase ASCII letters, digits and single hyphens [invalid-format]")
 
 
 def test_symlink_out_of_content_is_refused_and_never_published(project: Project, capsys, tmp_path_factory) -> None:
@@ -131,9 +134,9 @@ def test_symlink_out_of_content_is_refused_and_never_published(project: Project,
     os.symlink(secret.parent, project.root / "content/articles")
     assert project.check(capsys) == (1, [
         f"content/actors/sdf.yml: error: symbolic link to {secret}, outside content/: refused, "
-        "copy the file into content/ instead",
+        "copy the file into content/ instead [misplaced-file]",
         f"content/articles: error: symbolic link to {secret.parent}, outside content/: refused, "
-        "copy the file into content/ instead",
+        "copy the file into content/ instead [misplaced-file]",
         "2 errors, 0 warnings",
     ])
 
@@ -147,7 +150,7 @@ def test_invisible_characters_are_errors_in_names_and_warnings_in_prose(project:
                              "disagreements\u202e between the SDF and the Coalition.\n")
     assert project.check(capsys) == (1, [
         "content/actors/sdf.yml:2:16: error: invisible character U+200B ZERO WIDTH SPACE in aliases.ar[0]: "
-        "\"قوات⟨U+200B⟩سوريا\"; ids, names and aliases must be typed plainly, delete it",
+        "\"قوات⟨U+200B⟩سوريا\"; ids, names and aliases must be typed plainly, delete it [invisible-in-name]",
         "content/actors/sdf.yml:4:19: warning: invisible character U+202E RIGHT-TO-LEFT OVERRIDE in "
         "description.en: \"Kurdish-led ⟨U+202E⟩alliance\"; it can reorder or hide text, delete it unless "
         "it was meant [invisible-character]",
@@ -158,44 +161,45 @@ def test_invisible_characters_are_errors_in_names_and_warnings_in_prose(project:
         "OVERRIDE: \"…d disagreements⟨U+202E⟩ between the SD…\"; it can reorder or hide text, "
         "delete it unless it was meant [invisible-character]",
         "content/articles/2017/2017-08-07-a/meta.yml:3:10: error: actors[0]: 'sdf\u2066' is not an id: "
-        "ids are lowercase ASCII letters, digits and single hyphens",
+        "ids are lowercase ASCII letters, digits and single hyphens [invalid-format]",
         "content/articles/2017/2017-08-07-a/meta.yml:3:10: error: invisible character U+2066 LEFT-TO-RIGHT "
-        "ISOLATE in actors[0]: \"sdf⟨U+2066⟩\"; ids, names and aliases must be typed plainly, delete it",
+        "ISOLATE in actors[0]: \"sdf⟨U+2066⟩\"; ids, names and aliases must be typed plainly, delete it"
+        " [invisible-in-name]",
         "content/articles/2017/2017-08-07-a/meta.yml:3:10: error: unknown actor 'sdf\u2066' in actors[0] "
-        "(did you mean 'sdf'?)",
+        "(did you mean 'sdf'?) [unknown-reference]",
         "4 errors, 3 warnings",
     ])
 
 
 UNSAFE_BODIES = [
     ("[the report](javascript:alert(1))", "6:14: error: 'javascript:' link is not allowed: links must be "
-     "http, https, mailto or to an actor, location, source or tag"),
+     "http, https, mailto or to an actor, location, source or tag [unsafe-link]"),
     ("[x](JaVa&#115;cript:alert(1))", "6:5: error: 'javascript:' link is not allowed: links must be "
-     "http, https, mailto or to an actor, location, source or tag"),
+     "http, https, mailto or to an actor, location, source or tag [unsafe-link]"),
     ("[x](java&#9;script:alert(1))", "6:5: error: 'javascript:' link is not allowed: links must be "
-     "http, https, mailto or to an actor, location, source or tag"),
+     "http, https, mailto or to an actor, location, source or tag [unsafe-link]"),
     ("[x](java&NewLine;script:alert(1))", "6:5: error: 'javascript:' link is not allowed: links must be "
-     "http, https, mailto or to an actor, location, source or tag"),
+     "http, https, mailto or to an actor, location, source or tag [unsafe-link]"),
     ("[x](&#x20;&#1;javascript:alert(1))", "6:5: error: 'javascript:' link is not allowed: links must be "
-     "http, https, mailto or to an actor, location, source or tag"),
+     "http, https, mailto or to an actor, location, source or tag [unsafe-link]"),
     ("[ref]\n\n[ref]: data:text/html;base64,PHNjcmlwdD4=", "8:8: error: 'data:' link is not allowed: links must "
-     "be http, https, mailto or to an actor, location, source or tag"),
+     "be http, https, mailto or to an actor, location, source or tag [unsafe-link]"),
     ("<vbscript:msgbox(1)>", "6:2: error: 'vbscript:' link is not allowed: links must be http, https, mailto "
-     "or to an actor, location, source or tag"),
+     "or to an actor, location, source or tag [unsafe-link]"),
     ("<script>alert(1)</script>", "6:1: error: raw HTML <script> is not allowed "
-     "(raw_html: reject in site_config/site.yml)"),
+     "(raw_html: reject in site_config/site.yml) [raw-html]"),
     ("<iframe src=\"https://example.com\"></iframe>", "6:1: error: raw HTML <iframe> is not allowed "
-     "(raw_html: reject in site_config/site.yml)"),
+     "(raw_html: reject in site_config/site.yml) [raw-html]"),
     ("Text <b onmouseover=\"alert(1)\">bold</b>", "6:6: error: event handler attribute 'onmouseover' on <b> "
-     "is not allowed (raw_html: reject in site_config/site.yml)"),
+     "is not allowed (raw_html: reject in site_config/site.yml) [raw-html]"),
     ("<p style=\"position:fixed\">x</p>", "6:1: error: attribute 'style' on <p> is not allowed "
-     "(raw_html: reject in site_config/site.yml)"),
+     "(raw_html: reject in site_config/site.yml) [raw-html]"),
     ("<a href=\"javascript:alert(1)\">x</a>", "6:1: error: 'javascript:' URL in <a href> is not allowed "
-     "(raw_html: reject in site_config/site.yml)"),
+     "(raw_html: reject in site_config/site.yml) [raw-html]"),
     ("<a href=\"java&#x09;script:alert(1)\">x</a>", "6:1: error: 'javascript:' URL in <a href> is not allowed "
-     "(raw_html: reject in site_config/site.yml)"),
+     "(raw_html: reject in site_config/site.yml) [raw-html]"),
     ("## Heading {: onclick=\"alert(1)\" }", "6:15: error: attribute list sets 'onclick', which is not "
-     "allowed (raw_html: reject in site_config/site.yml)"),
+     "allowed (raw_html: reject in site_config/site.yml) [raw-html]"),
 ]
 
 
@@ -224,7 +228,7 @@ def test_source_url_with_a_script_scheme_is_refused(project: Project, capsys) ->
                                                "url: javascript:alert(1)\n")
     assert project.check(capsys) == (1, [
         "content/sources/rasd.yml:3:6: error: url: 'javascript:alert(1)' is not a web address "
-        "starting with http:// or https://",
+        "starting with http:// or https:// [invalid-format]",
         "1 error, 0 warnings",
     ])
 

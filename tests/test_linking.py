@@ -119,7 +119,7 @@ def test_explicit_link_to_unknown_id_is_an_error_with_its_line(tree: Project, ca
     code, lines = tree.check(capsys)
     errors = [line for line in lines if ": error: " in line]
     assert (code, errors) == (1, ["content/articles/2017/2017-08-07-a/en.md:6:47: error: link to unknown "
-                                  "source 'basnew' (did you mean 'basnews'?)"])
+                                  "source 'basnew' (did you mean 'basnews'?) [unknown-link]"])
 
 
 def test_links_resolve_in_the_page_language_and_names_get_linked(tree: Project) -> None:

@@ -37,7 +37,8 @@ def test_a_photo_naming_its_photographer_and_city_in_iptc_is_an_error(project: P
     code, lines = project.check(capsys)
     assert (code, _errors(lines)) == (1, [
         f"{FOLDER}/meta.yml:4:11: error: road.jpg carries metadata that can endanger people: IPTC: photographer's "
-        f"name (By-line); IPTC: city; remove it with `briefing strip-metadata {FOLDER}/road.jpg`, then check again"])
+        f"name (By-line); IPTC: city; remove it with `briefing strip-metadata {FOLDER}/road.jpg`, then check again"
+        " [unsafe-metadata]"])
     assert main(["strip-metadata", str(photo)]) == 0
     assert capsys.readouterr().out == f"{photo}: removed IPTC (APP13)\n"
     assert project.check(capsys) == (0, ["0 errors, 0 warnings"])
@@ -60,22 +61,24 @@ def test_a_photo_with_gps_serial_number_and_xmp_location_is_an_error(project: Pr
     assert _errors(lines) == [
         f"{FOLDER}/meta.yml:4:11: error: road.jpg carries metadata that can endanger people: EXIF: GPS position; "
         "EXIF: photographer's name (Artist); EXIF: camera serial number (BodySerialNumber); XMP: location (City); "
-        f"remove it with `briefing strip-metadata {FOLDER}/road.jpg`, then check again"]
+        f"remove it with `briefing strip-metadata {FOLDER}/road.jpg`, then check again [unsafe-metadata]"]
 
 
 @pytest.mark.parametrize("content, message", [
-    pytest.param(jpeg()[:1500], "road.jpg: the file is cut short (truncated): copy or export it again", id="truncated"),
-    pytest.param(jpeg()[:300], "road.jpg: the file is cut short (truncated): copy or export it again",
+    pytest.param(jpeg()[:1500], "road.jpg: the file is cut short (truncated): copy or export it again [refused-media]",
+                 id="truncated"),
+    pytest.param(jpeg()[:300], "road.jpg: the file is cut short (truncated): copy or export it again [refused-media]",
                  id="cut-in-its-header"),
     pytest.param(b"GIF89a\x01\x00\x01\x00", "road.jpg: not a JPEG, PNG or WebP image: its content is not one of JPEG, "
-                 "PNG, WebP or PDF, whatever its name says", id="not-an-image"),
+                 "PNG, WebP or PDF, whatever its name says [refused-media]", id="not-an-image"),
     pytest.param(pdf(None), "road.jpg: not a JPEG, PNG or WebP image: its content is a PDF file, whatever its name "
-                 "says", id="a-pdf-named-jpg"),
+                 "says [refused-media]", id="a-pdf-named-jpg"),
     pytest.param(encoded(Image.new("1", (8000, 7000)), "PNG"), "road.jpg: 8,000×7,000 pixels, over the limit of "
                  "50,000,000 (media: max_megapixels in site.yml): an image this large can exhaust the memory of the "
-                 "build (a decompression bomb); reduce it before adding it", id="png-bomb"),
+                 "build (a decompression bomb); reduce it before adding it [refused-media]", id="png-bomb"),
     pytest.param(encoded(Image.new("1", (20000, 20000)), "PNG"), "road.jpg: refused as a decompression bomb: Image "
-                 "size (400000000 pixels) exceeds limit of 178956970 pixels, could be decompression bomb DOS attack.",
+                 "size (400000000 pixels) exceeds limit of 178956970 pixels, could be decompression bomb DOS attack."
+                 " [refused-media]",
                  id="png-bomb-beyond-pillow"),
 ])
 def test_a_file_that_cannot_be_published_is_an_error(project: Project, capsys: pytest.CaptureFixture,
@@ -92,7 +95,7 @@ def test_a_file_over_the_size_limit_is_an_error(project: Project, capsys: pytest
     size = (project.root / FOLDER / "road.jpg").stat().st_size
     code, lines = project.check(capsys)
     assert (code, _errors(lines)) == (1, [f"{FOLDER}/meta.yml:4:11: error: road.jpg: {size / 1e6:.1f} MB, over the "
-                                          "limit of 0 MB (media: max_file_mb in site.yml)"])
+                                          "limit of 0 MB (media: max_file_mb in site.yml) [refused-media]"])
 
 
 def test_missing_alt_and_credit_in_a_language_of_the_article(project: Project,
@@ -101,8 +104,10 @@ def test_missing_alt_and_credit_in_a_language_of_the_article(project: Project,
     (write_article_with_media(project, media) / "road.jpg").write_bytes(jpeg())
     code, lines = project.check(capsys)
     assert (code, _errors(lines)) == (1, [
-        f"{FOLDER}/meta.yml:5:10: error: media[0].alt: no English text (en), needed because the article has en.md",
-        f"{FOLDER}/meta.yml:6:13: error: media[0].credit: no Arabic text (ar), needed because the article has ar.md"])
+        f"{FOLDER}/meta.yml:5:10: error: media[0].alt: no English text (en), needed because the article has en.md"
+        " [media-text-missing]",
+        f"{FOLDER}/meta.yml:6:13: error: media[0].credit: no Arabic text (ar), needed because the article has ar.md"
+        " [media-text-missing]"])
 
 
 def test_placed_images_must_be_declared_photos_of_the_folder(project: Project, capsys: pytest.CaptureFixture) -> None:
@@ -115,16 +120,16 @@ def test_placed_images_must_be_declared_photos_of_the_folder(project: Project, c
     code, lines = project.check(capsys)
     remote = ("readers' browsers would not show it (the site's Content-Security-Policy allows only its own images), "
               "and loading it would tell its host who reads the article; download it into the article's folder, "
-              "declare it under media: with its credit, and place it as ![](FILE)")
+              "declare it under media: with its credit, and place it as ![](FILE) [misplaced-image]")
     assert (code, _errors(lines)) == (1, [
         f"{FOLDER}/en.md:6:20: error: remote image https://example.org/x.jpg: {remote}",
-        f"{FOLDER}/en.md:8:5: error: no file 'other.jpg' in the article's folder",
+        f"{FOLDER}/en.md:8:5: error: no file 'other.jpg' in the article's folder [misplaced-image]",
         f"{FOLDER}/en.md:10:5: error: ../elsewhere/y.jpg: photos are placed by their file name, from the article's "
-        "own folder (![](photo.jpg))",
+        "own folder (![](photo.jpg)) [misplaced-image]",
         f"{FOLDER}/en.md:10:45: error: undeclared.png is not declared under media: in meta.yml (with its alt text "
-        "and credit in each language)",
+        "and credit in each language) [misplaced-image]",
         f"{FOLDER}/en.md:12:5: error: 'data:' link is not allowed: links must be http, https, mailto or to an "
-        "actor, location, source or tag",
+        "actor, location, source or tag [unsafe-link]",
         f"{FOLDER}/en.md:14:8: error: remote image //cdn.example.org/z.webp: {remote}",
         f"{FOLDER}/undeclared.png: warning: not declared under media: in meta.yml, so not published "
         "[undeclared-media]"])
@@ -143,13 +148,14 @@ def test_declared_files_missing_unused_or_twice_lead(project: Project, capsys: p
     assert (code, _errors(lines)) == (1, [
         f"{FOLDER}/meta.yml:8:11: warning: spare.jpg is declared but placed nowhere: write ![](spare.jpg) where it "
         "belongs in the text, or remove it from media: [unplaced-photo]",
-        f"{FOLDER}/meta.yml:11:11: error: media[2].file: no file 'gone.jpg' in the article's folder",
+        f"{FOLDER}/meta.yml:11:11: error: media[2].file: no file 'gone.jpg' in the article's folder"
+        " [missing-media-file]",
         f"{FOLDER}/meta.yml:17:11: error: media[3].lead: media[0] is already the article's lead photo; an article "
-        "has at most one",
+        "has at most one [second-lead]",
         f"{FOLDER}/meta.yml:19:11: error: report.pdf carries metadata that can endanger people: document "
         "information: author's name (Author); XMP metadata (author, tool and dates); remove it with "
-        f"`briefing strip-metadata {FOLDER}/report.pdf`, then check again",
-        f"{FOLDER}/meta.yml:21:13: error: unknown source 'nobody' in documents[0].source",
+        f"`briefing strip-metadata {FOLDER}/report.pdf`, then check again [unsafe-metadata]",
+        f"{FOLDER}/meta.yml:21:13: error: unknown source 'nobody' in documents[0].source [unknown-reference]",
         f"{FOLDER}/notes.txt: warning: ignored: an article's folder holds meta.yml, its texts, and the photos and "
         "documents meta.yml declares [ignored-file]"])
 
@@ -320,7 +326,7 @@ def test_a_file_name_that_cannot_be_an_address_is_refused(project: Project, caps
     assert code == 1
     assert f"{FOLDER}/meta.yml:4:11: error: media[0].file: 'صورة الطريق.jpg' is not a usable file name: it becomes " \
            "part of the site's addresses; rename the file with Latin letters, digits, '-', '_' and '.' only " \
-           "(road-to-airbase.jpg)" in lines
+           "(road-to-airbase.jpg) [invalid-format]" in lines
 
 
 def test_the_photos_of_a_draft_are_not_published(project: Project, tmp_path: Path) -> None:

@@ -52,8 +52,9 @@ def test_check_speaks_arabic_with_lang_ar_and_keeps_positions_and_codes(project:
     code, lines = project.check(capsys, "--lang", "ar")
     assert (code, lines) == (1, [
         "content/articles/2017/2017-08-07-a/meta.yml:2:9: خطأ: قيمة status غير معروفة 'publishd' "
-        "(هل تقصد 'published'؟)",
-        "content/articles/2017/2017-08-07-a/meta.yml:3:10: خطأ: 'isil' غير معروف (فاعل) في actors[0]",
+        "(هل تقصد 'published'؟) [unknown-value]",
+        "content/articles/2017/2017-08-07-a/meta.yml:3:10: خطأ: 'isil' غير معروف (فاعل) في actors[0]"
+        " [unknown-reference]",
         "2 أخطاء، 0 تحذيرات",
     ])
     assert project.check(capsys, "--lang", "en")[1][-1] == "2 errors, 0 warnings"

@@ -39,7 +39,7 @@ def test_duplicate_key_is_an_error(project: Project, capsys) -> None:
     project.write("content/actors/sdf.yml", SDF + "type: militia\n")
     assert project.check(capsys) == (1, [
         "content/actors/sdf.yml:4:1: error: duplicate key 'type' (first given on line 3); "
-        "YAML would silently keep only the last one",
+        "YAML would silently keep only the last one [duplicate-key]",
         "1 error, 0 warnings",
     ])
 
@@ -48,15 +48,15 @@ def test_unknown_field_suggests_the_right_one(project: Project, capsys) -> None:
     write_minimal_article(project, meta="date: 2017-08-07\nstatus: published\nactros: [sdf]\n")
     assert project.check(capsys)[1][0] == (
         "content/articles/2017/2017-08-07-a/meta.yml:3:1: error: "
-        "unknown field 'actros' (did you mean 'actors'?)")
+        "unknown field 'actros' (did you mean 'actors'?) [unknown-field]")
 
 
 def test_wrong_type_and_missing_field(project: Project, capsys) -> None:
     project.write("content/actors/sdf.yml", "name: SDF\naliases: {en: SDF}\n")
     assert project.check(capsys) == (1, [
-        "content/actors/sdf.yml:1:1: error: missing required field 'type'",
-        "content/actors/sdf.yml:1:7: error: name must be a mapping of fields, not a text",
-        "content/actors/sdf.yml:2:15: error: aliases.en must be a list, not a text",
+        "content/actors/sdf.yml:1:1: error: missing required field 'type' [missing-field]",
+        "content/actors/sdf.yml:1:7: error: name must be a mapping of fields, not a text [wrong-type]",
+        "content/actors/sdf.yml:2:15: error: aliases.en must be a list, not a text [wrong-type]",
         "3 errors, 0 warnings",
     ])
 
@@ -64,31 +64,32 @@ def test_wrong_type_and_missing_field(project: Project, capsys) -> None:
 def test_name_needs_both_languages(project: Project, capsys) -> None:
     project.write("content/actors/sdf.yml", "name: {ar: قسد}\ntype: armed-group\n")
     assert project.check(capsys)[1][0] == (
-        "content/actors/sdf.yml:1:7: error: missing required field 'en' in name")
+        "content/actors/sdf.yml:1:7: error: missing required field 'en' in name [missing-field]")
 
 
 def test_unclosed_front_matter(project: Project, capsys) -> None:
     write_minimal_article(project, en="---\ntitle: A rift\nThe body began without a fence.\n")
     assert project.check(capsys)[1][0] == (
         "content/articles/2017/2017-08-07-a/en.md:1:1: error: "
-        "front matter opened on line 1 is never closed with '---'")
+        "front matter opened on line 1 is never closed with '---' [front-matter]")
 
 
 def test_front_matter_lines_count_from_the_file_start(project: Project, capsys) -> None:
     write_minimal_article(project, en="---\ntitle: A rift\nsumary: typo\n---\nText of the article here.\n")
     assert project.check(capsys)[1][0] == (
         "content/articles/2017/2017-08-07-a/en.md:3:1: error: "
-        "unknown field 'sumary' (did you mean 'summary'?)")
+        "unknown field 'sumary' (did you mean 'summary'?) [unknown-field]")
 
 
 @pytest.mark.parametrize("field, value, line, message", [
-    ("actors", "[ypj]", "3:10", "unknown actor 'ypj' in actors[0] (did you mean 'ypg'?)"),
-    ("locations", "[raqa]", "3:13", "unknown location 'raqa' in locations[0] (did you mean 'raqqa'?)"),
-    ("tags", "[oil]", "3:8", "unknown tag 'oil' in tags[0]"),
+    ("actors", "[ypj]", "3:10", "unknown actor 'ypj' in actors[0] (did you mean 'ypg'?) [unknown-reference]"),
+    ("locations", "[raqa]", "3:13", "unknown location 'raqa' in locations[0] (did you mean 'raqqa'?)"
+                                    " [unknown-reference]"),
+    ("tags", "[oil]", "3:8", "unknown tag 'oil' in tags[0] [unknown-reference]"),
     ("sources", "[{source: basnew}]", "3:20",
-     "unknown source 'basnew' in sources[0].source (did you mean 'basnews'?)"),
+     "unknown source 'basnew' in sources[0].source (did you mean 'basnews'?) [unknown-reference]"),
     ("sources", "[{source: basnews, via: rasad}]", "3:34",
-     "unknown source 'rasad' in sources[0].via (did you mean 'rasd'?)"),
+     "unknown source 'rasad' in sources[0].via (did you mean 'rasd'?) [unknown-reference]"),
 ])
 def test_article_references(project: Project, capsys, field, value, line, message) -> None:
     project.write("content/actors/ypg.yml", YPG)
@@ -104,9 +105,10 @@ def test_unknown_affiliation_reported_even_when_the_file_has_other_errors(projec
     project.write("content/actors/ypg.yml", YPG)
     project.write("content/actors/sdf.yml", SDF + "affiliations:\n  - actor: ypj\n    relation: leads\n")
     assert project.check(capsys) == (1, [
-        "content/actors/sdf.yml:5:12: error: unknown actor 'ypj' in affiliations[0].actor (did you mean 'ypg'?)",
+        "content/actors/sdf.yml:5:12: error: unknown actor 'ypj' in affiliations[0].actor (did you mean 'ypg'?)"
+        " [unknown-reference]",
         "content/actors/sdf.yml:6:15: error: unknown relation 'leads' in affiliations[0].relation "
-        "(one of: part-of, leader-of, backed-by, allied-with, opposed-to)",
+        "(one of: part-of, leader-of, backed-by, allied-with, opposed-to) [unknown-value]",
         "2 errors, 0 warnings",
     ])
 
@@ -115,7 +117,8 @@ def test_unknown_parent(project: Project, capsys) -> None:
     project.write("content/locations/raqqa.yml", "name: {ar: الرقة, en: Raqqa}\nkind: city\nparent: sria\n")
     project.write("content/locations/syria.yml", "name: {ar: سوريا, en: Syria}\nkind: country\n")
     assert project.check(capsys)[1][0] == (
-        "content/locations/raqqa.yml:3:9: error: unknown location 'sria' in parent (did you mean 'syria'?)")
+        "content/locations/raqqa.yml:3:9: error: unknown location 'sria' in parent (did you mean 'syria'?)"
+        " [unknown-reference]")
 
 
 def test_parent_cycle(project: Project, capsys) -> None:
@@ -123,7 +126,7 @@ def test_parent_cycle(project: Project, capsys) -> None:
     project.write("content/locations/c.yml", "name: {ar: ج, en: C}\nkind: governorate\nparent: a\n")
     project.write("content/locations/a.yml", "name: {ar: أ, en: A}\nkind: country\nparent: b\n")
     assert project.check(capsys) == (1, [
-        "content/locations/a.yml:3:9: error: parent cycle: a → b → c → a", "1 error, 0 warnings"])
+        "content/locations/a.yml:3:9: error: parent cycle: a → b → c → a [cycle]", "1 error, 0 warnings"])
 
 
 def test_part_of_cycle_and_self_affiliation(project: Project, capsys) -> None:
@@ -131,8 +134,8 @@ def test_part_of_cycle_and_self_affiliation(project: Project, capsys) -> None:
     project.write("content/actors/ypg.yml", YPG + "affiliations:\n"
                   "  - {actor: sdf, relation: part-of}\n  - {actor: ypg, relation: allied-with}\n")
     assert project.check(capsys) == (1, [
-        "content/actors/sdf.yml:5:13: error: part-of cycle: sdf → ypg → sdf",
-        "content/actors/ypg.yml:5:13: error: actor 'ypg' cannot be affiliated with itself",
+        "content/actors/sdf.yml:5:13: error: part-of cycle: sdf → ypg → sdf [cycle]",
+        "content/actors/ypg.yml:5:13: error: actor 'ypg' cannot be affiliated with itself [self-affiliation]",
         "2 errors, 0 warnings",
     ])
 
@@ -141,7 +144,7 @@ def test_year_folder_must_match_date(project: Project, capsys) -> None:
     write_minimal_article(project, year="2016", slug="coalition-rift")
     assert project.check(capsys) == (1, [
         "content/articles/2016/coalition-rift/meta.yml:1:7: error: date 2017-08-07 is in 2017 but the "
-        "article is filed under 2016/: move the folder to content/articles/2017/",
+        "article is filed under 2016/: move the folder to content/articles/2017/ [date-order]",
         "1 error, 0 warnings",
     ])
 
@@ -151,7 +154,7 @@ def test_article_ids_are_unique_across_years(project: Project, capsys) -> None:
     write_minimal_article(project, year="2018", slug="rift", meta="date: 2018\nstatus: draft\n")
     assert project.check(capsys) == (1, [
         "content/articles/2018/rift: error: article id 'rift' is already used by "
-        "content/articles/2017/rift: the two pages would collide",
+        "content/articles/2017/rift: the two pages would collide [duplicate-id]",
         "1 error, 0 warnings",
     ])
 
@@ -161,7 +164,7 @@ def test_file_names_must_be_ids(project: Project, capsys) -> None:
     project.write("content/actors/notes.txt", "remember the PYD")
     assert project.check(capsys) == (1, [
         "content/actors/SDF.yml: error: 'SDF' is not a valid id: use lowercase ASCII letters, "
-        "digits and single hyphens, e.g. 'deir-ez-zor'",
+        "digits and single hyphens, e.g. 'deir-ez-zor' [invalid-id]",
         "content/actors/notes.txt: warning: ignored: each actor is one .yml file [ignored-file]",
         "1 error, 1 warning",
     ])
@@ -172,7 +175,7 @@ def test_shared_alias_needs_declaring_ambiguous_on_both_sides(project: Project, 
     project.write("content/actors/ypg.yml", YPG + "aliases: {ar: [الوحدات الكرديه]}\n")
     assert project.check(capsys) == (1, [
         "content/actors/ypg.yml:3:16: error: ar name 'الوحدات الكرديه' is also a name of actor 'sdf' "
-        "(content/actors/sdf.yml): if both are meant, list it under ambiguous_aliases.ar in both files",
+        "(content/actors/sdf.yml): if both are meant, list it under ambiguous_aliases.ar in both files [shared-name]",
         "1 error, 0 warnings",
     ])
 
@@ -191,13 +194,13 @@ def test_location_aliases_are_unique_too(project: Project, capsys) -> None:
     assert project.check(capsys)[1][0] == (
         "content/locations/dez-gov.yml:3:16: error: en name 'deir ez zor' is also a name of location "
         "'deir-ez-zor' (content/locations/deir-ez-zor.yml): if both are meant, list it under "
-        "ambiguous_aliases.en in both files")
+        "ambiguous_aliases.en in both files [shared-name]")
 
 
 @pytest.mark.parametrize("date, message", [
-    ("2017-02-30", "date '2017-02-30' is not a real calendar date"),
-    ("2017-13", "date '2017-13' has no month 13"),
-    ("7/8/2017", "date '7/8/2017' must be written YYYY-MM-DD, YYYY-MM or YYYY"),
+    ("2017-02-30", "date '2017-02-30' is not a real calendar date [invalid-date]"),
+    ("2017-13", "date '2017-13' has no month 13 [invalid-date]"),
+    ("7/8/2017", "date '7/8/2017' must be written YYYY-MM-DD, YYYY-MM or YYYY [invalid-date]"),
 ])
 def test_impossible_dates(project: Project, capsys, date: str, message: str) -> None:
     write_minimal_article(project, meta=f"date: {date}\nstatus: published\n")
@@ -214,7 +217,7 @@ def test_updated_before_date(project: Project, capsys) -> None:
     write_minimal_article(project, meta="date: 2017-08-07\nupdated: 2017-07\nstatus: published\n")
     assert project.check(capsys)[1][0] == (
         "content/articles/2017/2017-08-07-a/meta.yml:2:10: error: "
-        "updated 2017-07 is before the article's date 2017-08-07")
+        "updated 2017-07 is before the article's date 2017-08-07 [date-order]")
 
 
 def test_updated_within_a_month_precision_date_is_fine(project: Project, capsys) -> None:
@@ -227,13 +230,14 @@ def test_coordinates_out_of_range_with_swap_hint(project: Project, capsys) -> No
                   "name: {ar: دير الزور, en: Deir ez-Zor}\nkind: city\ncoordinates: {lat: 140.15, lon: 35.33}\n")
     assert project.check(capsys)[1][0] == (
         "content/locations/deir-ez-zor.yml:3:14: error: coordinates out of range (lat must be within ±90, "
-        "lon within ±180); lat and lon look swapped (lat: 35.33, lon: 140.15?)")
+        "lon within ±180); lat and lon look swapped (lat: 35.33, lon: 140.15?) [coordinates-out-of-range]")
 
 
 def test_coordinates_out_of_range_without_swap(project: Project, capsys) -> None:
     project.write("content/locations/x.yml", "name: {ar: س, en: X}\nkind: city\ncoordinates: {lat: 95, lon: 200}\n")
     assert project.check(capsys)[1][0] == (
-        "content/locations/x.yml:3:14: error: coordinates out of range (lat must be within ±90, lon within ±180)")
+        "content/locations/x.yml:3:14: error: coordinates out of range (lat must be within ±90, lon within ±180)"
+        " [coordinates-out-of-range]")
 
 
 def test_swapped_language_files(project: Project, capsys) -> None:
@@ -242,9 +246,9 @@ def test_swapped_language_files(project: Project, capsys) -> None:
     write_minimal_article(project, ar=english, en=arabic)
     assert project.check(capsys) == (1, [
         "content/articles/2017/2017-08-07-a/ar.md:2:8: error: ar.md is mostly not in Arabic script "
-        "(0% Arabic letters): are ar.md and en.md swapped?",
+        "(0% Arabic letters): are ar.md and en.md swapped? [wrong-script]",
         "content/articles/2017/2017-08-07-a/en.md:2:8: error: en.md is mostly in Arabic script "
-        "(100% Arabic letters): are ar.md and en.md swapped?",
+        "(100% Arabic letters): are ar.md and en.md swapped? [wrong-script]",
         "2 errors, 0 warnings",
     ])
 
@@ -275,8 +279,9 @@ def test_an_unknown_warning_code_is_refused(project: Project, capsys) -> None:
 def test_article_needs_meta_and_a_text(project: Project, capsys) -> None:
     project.write("content/articles/2017/empty/notes.txt", "todo")
     assert project.check(capsys) == (1, [
-        "content/articles/2017/empty: error: missing meta.yml (date, status, actors, locations, sources)",
-        "content/articles/2017/empty: error: no text: an article needs ar.md, en.md or both",
+        "content/articles/2017/empty: error: missing meta.yml (date, status, actors, locations, sources)"
+        " [missing-meta]",
+        "content/articles/2017/empty: error: no text: an article needs ar.md, en.md or both [no-text]",
         "2 errors, 0 warnings",
     ])
 
@@ -287,8 +292,9 @@ def test_stray_files_in_articles(project: Project, capsys) -> None:
     project.write("content/articles/misc/readme.md", "hello")
     assert project.check(capsys) == (1, [
         "content/articles/2017/2017-08-07-a/fr.md: error: unexpected Markdown file: "
-        "an article's texts are ar.md and en.md",
-        "content/articles/misc: error: not a year folder: articles are filed as content/articles/YYYY/SLUG/",
+        "an article's texts are ar.md and en.md [misplaced-file]",
+        "content/articles/misc: error: not a year folder: articles are filed as content/articles/YYYY/SLUG/"
+        " [misplaced-file]",
         "2 errors, 0 warnings",
     ])
 
@@ -298,21 +304,22 @@ def test_file_that_is_not_utf8(project: Project, capsys) -> None:
     (project.root / "content/actors/sdf.yml").write_bytes("name: قسد".encode("cp1256"))
     assert project.check(capsys) == (1, [
         "content/actors/sdf.yml:1:7: error: not UTF-8 text (undecodable byte 0xDE at byte offset 6): "
-        "save the file as UTF-8",
+        "save the file as UTF-8 [not-text]",
         "1 error, 0 warnings",
     ])
 
 
 def test_empty_file(project: Project, capsys) -> None:
     project.write("content/tags/oil.yml", "# nothing yet\n")
-    assert project.check(capsys) == (1, ["content/tags/oil.yml:1:1: error: the file is empty", "1 error, 0 warnings"])
+    assert project.check(capsys) == (1, ["content/tags/oil.yml:1:1: error: the file is empty [empty-file]",
+                                         "1 error, 0 warnings"])
 
 
 def test_wikidata_and_vocabulary_values(project: Project, capsys) -> None:
     project.write("content/actors/turkey.yml", "name: {ar: تركيا, en: Turkey}\ntype: stat\nwikidata: 43\n")
     assert project.check(capsys) == (1, [
-        "content/actors/turkey.yml:2:7: error: unknown type 'stat' (did you mean 'state'?)",
-        "content/actors/turkey.yml:3:11: error: wikidata must be a text, not a number",
+        "content/actors/turkey.yml:2:7: error: unknown type 'stat' (did you mean 'state'?) [unknown-value]",
+        "content/actors/turkey.yml:3:11: error: wikidata must be a text, not a number [wrong-type]",
         "2 errors, 0 warnings",
     ])
 

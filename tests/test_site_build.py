@@ -109,7 +109,7 @@ def test_build_refuses_content_with_errors(project: Project, capsys) -> None:
     assert code == 1
     assert capsys.readouterr().out.splitlines()[0] == (
         "content/articles/2017/2017-08-07-a/meta.yml:2:9: error: unknown status 'publshed' "
-        "(did you mean 'published'?)")
+        "(did you mean 'published'?) [unknown-value]")
     assert not (project.root / "site").exists()
 
 
@@ -134,6 +134,7 @@ def test_mkdocs_build_itself_stops_on_content_errors(project: Project, caplog) -
     with pytest.raises(Abort):
         build(config)
     assert ("content/articles/2017/2017-08-07-a/meta.yml:3:10: error: unknown actor 'sdff' in actors[0]"
+            " [unknown-reference]"
             in caplog.text)
     assert not (project.root / "out" / "ar").exists()
 
@@ -228,5 +229,6 @@ def test_preview_rereads_only_the_article_folders_that_changed(project: Project,
     folders, report = reload()
     assert folders == ["2017-08-09-c"]
     assert [str(d) for d in report.errors] == [
-        "content/articles/2017/2017-08-09-c: error: missing meta.yml (date, status, actors, locations, sources)",
-        "content/articles/2017/2017-08-09-c: error: no text: an article needs ar.md, en.md or both"]
+        "content/articles/2017/2017-08-09-c: error: missing meta.yml (date, status, actors, locations, sources)"
+        " [missing-meta]",
+        "content/articles/2017/2017-08-09-c: error: no text: an article needs ar.md, en.md or both [no-text]"]

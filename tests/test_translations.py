@@ -124,12 +124,12 @@ def test_an_original_without_its_text_is_an_error(project: Project, capsys: pyte
     code, lines = project.check(capsys)
     assert code == 1
     assert f"{FOLDER}/meta.yml:3:11: error: original: en, but there is no en.md: the original is the text " \
-           "the others translate" in lines
+           "the others translate [missing-original]" in lines
 
 
 def test_a_folder_without_any_text_is_reported_once(project: Project, capsys: pytest.CaptureFixture) -> None:
     _article(project, ar=None, en=None)
-    assert project.check(capsys) == (1, [f"{FOLDER}: error: no text: an article needs ar.md, en.md or both",
+    assert project.check(capsys) == (1, [f"{FOLDER}: error: no text: an article needs ar.md, en.md or both [no-text]",
                                          "1 error, 0 warnings"])
 
 
@@ -322,7 +322,8 @@ def test_an_export_made_before_the_original_changed_is_refused(project: Project,
     code, printed, err = _run(project, capsys, "--import", str(out))
     assert code == 1
     assert re.search(r"handoff/2017-08-07-rift\.en\.po:\d+:1: error: paragraph 2: the original is no "
-                     r"longer this text: it changed since the file was exported; export it again", err)
+                     r"longer this text: it changed since the file was exported; export it again "
+                     r"\[translation-file\]", err)
     assert err.endswith("nothing was written\n")
     assert project.fingerprint() == before
 
@@ -336,9 +337,10 @@ def test_a_dropped_placeholder_or_an_empty_entry_is_refused(project: Project, ca
     before = project.fingerprint()
     code, _, err = _run(project, capsys, "--import", str(out))
     assert code == 1
-    assert "error: paragraph 1: placeholder {1} (actor:sdf) is missing: keep each placeholder of the original once" \
-        in err
-    assert "error: paragraph 2 is not translated: translate every entry, or leave the whole file untouched" in err
+    assert ("error: paragraph 1: placeholder {1} (actor:sdf) is missing: keep each placeholder of the original once"
+            " [translation-file]") in err
+    assert ("error: paragraph 2 is not translated: translate every entry, or leave the whole file untouched"
+            " [translation-file]") in err
     assert project.fingerprint() == before
 
 

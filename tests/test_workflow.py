@@ -112,20 +112,22 @@ def test_github_annotations_are_exact(project: Project, capsys) -> None:
     project.write("content/articles/2017/empty/notes.txt", "todo")
     code, lines = project.check(capsys, "--format", "github")
     assert (code, lines) == (1, [
-        "::error file=content/actors/sdf.yml,line=2,col=7::unknown type 'armed-grup' (did you mean 'armed-group'?)",
+        "::error file=content/actors/sdf.yml,title=unknown-value,line=2,col=7::unknown type 'armed-grup' "
+        "(did you mean 'armed-group'?)",
         "::warning file=content/articles/2017/2017-08-07-a/meta.yml,title=translation-pending,line=1,col=1::"
         "translation pending: no en.md yet",
-        "::error file=content/articles/2017/empty::missing meta.yml (date, status, actors, locations, sources)",
-        "::error file=content/articles/2017/empty::no text: an article needs ar.md, en.md or both",
+        "::error file=content/articles/2017/empty,title=missing-meta::missing meta.yml (date, status, actors, "
+        "locations, sources)",
+        "::error file=content/articles/2017/empty,title=no-text::no text: an article needs ar.md, en.md or both",
         "3 errors, 1 warning",
     ])
 
 
 def test_github_annotation_escapes() -> None:
     report = Report()
-    report.error(Position("content/a,b:c.yml", 3, 1), "100% wrong\nsecond line")
+    report.error(Position("content/a,b:c.yml", 3, 1), "100% wrong\nsecond line", "yaml-syntax")
     assert report.as_github().splitlines()[0] == (
-        "::error file=content/a%2Cb%3Ac.yml,line=3,col=1::100%25 wrong%0Asecond line")
+        "::error file=content/a%2Cb%3Ac.yml,title=yaml-syntax,line=3,col=1::100%25 wrong%0Asecond line")
 
 
 def test_corrections_newest_first_and_updated_follows(project: Project, capsys) -> None:
@@ -146,9 +148,9 @@ def test_correction_before_the_article_is_an_error(project: Project, capsys) -> 
         "  - {date: 2017-08-32, text: {en: Fixed}}\n"))
     assert project.check(capsys) == (1, [
         "content/articles/2017/2017-08-07-a/meta.yml:4:12: error: correction dated 2017-08-01 is before "
-        "the article's date 2017-08-07",
+        "the article's date 2017-08-07 [date-order]",
         "content/articles/2017/2017-08-07-a/meta.yml:5:12: error: corrections[1].date '2017-08-32' "
-        "is not a real calendar date",
+        "is not a real calendar date [invalid-date]",
         "2 errors, 0 warnings",
     ])
 

@@ -25,17 +25,18 @@ def check_dates(date: PartialDate | None, updated: PartialDate | None, year_fold
     if date is not None and str(date.year) != year_folder:
         report.error(origin.at("date"), msg("date {date} is in {year} but the article is filed under {folder}/: "
                                             "move the folder to content/articles/{year}/", date=date,
-                                            year=date.year, folder=year_folder))
+                                            year=date.year, folder=year_folder), "date-order")
     if date is not None and updated is not None and updated.latest < date.earliest:
         report.error(origin.at("updated"), msg("updated {updated} is before the article's date {date}",
-                                               updated=updated, date=date))
+                                               updated=updated, date=date), "date-order")
 
 
 def check_correction_date(when: PartialDate, date: PartialDate | None, origin: Origin, index: int,
                           report: Report) -> None:
     if date is not None and when.latest < date.earliest:
         report.error(origin.at("corrections", index, "date"),
-                     msg("correction dated {when} is before the article's date {date}", when=when, date=date))
+                     msg("correction dated {when} is before the article's date {date}", when=when, date=date),
+                     "date-order")
 
 
 def check_languages(languages: set[str], origin: Origin, report: Report) -> None:
@@ -87,7 +88,9 @@ def check_script(text: Translation, report: Report) -> None:
         return
     if text.lang == "ar" and share < 0.5:
         report.error(text.origin.at("title"), msg("ar.md is mostly not in Arabic script ({share:.0%} Arabic "
-                                                  "letters): are ar.md and en.md swapped?", share=share))
+                                                  "letters): are ar.md and en.md swapped?", share=share),
+                     "wrong-script")
     elif text.lang == "en" and share > 0.5:
         report.error(text.origin.at("title"), msg("en.md is mostly in Arabic script ({share:.0%} Arabic "
-                                                  "letters): are ar.md and en.md swapped?", share=share))
+                                                  "letters): are ar.md and en.md swapped?", share=share),
+                     "wrong-script")

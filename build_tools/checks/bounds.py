@@ -146,6 +146,7 @@ def check_bundle_bounds(bundle: ArticleBundle, report: Report) -> ArticleBundle:
         found = unbounded(text.body)
         if found is not None:
             file = text.front_matter.origin.file
-            report.error(offset_position(file, text.body_line, text.body, found.offset), found.message)
+            report.error(offset_position(file, text.body_line, text.body, found.offset), found.message,
+                         "unbounded-markdown")
             texts[lang] = replace(text, body="")
     return replace(bundle, texts=texts)

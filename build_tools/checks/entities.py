@@ -46,7 +46,7 @@ def _check_cycles(edges: dict[str, list[str]], position: Callable[[str, str], Po
             nodes = [nodes[0], *reversed(nodes[1:])]
         following = nodes[1 % len(nodes)]
         report.error(position(nodes[0], following),
-                     msg("{relation} cycle: {nodes}", relation=relation, nodes=" → ".join([*nodes, nodes[0]])))
+                     msg("{relation} cycle: {nodes}", relation=relation, nodes=" → ".join([*nodes, nodes[0]])), "cycle")
         graph[nodes[0]].discard(following)
 
 
@@ -64,7 +64,8 @@ def _check_coordinates(location: Location, report: Report) -> None:
     hint = (msg("; lat and lon look swapped (lat: {lat}, lon: {lon}?)", lat=point.lon, lon=point.lat) if swapped
             else "")
     report.error(location.origin.at("coordinates"),
-                 msg("coordinates out of range (lat must be within ±90, lon within ±180){hint}", hint=hint))
+                 msg("coordinates out of range (lat must be within ±90, lon within ±180){hint}", hint=hint),
+                 "coordinates-out-of-range")
 
 
 def _check_shared_aliases(kind: str, entities: Iterable[Entity], report: Report) -> None:
@@ -89,7 +90,7 @@ def _check_shared_aliases(kind: str, entities: Iterable[Entity], report: Report)
                 report.error(_name_position(entity, form, lang),
                              msg("{lang} name '{name}' is also a name of {kind} '{other}' ({file}): if both "
                                  "are meant, list it under ambiguous_aliases.{lang} in both files", lang=lang,
-                                 name=form, kind=word(kind), other=other.id, file=other.origin.file))
+                                 name=form, kind=word(kind), other=other.id, file=other.origin.file), "shared-name")
 
 
 def _name_position(entity: Entity, form: str, lang: str) -> Position:

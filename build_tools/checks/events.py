@@ -43,7 +43,8 @@ def _check_sub_type(event: Event, index: int, sub_types: dict[str, Term], origin
                                                       sub_types=", ".join(under))
     report.error(origin.at("events", index, "sub_type"),
                  msg("{event}.sub_type '{sub_type}' is under type '{its_type}', not '{type}'{hint}",
-                     event=_name(index), sub_type=event.sub_type, its_type=term.type, type=event.type, hint=hint))
+                     event=_name(index), sub_type=event.sub_type, its_type=term.type, type=event.type, hint=hint),
+                 "event-sub-type")
 
 
 def _check_sides(event: Event, index: int, origin: Origin, report: Report) -> None:
@@ -54,11 +55,11 @@ def _check_sides(event: Event, index: int, origin: Origin, report: Report) -> No
             if actor in seen and SIDE_OF[seen[actor]] != SIDE_OF[side]:
                 report.error(origin.at("events", index, "actors", side),
                              msg("{event}: actor '{actor}' is on both sides ({first} and {side})",
-                                 event=_name(index), actor=actor, first=seen[actor], side=side))
+                                 event=_name(index), actor=actor, first=seen[actor], side=side), "event-sides")
             elif actor in seen:
                 report.error(origin.at("events", index, "actors", side),
                              msg("{event}: actor '{actor}' is listed twice on its side ({first} and {side})",
-                                 event=_name(index), actor=actor, first=seen[actor], side=side))
+                                 event=_name(index), actor=actor, first=seen[actor], side=side), "event-sides")
             seen.setdefault(actor, side)
 
 
@@ -66,7 +67,8 @@ def _check_date(event: Event, index: int, article: Article, report: Report) -> N
     if event.date.earliest > article.date.latest:
         report.error(article.origin.at("events", index, "date"),
                      msg("{event}.date {date} is after the article's date {article_date}: an article reports "
-                         "what happened before it", event=_name(index), date=event.date, article_date=article.date))
+                         "what happened before it", event=_name(index), date=event.date, article_date=article.date),
+                     "date-order")
 
 
 def _check_fatalities(event: Event, index: int, origin: Origin, report: Report) -> None:
@@ -77,11 +79,11 @@ def _check_fatalities(event: Event, index: int, origin: Origin, report: Report) 
     if counts.low is not None and counts.low > counts.best:
         report.error(origin.at("events", index, "fatalities", "low"),
                      msg("{event}.fatalities: low {low} is above best {best}", event=_name(index), low=counts.low,
-                         best=counts.best))
+                         best=counts.best), "fatalities-range")
     if counts.high is not None and counts.high < counts.best:
         report.error(origin.at("events", index, "fatalities", "high"),
                      msg("{event}.fatalities: high {high} is below best {best}", event=_name(index),
-                         high=counts.high, best=counts.best))
+                         high=counts.high, best=counts.best), "fatalities-range")
 
 
 def _check_sources(event: Event, index: int, article: Article, known: Container[str], report: Report) -> None:
@@ -91,4 +93,4 @@ def _check_sources(event: Event, index: int, article: Article, known: Container[
         if source in known and source not in cited:
             report.error(article.origin.at("events", index, "sources", position),
                          msg("{event} cites source '{source}', which the article's sources do not list{hint}",
-                             event=_name(index), source=source, hint=did_you_mean(source, cited)))
+                             event=_name(index), source=source, hint=did_you_mean(source, cited)), "uncited-source")

@@ -55,9 +55,15 @@ def unsafe_scheme(url: str) -> str | None:
 class Finding:
     offset: int
     message: Message
-    fatal: bool = False
-    """An error under either policy: a link that could run code (stripping it would leave a
-    link that goes nowhere), or raw HTML the renderer cannot read (the build would fail)."""
+    code: str = "raw-html"
+    """``raw-html``: outside the allowlist, an error under ``raw_html: reject`` and removed
+    under ``strip``. The other codes are errors under either policy: ``unsafe-link``, a link
+    that could run code (stripping it would leave a link that goes nowhere), and
+    ``unreadable-html``, raw HTML the renderer cannot read (the build would fail)."""
+
+    @property
+    def fatal(self) -> bool:
+        return self.code != "raw-html"
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -119,7 +125,7 @@ def find_unsafe(markdown: str) -> Iterator[Finding]:
         if scheme := unsafe_scheme(match.group(kind)):
             yield Finding(match.start(kind), msg("'{scheme}:' link is not allowed: links must be http, https, "
                                                  "mailto or to an actor, location, source or tag", scheme=scheme),
-                          fatal=True)
+                          "unsafe-link")
     for match in _ATTRIBUTE_LIST.finditer(text):
         yield Finding(match.start("name"), msg("attribute list sets '{name}', which is not allowed",
                                                name=match.group("name")))
@@ -135,7 +141,7 @@ def find_unsafe(markdown: str) -> Iterator[Finding]:
     unreadable = unreadable_html(markdown)
     if unreadable is not None:
         yield Finding(unreadable, msg("raw HTML that the site's renderer cannot read (the build would stop "
-                                      "here): write '<' as '&lt;'"), fatal=True)
+                                      "here): write '<' as '&lt;'"), "unreadable-html")
 
 
 def unreadable_html(markdown: str) -> int | None:
@@ -166,13 +172,13 @@ def check_markdown(file: str, first_line: int, markdown: str, policy: str, repor
     for finding in sorted(find_unsafe(markdown), key=lambda f: f.offset):
         position = offset_position(file, first_line, markdown, finding.offset)
         if finding.fatal:
-            report.error(position, finding.message)
+            report.error(position, finding.message, finding.code)
         elif policy == "strip":
             report.warning(position, msg("{problem}: removed from the page (raw_html: strip in "
                                          "site_config/site.yml)", problem=finding.message), "html-removed")
         else:
             report.error(position, msg("{problem} (raw_html: reject in site_config/site.yml)",
-                                       problem=finding.message))
+                                       problem=finding.message), finding.code)
 
 
 def check_bundle_markdown(bundle: ArticleBundle, policy: str, report: Report) -> None:

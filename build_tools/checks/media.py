@@ -62,7 +62,7 @@ def inspect_media(bundle: ArticleBundle, reader: Reader, report: Report) -> Fact
         _check_languages(where, bundle.languages, origin, report)
         if name not in bundle.files:
             report.error(position, msg("{field}.file: no file '{name}' in the article's folder",
-                                       field=field_name((where.section, where.index)), name=name))
+                                       field=field_name((where.section, where.index)), name=name), "missing-media-file")
         elif (read := _read(bundle, name, where.section, reader, position, report)) is not None:
             facts[name] = read
     _check_leads(bundle.meta.data, origin, report)
@@ -76,15 +76,17 @@ def _read(bundle: ArticleBundle, name: str, section: str, reader: Reader, positi
     try:
         facts = _read_file(bundle.files[name], section, reader)
     except MediaProblem as problem:
-        report.error(position, msg("{name}: {problem}", name=name, problem=problem.message))
+        report.error(position, msg("{name}: {problem}", name=name, problem=problem.message), "refused-media")
         return None
     except OSError as exc:
-        report.error(position, msg("{name}: cannot be read: {reason}", name=name, reason=exc.strerror))
+        report.error(position, msg("{name}: cannot be read: {reason}", name=name, reason=exc.strerror),
+                     "unreadable-file")
         return None
     if facts.findings:
         report.error(position, msg("{name} carries metadata that can endanger people: {findings}; remove it with "
                                    "`briefing strip-metadata {path}`, then check again", name=name,
-                                   findings="; ".join(facts.findings), path=f"{bundle.folder}/{name}"))
+                                   findings="; ".join(facts.findings), path=f"{bundle.folder}/{name}"),
+                     "unsafe-metadata")
         return None
     return facts
 
@@ -123,7 +125,7 @@ def _check_languages(where: _Declared, languages: set[str], origin: Origin, repo
                 report.error(origin.at(where.section, where.index, key),
                              msg("{field}: no {language} text ({lang}), needed because the article has {lang}.md",
                                  field=field_name((where.section, where.index, key)),
-                                 language=_LANGUAGE_NAMES[lang], lang=lang))
+                                 language=_LANGUAGE_NAMES[lang], lang=lang), "media-text-missing")
 
 
 def _check_leads(meta: Any, origin: Origin, report: Report) -> None:
@@ -133,7 +135,7 @@ def _check_leads(meta: Any, origin: Origin, report: Report) -> None:
     for index in leads[1:]:
         report.error(origin.at(PHOTO.plural, index, "lead"), msg("media[{index}].lead: media[{first}] is already "
                                                                  "the article's lead photo; an article has at most "
-                                                                 "one", index=index, first=leads[0]))
+                                                                 "one", index=index, first=leads[0]), "second-lead")
 
 
 def check_placements(bundle: ArticleBundle, facts: Facts, report: Report) -> None:
@@ -146,7 +148,7 @@ def check_placements(bundle: ArticleBundle, facts: Facts, report: Report) -> Non
             problem = _placement_problem(target, declared, bundle)
             if problem:
                 report.error(offset_position(text.front_matter.origin.file, text.body_line, text.body, offset),
-                             problem)
+                             problem, "misplaced-image")
             placed.add(image_file_name(target))
     if bundle.meta is None:
         return  # nothing is declared: each placed image was reported above

@@ -61,7 +61,7 @@ def _check_explicit_links(text: TextFile, ids: dict[str, set[str]], report: Repo
         if id_ not in ids[kind]:
             position = offset_position(text.front_matter.origin.file, text.body_line, text.body, offset)
             report.error(position, msg("link to unknown {kind} '{id}'{hint}", kind=word(kind), id=id_,
-                                       hint=did_you_mean(id_, ids[kind])))
+                                       hint=did_you_mean(id_, ids[kind])), "unknown-link")
 
 
 def references(kind: str, document: YamlDocument) -> Iterator[tuple[str, DocumentPath, str]]:
@@ -78,8 +78,9 @@ def check_references(kind: str, own_id: str, document: YamlDocument, ids: dict[s
     for target_kind, path, value in references(kind, document):
         known = ids[target_kind]
         if kind == target_kind == "actor" and value == own_id:
-            report.error(document.origin.at(*path), msg("actor '{id}' cannot be affiliated with itself", id=own_id))
+            report.error(document.origin.at(*path), msg("actor '{id}' cannot be affiliated with itself", id=own_id),
+                         "self-affiliation")
         elif value not in known:
             report.error(document.origin.at(*path), msg("unknown {kind} '{id}' in {field}{hint}",
                                                         kind=word(target_kind), id=value, field=field_name(path),
-                                                        hint=did_you_mean(value, known)))
+                                                        hint=did_you_mean(value, known)), "unknown-reference")

@@ -31,6 +31,12 @@ DOCUMENT_KINDS = (*(kind.name for kind in REGISTRIES), "article-meta", "article-
 _BASE_URI = "file:///site_config/schemas/"
 """Where the schemas are taken to live, so that jsonschema-rs resolves ``common.schema.json#…``."""
 
+_CODES = {
+    "type": "wrong-type", "enum": "unknown-value", "pattern": "invalid-format", "minLength": "empty-field",
+    "minProperties": "no-language", "minItems": "too-few-items", "uniqueItems": "listed-twice",
+}
+"""The code of an error about one value, by the schema keyword it breaks (else invalid-value)."""
+
 _TYPE_NAMES = {
     "string": msg("a text"), "array": msg("a list"), "object": msg("a mapping of fields"),
     "integer": msg("a whole number"), "number": msg("a number"), "boolean": msg("true or false"),
@@ -95,7 +101,7 @@ class SchemaSet:
 
     def validate(self, kind: str, document: YamlDocument) -> list[Diagnostic]:
         if document.data is None:
-            return [Diagnostic(document.origin.at(), Severity.ERROR, msg("the file is empty"))]
+            return [Diagnostic(document.origin.at(), Severity.ERROR, msg("the file is empty"), "empty-file")]
         if self._surely_valid(kind, document.data):
             return []
         errors = self.validators[kind].iter_errors(document.data)
@@ -117,20 +123,21 @@ def _explain(error: ValidationError, document: YamlDocument) -> list[Diagnostic]
         listed = (msg(" (one of: {choices})", choices=", ".join(map(str, expected)))
                   if error.validator == "enum" and expected else "")
         return [_error(document, path, msg("{field} is empty: fill it in{choices}", field=field_name(path),
-                                           choices=listed), code="empty-field")]
+                                           choices=listed), "empty-field")]
     if error.validator == "additionalProperties":
         allowed = list(cast(dict[str, Any], error.schema).get("properties", {}))
         return [_error(document, (*path, key), msg("unknown field '{key}'{inside}{hint}", key=key,
                                                    inside=_inside(path), hint=did_you_mean(key, allowed)),
-                       key=True) for key in value if key not in allowed]
+                       "unknown-field", key=True) for key in value if key not in allowed]
     if error.validator == "required":
-        return [_error(document, path, msg("missing required field '{key}'{inside}", key=key, inside=_inside(path)))
-                for key in expected if key not in value]
-    return [_error(document, path, _message(error, path, value, expected))]
+        return [_error(document, path, msg("missing required field '{key}'{inside}", key=key, inside=_inside(path)),
+                       "missing-field") for key in expected if key not in value]
+    return [_error(document, path, _message(error, path, value, expected),
+                   _CODES.get(str(error.validator), "invalid-value"))]
 
 
-def _error(document: YamlDocument, path: DocumentPath, message: Message, key: bool = False,
-           code: str = "") -> Diagnostic:
+def _error(document: YamlDocument, path: DocumentPath, message: Message, code: str,
+           key: bool = False) -> Diagnostic:
     return Diagnostic(document.origin.at(*path, key=key), Severity.ERROR, message, code)
 
 

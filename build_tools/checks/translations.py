@@ -20,7 +20,7 @@ def check_translations(article: Article, languages: set[str], report: Report) ->
     if article.original not in languages:
         report.error(article.origin.at("original"), msg("original: {lang}, but there is no {lang}.md: the "
                                                         "original is the text the others translate",
-                                                        lang=article.original))
+                                                        lang=article.original), "missing-original")
         return
     for lang, text in article.translations.items():
         state = article.translation_state(lang)

@@ -9,9 +9,13 @@ import sys
 from pathlib import Path
 from types import FrameType
 
+from ..messages import editor_language, msg
+from ..pipeline.load import LoadedBriefing, load_checked
+from ..progress import Stages, shown_on
 from ..publish.linkcheck import broken_links
 from ..publish.output import SiteLocked, build_lock, describe_os_error, replaced_on_success
-from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, add_root, load, project
+from .check import add_lang
+from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, add_quiet, add_root, project
 
 
 def register(commands: Subcommands) -> None:
@@ -21,6 +25,8 @@ def register(commands: Subcommands) -> None:
     build.add_argument("--drafts", action="store_true", help="include drafts, with a banner")
     build.add_argument("--check-links", action="store_true",
                        help="fail, keeping the previous site, if an internal link or #anchor is broken")
+    add_lang(build)
+    add_quiet(build)
     build.set_defaults(run=run, strict=False, format="text")
 
 
@@ -29,31 +35,45 @@ def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    root = project(args.root)
+    site_dir = (args.site_dir or root / "site").resolve()
+    with Stages(shown_on(sys.stderr, args.quiet), editor_language(args.lang, None)) as stages:
+        loaded, report = load_checked(root, stages=stages)
+        built = loaded is not None and not report.errors and _build(root, site_dir, loaded, args, stages)
+    lang = editor_language(args.lang, loaded.config.editor_language if loaded else None)
+    sys.stdout.write(report.as_text(lang, summary=not args.quiet))
+    if built and loaded and not args.quiet:
+        _tell_built(site_dir, loaded, args.drafts)
+    return EXIT_OK if built else EXIT_CONTENT_ERRORS
+
+
+def _build(root: Path, site_dir: Path, loaded: LoadedBriefing, args: argparse.Namespace, stages: Stages) -> bool:
+    """Whether the site was built into ``site_dir``; else it is unchanged, and why is told."""
     from ..mkdocs.render import RenderError, render_site  # imports MkDocs: only here, so that check starts quicker
 
-    root = project(args.root)
-    loaded, report = load(root)
-    sys.stdout.write(report.as_text())
-    if loaded is None or report.errors:
-        return EXIT_CONTENT_ERRORS
-    site_dir = (args.site_dir or root / "site").resolve()
     previous_handler = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         with build_lock(site_dir) as killed, replaced_on_success(site_dir) as building:
             if killed:
                 print(f"briefing: the build of {site_dir} by {killed} was stopped before it finished: "
                       "its leftovers are removed", file=sys.stderr)
-            render_site(root, building, loaded, args.drafts)
-            if args.check_links and (broken := next(broken_links(building, loaded.config.base_url), None)):
-                raise RenderError(str(broken))
+            render_site(root, building, loaded, args.drafts, stages)
+            if args.check_links:
+                with stages.stage(msg("Checking the links")):
+                    broken = next(broken_links(building, loaded.config.base_url), None)
+                if broken:
+                    raise RenderError(str(broken))
     except (OSError, RenderError, SiteLocked) as exc:
         reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
         print(f"briefing: error: the site was not built, {site_dir} is unchanged: {reason}", file=sys.stderr)
-        return EXIT_CONTENT_ERRORS
+        return False
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
+    return True
+
+
+def _tell_built(site_dir: Path, loaded: LoadedBriefing, drafts_shown: bool) -> None:
     print(f"Site built in {site_dir}; to read it: python3 -m http.server -d {site_dir} 8000")
     drafts = sum(article.is_draft for article in loaded.briefing.articles.values())
-    if drafts and not args.drafts:
+    if drafts and not drafts_shown:
         print(f"{drafts} draft{'s' * (drafts != 1)} left out (status: draft); --drafts shows them, with a banner")
-    return EXIT_OK

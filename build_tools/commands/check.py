@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 
 from ..diagnostics import WARNINGS, Report
 from ..languages import LANGUAGES
 from ..messages import editor_language, msg
-from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, UsageError, add_root, load, project
+from ..pipeline.load import load_checked
+from ..progress import Stages, shown_on
+from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, UsageError, add_quiet, add_root, project
 
 
 def register(commands: Subcommands) -> None:
@@ -21,21 +25,28 @@ def register(commands: Subcommands) -> None:
                        help="leave out the warnings of this code (repeat for several)")
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
                        help="github: workflow commands that annotate the pull request's lines")
-    check.add_argument("--lang", choices=LANGUAGES,
-                       help="the language of the messages (default: LANGUAGE, LC_ALL, LC_MESSAGES or LANG if "
-                            "they name ar or en, else editor_language in site_config/site.yml, else en); "
-                            "codes and JSON keys stay the same")
+    add_lang(check)
+    add_quiet(check)
     check.set_defaults(run=run)
+
+
+def add_lang(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--lang", choices=LANGUAGES,
+                         help="the language of the messages (default: LANGUAGE, LC_ALL, LC_MESSAGES or LANG if "
+                              "they name ar or en, else editor_language in site_config/site.yml, else en); "
+                              "codes and JSON keys stay the same")
 
 
 def run(args: argparse.Namespace) -> int:
     unknown = [code for code in args.ignore if code not in WARNINGS]
     if unknown:
         raise UsageError(f"--ignore {unknown[0]}: not a warning's code (codes: {', '.join(sorted(WARNINGS))})")
-    loaded, full = load(project(args.root), articles=False)
+    with Stages(shown_on(sys.stderr, args.quiet), editor_language(args.lang, None)) as stages:
+        loaded, full = load_checked(project(args.root), articles=False, stages=stages)
     report = Report([d for d in full.diagnostics if d.code not in args.ignore])
     lang = editor_language(args.lang, loaded.config.editor_language if loaded else None)
-    formats = {"text": report.as_text, "json": report.as_json, "github": report.as_github}
+    formats: dict[str, Callable[[str], str]] = {
+        "text": partial(report.as_text, summary=not args.quiet), "json": report.as_json, "github": report.as_github}
     sys.stdout.write(formats[args.format](lang))
     tolerated = set(loaded.config.strict_tolerates) if loaded else set()
     failing = Counter(d.code for d in report.warnings if d.code not in tolerated) if args.strict else Counter()

@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..pipeline.load import load_checked
 from ..site.opendata import FORMATS, export_files
-from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, add_root, load, project
+from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, add_root, project
 
 
 def register(commands: Subcommands) -> None:
@@ -21,7 +22,7 @@ def register(commands: Subcommands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded, report = load(project(args.root))
+    loaded, report = load_checked(project(args.root))
     if loaded is None or report.errors:
         sys.stdout.write(report.as_text())
         return EXIT_CONTENT_ERRORS

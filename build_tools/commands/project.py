@@ -6,9 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TypeAlias
 
-from ..diagnostics import Position, Report
-from ..pipeline.load import LoadedBriefing, load_briefing
-from ..pipeline.settings import CONFIG_DIR, ConfigError
+from ..pipeline.settings import CONFIG_DIR
 
 EXIT_OK, EXIT_CONTENT_ERRORS, EXIT_USAGE = 0, 1, 2
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -30,11 +28,6 @@ def project(path: Path) -> Path:
     return root
 
 
-def load(root: Path, articles: bool = True) -> tuple[LoadedBriefing | None, Report]:
-    """The checked project, or None when site_config is unusable; problems in the report."""
-    report = Report()
-    try:
-        return load_briefing(root, report, articles=articles), report
-    except ConfigError as exc:
-        report.error(Position(CONFIG_DIR, 0, 0), exc.message)
-        return None, report
+def add_quiet(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--quiet", action="store_true",
+                         help="print only the problems: no progress, no summary (for scripts)")

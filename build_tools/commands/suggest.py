@@ -9,8 +9,9 @@ from pathlib import Path
 
 from ..checks.mentions import Suggestions, suggest
 from ..model.kinds import NAMED_IN_TEXT
+from ..pipeline.load import load_checked
 from ..pipeline.settings import CONFIG_DIR
-from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, UsageError, load
+from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, UsageError
 
 
 def register(commands: Subcommands) -> None:
@@ -25,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     root = next((p for p in folder.parents if (p / CONFIG_DIR).is_dir()), None)
     if not folder.is_dir() or root is None:
         raise UsageError(f"{args.path} is not an article folder of a project")
-    loaded, report = load(root)
+    loaded, report = load_checked(root)
     article = loaded.briefing.articles.get(folder.name) if loaded else None
     if loaded is None or article is None:
         sys.stdout.write("".join(f"{d}\n" for d in report.errors))

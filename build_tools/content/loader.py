@@ -130,7 +130,7 @@ class _Lister:
             return True
         self.report.error(_whole(path, self.root), msg("symbolic link to {target}, outside content/: "
                                                        "refused, copy the file into content/ instead",
-                                                       target=path.readlink()))
+                                                       target=path.readlink()), "misplaced-file")
         return False
 
 
@@ -145,7 +145,7 @@ def _registry_files(entries: list[Path], kind: str, root: Path, report: Report) 
             report.warning(_whole(path, root), msg("ignored: each {kind} is one .yml file", kind=word(kind)),
                            "ignored-file")
         elif problem := id_problem(path.stem):
-            report.error(_whole(path, root), problem)
+            report.error(_whole(path, root), problem, "invalid-id")
         else:
             paths.append(path)
     return paths
@@ -156,18 +156,18 @@ def _article_folders(folder: Path, visible: _Lister, root: Path, report: Report)
     for year_dir in visible(folder):
         if not (year_dir.is_dir() and YEAR_PATTERN.fullmatch(year_dir.name)):
             report.error(_whole(year_dir, root),
-                         msg("not a year folder: articles are filed as content/articles/YYYY/SLUG/"))
+                         msg("not a year folder: articles are filed as content/articles/YYYY/SLUG/"), "misplaced-file")
             continue
         for bundle_dir in visible(year_dir):
             if not bundle_dir.is_dir():
                 report.warning(_whole(bundle_dir, root),
                                msg("ignored: an article is a folder content/articles/YYYY/SLUG/"), "ignored-file")
             elif problem := id_problem(bundle_dir.name):
-                report.error(_whole(bundle_dir, root), msg("article {problem}", problem=problem))
+                report.error(_whole(bundle_dir, root), msg("article {problem}", problem=problem), "invalid-id")
             elif first := folders.get(bundle_dir.name):
                 report.error(_whole(bundle_dir, root), msg("article id '{id}' is already used by {folder}: the "
                                                            "two pages would collide", id=bundle_dir.name,
-                                                           folder=relative(first, root)))
+                                                           folder=relative(first, root)), "duplicate-id")
             else:
                 folders[bundle_dir.name] = bundle_dir
     return list(folders.values())
@@ -183,7 +183,8 @@ def load_bundle(folder: Path, files: ContentFiles, report: Report) -> ArticleBun
         meta = read_yaml(meta_path, f"{name}/meta.yml", report)
     else:
         meta = None
-        report.error(Position(name, 0, 0), msg("missing meta.yml (date, status, actors, locations, sources)"))
+        report.error(Position(name, 0, 0), msg("missing meta.yml (date, status, actors, locations, sources)"),
+                     "missing-meta")
     bundle = ArticleBundle(folder.name, name, folder.parent.name, meta)
     for path in entries:
         if path.suffix != ".md":
@@ -192,14 +193,14 @@ def load_bundle(folder: Path, files: ContentFiles, report: Report) -> ArticleBun
             continue
         if path.stem not in LANGUAGES:
             report.error(Position(f"{name}/{path.name}", 0, 0),
-                         msg("unexpected Markdown file: an article's texts are ar.md and en.md"))
+                         msg("unexpected Markdown file: an article's texts are ar.md and en.md"), "misplaced-file")
             continue
         bundle.languages.add(path.stem)
         text = _read_text_file(path, f"{name}/{path.name}", report)
         if text is not None:
             bundle.texts[path.stem] = text
     if not bundle.languages:
-        report.error(Position(name, 0, 0), msg("no text: an article needs ar.md, en.md or both"))
+        report.error(Position(name, 0, 0), msg("no text: an article needs ar.md, en.md or both"), "no-text")
     return bundle
 
 
@@ -231,7 +232,7 @@ def _read_text_file(path: Path, file: str, report: Report, prose: bool = True) -
     try:
         parts = split_front_matter(text)
     except FrontMatterError as exc:
-        report.error(Position(file, exc.line, 1), exc.message)
+        report.error(Position(file, exc.line, 1), exc.message, "front-matter")
         return None
     front_matter = parse_reported(parts.front_matter, file, report, parts.front_matter_line)
     if prose:

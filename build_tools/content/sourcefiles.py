@@ -44,11 +44,12 @@ def read_text(path: Path, file: str, report: Report) -> str | None:
             raw = stream.read(MAX_FILE_BYTES + 1)
             size = os.fstat(stream.fileno()).st_size if len(raw) > MAX_FILE_BYTES else len(raw)
     except OSError as exc:
-        report.error(Position(file, 0, 0), msg("cannot be read: {reason}", reason=exc.strerror))
+        report.error(Position(file, 0, 0), msg("cannot be read: {reason}", reason=exc.strerror),
+                     "unreadable-file")
         return None
     if size > MAX_FILE_BYTES:
         report.error(Position(file, 0, 0), msg("{size:,} bytes, over the limit of {limit:,}: is it the right file?",
-                                               size=size, limit=MAX_FILE_BYTES))
+                                               size=size, limit=MAX_FILE_BYTES), "file-too-large")
         return None
     return decode_text(raw, file, report)
 
@@ -63,14 +64,14 @@ def decode_text(raw: bytes, file: str, report: Report) -> str | None:
     if b"\0" in raw:
         offset = raw.index(b"\0")
         report.error(_byte_position(file, raw, offset), msg("NUL byte at byte offset {offset}: this is not a text "
-                                                             "file, or it is corrupted", offset=offset))
+                                                             "file, or it is corrupted", offset=offset), "not-text")
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         report.error(_byte_position(file, raw, exc.start),
                      msg("not UTF-8 text (undecodable byte 0x{byte:02X} at byte offset {offset}): "
-                         "save the file as UTF-8", byte=raw[exc.start], offset=exc.start))
+                         "save the file as UTF-8", byte=raw[exc.start], offset=exc.start), "not-text")
         return None
     if text.startswith("\ufeff"):
         report.warning(Position(file, 1, 1), msg("the file starts with a byte-order mark (BOM): read "
@@ -85,7 +86,7 @@ def decode_text(raw: bytes, file: str, report: Report) -> str | None:
         for line, marker in markers:
             report.error(Position(file, line, 1), msg("unresolved merge conflict: {marker}; keep the right "
                                                       "version of the lines between the markers, then delete "
-                                                      "the marker lines", marker=marker))
+                                                      "the marker lines", marker=marker), "merge-conflict")
         return None
     return _composed(text, file, report)
 
@@ -118,10 +119,10 @@ def parse_reported(text: str, file: str, report: Report, first_line: int = 1) ->
     try:
         document = parse_yaml(text, file, first_line)
     except YamlSyntaxError as exc:
-        report.error(Position(file, exc.line, exc.column), exc.message)
+        report.error(Position(file, exc.line, exc.column), exc.message, exc.code)
         return None
     for position, message in document.duplicates:
-        report.error(position, message)
+        report.error(position, message, "duplicate-key")
     check_values(document, report)
     return document
 
@@ -157,7 +158,7 @@ def check_values(document: YamlDocument, report: Report) -> None:
                                       "delete it unless it was meant", what=what), "invisible-character")
         else:
             report.error(where, msg("invisible character {what}; ids, names and aliases must be "
-                                    "typed plainly, delete it", what=what))
+                                    "typed plainly, delete it", what=what), "invisible-in-name")
 
 
 def check_prose(file: str, first_line: int, text: str, report: Report) -> None:

@@ -61,9 +61,11 @@ _SCALARS = {
 
 
 class YamlSyntaxError(Exception):
-    def __init__(self, line: int, column: int, message: Message) -> None:
+    """YAML that cannot be parsed (``code`` yaml-syntax), or that content may not use (yaml-refused)."""
+
+    def __init__(self, line: int, column: int, message: Message, code: str = "yaml-syntax") -> None:
         super().__init__(message)
-        self.line, self.column, self.message = line, column, message
+        self.line, self.column, self.message, self.code = line, column, message, code
 
 
 @dataclass
@@ -84,7 +86,8 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument:
     except _Refused as exc:
         refused = exc.problem_mark
         assert refused is not None  # every refusal is made with the event's mark
-        raise YamlSyntaxError(refused.line + first_line, refused.column + 1, cast(Message, exc.problem)) from None
+        raise YamlSyntaxError(refused.line + first_line, refused.column + 1, cast(Message, exc.problem),
+                              "yaml-refused") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line, mark.column) if mark else (0, 0)

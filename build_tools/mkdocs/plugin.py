@@ -24,11 +24,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ..diagnostics import Report
 from ..model.settings import SiteConfig
 from ..pipeline.cache import ArticleCache
-from ..pipeline.load import LoadedBriefing, load_briefing
-from ..pipeline.settings import CONFIG_DIR, ConfigError
+from ..pipeline.load import LoadedBriefing
+from ..pipeline.settings import CONFIG_DIR
+from ..progress import UNCOUNTED, PageCount
 from ..publish.finishing import finish_site
 from ..publish.media import media_files
 from ..publish.search import SearchIndexError, index_language
@@ -40,10 +40,11 @@ from ..site.pages.notfound import not_found_sections
 from ..site.rendering import finish_content, resolve_explicit_links, with_direction
 from ..site.sitemap import SitemapEntry
 from .filters import RenderedOnce, bdi_filter, from_root, isolate
-from .preview import Changes, Problems, exact_dirty_builds, theme_files, tracked
+from .preview import Changes, Problems, exact_dirty_builds, load_logged, theme_files, tracked
 from .timelimit import PageTimeLimit
 
 log = get_plugin_logger(__name__)
+logging.getLogger("mkdocs.commands.build").addFilter(exact_dirty_builds)
 
 
 class BriefingConfig(base.Config):
@@ -67,6 +68,13 @@ class Assignment:
     languages: tuple[str, ...]
     shared: bool
     drafts: bool
+    pages: PageCount | None = None
+    """Where this process counts the pages it renders, for the build's progress bar."""
+
+
+def _page_count(assignment: Assignment | None) -> PageCount:
+    """Where pages are counted: nowhere unless ``briefing build`` asks (``mkdocs build``, ``serve``)."""
+    return assignment.pages if assignment and assignment.pages else UNCOUNTED
 
 
 @dataclass(frozen=True)
@@ -115,8 +123,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.cache = ArticleCache() if self.serving else None
         self.memo = Memo() if self.serving else None
         self.dirty = self.serving and dirty
-        if self.dirty:
-            logging.getLogger("mkdocs.commands.build").addFilter(exact_dirty_builds)
+        self.problems = Problems()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.time_limit = PageTimeLimit(self.config.page_time_limit)
@@ -147,6 +154,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                          include_drafts=drafts, shared=shared, site_url=config.site_url or "",
                                          memo=self.memo)
         self.models = {model.src_uri: model for model in site.pages}
+        _page_count(self.assignment).expect(len(self.models))
         self.inline_scripts = set()
         self.once.rendered.clear()
         generated = [tracked(config, made.path, content=made.content) for made in site.generated]
@@ -196,8 +204,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if model is None:
             return output
         self.time_limit.stop()
+        _page_count(self.assignment).rendered()
         self.inline_scripts.update(inline_scripts(output))
-        return _with_policy(with_direction(output, model.lang), self.loaded)
+        return _with_policy(with_direction(output, model.lang), self.loaded, skip=self.serving)
 
     def on_template_context(self, context: TemplateContext, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:
@@ -207,7 +216,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         self.inline_scripts.update(inline_scripts(output_content))  # 404.html
-        return _with_policy(output_content, self.loaded) if template_name.endswith(".html") else output_content
+        return _with_policy(output_content, self.loaded, skip=self.serving or not template_name.endswith(".html"))
 
     def on_build_error(self, *, error: Exception) -> None:
         self.time_limit.stop()
@@ -255,10 +264,13 @@ def _configure(config: MkDocsConfig, site: SiteConfig, languages: tuple[str, ...
     config.nav = [{lang: urls.source_path(urls.home(lang))} for lang in languages]
 
 
-def _with_policy(html: str, loaded: LoadedBriefing | None) -> str:
-    """The page with its Content-Security-Policy, which allows the site's map tiles; as it is
-    while content has errors (the preview then replaces it with the problems page)."""
-    return with_policy_meta(html, loaded.config.map_tiles["url"]) if loaded else html
+def _with_policy(html: str, loaded: LoadedBriefing | None, skip: bool) -> str:
+    """The page with its Content-Security-Policy, which allows the site's map tiles. As it is
+    when ``skip`` says so, and while content has errors (the preview then replaces it with
+    the problems page). The preview skips it: the policy would block the script MkDocs's
+    server adds to each page to reload it (inline, different on every request, so no hash
+    can allow it)."""
+    return with_policy_meta(html, loaded.config.map_tiles["url"]) if loaded and not skip else html
 
 
 def _speak(config: MkDocsConfig, lang: str, site: SiteConfig | None) -> None:
@@ -277,13 +289,7 @@ def _index_search(site_dir: Path, languages: tuple[str, ...]) -> None:
 
 
 def _load(root: Path, cache: ArticleCache | None) -> LoadedBriefing:
-    report = Report()
-    try:
-        loaded = load_briefing(root, report, cache=cache)
-    except ConfigError as exc:
-        raise PluginError(f"{exc}\n{report.as_text()}") from None
-    for warning in report.warnings:
-        log.warning(str(warning))
-    if report.errors:
+    loaded, report = load_logged(root, cache)
+    if loaded is None or report.errors:
         raise PluginError("content has errors; run 'briefing check':\n" + report.as_text())
     return loaded

@@ -21,8 +21,7 @@ from ..content.sourcefiles import Signature, signature
 from ..diagnostics import Report
 from ..languages import LANGUAGES, other_language
 from ..pipeline.cache import ArticleCache
-from ..pipeline.load import LoadedBriefing, load_briefing
-from ..pipeline.settings import ConfigError
+from ..pipeline.load import LoadedBriefing, load_checked
 from ..site import urls
 from ..site.assemble import GeneratedFile
 from ..site.problems import problems_page
@@ -77,8 +76,18 @@ def theme_files(files: Files, config: MkDocsConfig) -> list[File]:
 
 def exact_dirty_builds(record: logging.LogRecord) -> bool:
     """A filter of MkDocs's log that leaves out its warning that a dirty build may leave
-    navigation and links inaccurate: every generated file here knows whether it changed."""
+    navigation and links inaccurate: under ``serve`` every generated file knows whether it
+    changed, and any other build writes them all."""
     return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def load_logged(root: Path, cache: ArticleCache | None) -> tuple[LoadedBriefing | None, Report]:
+    """The checked project (None when site_config is unusable) and its problems, the
+    warnings logged as MkDocs logs its own."""
+    loaded, report = load_checked(root, cache=cache)
+    for warning in report.warnings:
+        log.warning(str(warning))
+    return loaded, report
 
 
 class Problems:
@@ -90,17 +99,12 @@ class Problems:
         """The problems of the last load, when it had errors."""
 
     def load(self, root: Path, cache: ArticleCache | None) -> LoadedBriefing | None:
-        """The checked project, or None with its problems kept in ``report``."""
-        report = Report()
+        """The checked project, or None with its problems kept in ``report``. A draft left
+        unfinished (its only errors are ``Article.gaps``) is shown with them, not as errors."""
+        loaded, report = load_logged(root, cache)
+        gaps = sum(len(article.gaps) for article in loaded.briefing.articles.values()) if loaded else 0
         self.report = None
-        try:
-            loaded = load_briefing(root, report, cache=cache)
-        except ConfigError:
-            self.report = report
-            return None
-        for warning in report.warnings:
-            log.warning(str(warning))
-        if report.errors:
+        if loaded is None or len(report.errors) > gaps:
             log.error("content has errors; the preview shows them:\n" + report.as_text())
             self.report = report
             return None

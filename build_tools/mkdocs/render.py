@@ -15,7 +15,8 @@ import multiprocessing
 import os
 import shutil
 import signal
-from multiprocessing.connection import Connection
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
@@ -24,14 +25,17 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from ..messages import msg
 from ..pipeline.load import LoadedBriefing
+from ..progress import SILENT, PageCount, Stages
 from ..publish.finishing import finish_site
 from ..publish.media import media_files
 from ..publish.output import describe_os_error
-from ..site.sitemap import SitemapEntry
 from .plugin import Assignment, BriefingPlugin, Rendered
 
 _FORK = multiprocessing.get_context("fork")
+POLL_SECONDS = 0.1
+"""How often the page count is read while the pages are rendered."""
 _PR_SET_PDEATHSIG = 1
 
 
@@ -39,10 +43,12 @@ class RenderError(Exception):
     pass
 
 
-def render_site(root: Path, site_dir: Path, loaded: LoadedBriefing, drafts: bool) -> None:
+def render_site(root: Path, site_dir: Path, loaded: LoadedBriefing, drafts: bool, stages: Stages = SILENT) -> None:
     """The whole site in ``site_dir`` (which must be empty)."""
-    media_files(loaded.briefing.published(drafts), root)  # made here, on every core, before the renderers fork
-    workers: list[tuple[BaseProcess, Connection, Path]] = []
+    with stages.stage(msg("Photos and documents")):
+        media_files(loaded.briefing.published(drafts), root)  # made here, on every core, before the renderers fork
+    workers: list[_Worker] = []
+    count = PageCount()
     try:
         for index, lang in enumerate(loaded.config.languages):
             # A signal that lands inside fork() is swallowed by fork hooks (logging's), and
@@ -50,38 +56,69 @@ def render_site(root: Path, site_dir: Path, loaded: LoadedBriefing, drafts: bool
             # until the child is started and listed.
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
             try:
-                assignment = Assignment(loaded, (lang,), shared=index == 0, drafts=drafts)
+                assignment = Assignment(loaded, (lang,), shared=index == 0, drafts=drafts, pages=count)
                 workers.append(_start(root, site_dir, assignment))
             finally:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
-        scripts: set[str] = set()
-        pages: list[SitemapEntry] = []
-        for process, receiver, _ in workers:
-            result: Rendered | str = receiver.recv()
-            process.join()
-            if isinstance(result, str):
-                raise RenderError(result)
-            scripts |= result.inline_scripts
-            pages += result.pages
+        rendered = _results(workers, count, stages)
     except EOFError:
         raise RenderError("a rendering process was stopped") from None
     finally:  # on any failure or interruption, no process goes on writing
-        for process, _, _ in workers:
-            if process.is_alive():
-                process.terminate()
-                process.join()
-    for _, _, output in workers:
-        _merge(output, site_dir)
-    finish_site(site_dir, loaded.config, loaded.briefing, pages, scripts)
+        for worker in workers:
+            if worker.process.is_alive():
+                worker.process.terminate()
+                worker.process.join()
+    with stages.stage(msg("Finishing the site: sitemap, headers, security policy")):
+        for worker in workers:
+            _merge(worker.output, site_dir)
+        finish_site(site_dir, loaded.config, loaded.briefing, rendered.pages, rendered.inline_scripts)
 
 
-def _start(root: Path, site_dir: Path, assignment: Assignment) -> tuple[BaseProcess, Connection, Path]:
+def _results(workers: list[_Worker], count: PageCount, stages: Stages) -> Rendered:
+    """What every worker rendered, once all are done; their pages counted as they go."""
+    rendered = Rendered(set(), [])
+    waiting = {worker.receiver: worker for worker in workers}
+    with stages.stage(msg("Rendering the pages"), 0) as pages:
+        while waiting and (count.reporting < len(workers) or count.done < count.expected):
+            _collect(waiting, rendered, POLL_SECONDS)
+            pages.count(count.expected)
+            pages.reach(count.done)
+    with stages.stage(msg("Indexing the search")):
+        while waiting:
+            _collect(waiting, rendered, None)
+    return rendered
+
+
+def _collect(waiting: dict[Connection, _Worker], rendered: Rendered, timeout: float | None) -> None:
+    """Adds to ``rendered`` the results of the workers that answer within ``timeout`` (None:
+    until one does), and takes them out of ``waiting``; raises the first failure."""
+    for receiver in wait(list(waiting), timeout):
+        assert isinstance(receiver, Connection)
+        worker = waiting.pop(receiver)
+        result: Rendered | str = receiver.recv()
+        worker.process.join()
+        if isinstance(result, str):
+            raise RenderError(result)
+        rendered.inline_scripts.update(result.inline_scripts)
+        rendered.pages.extend(result.pages)
+
+
+@dataclass(frozen=True)
+class _Worker:
+    """A process rendering one language into ``output``; it sends its result on ``receiver``."""
+
+    process: BaseProcess
+    receiver: Connection
+    output: Path
+
+
+def _start(root: Path, site_dir: Path, assignment: Assignment) -> _Worker:
     receiver, sender = _FORK.Pipe(duplex=False)
     output = site_dir / f".rendering-{assignment.languages[0]}"
     process = _FORK.Process(target=_render, args=(root, output, assignment, sender))
     process.start()
     sender.close()
-    return process, receiver, output
+    return _Worker(process, receiver, output)
 
 
 def _render(root: Path, output: Path, assignment: Assignment, sender: Connection) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..diagnostics import Origin
+from ..diagnostics import Diagnostic, Origin
 from ..languages import LANGUAGES
 from .dates import PartialDate
 from .entities import Localized
@@ -76,6 +76,9 @@ class Article:
     documents: list[Document] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     """The incidents it reports, in the order ``meta.yml`` lists them."""
+    gaps: tuple[Diagnostic, ...] = ()
+    """A draft's errors of what is left to fill in (``diagnostics.DRAFT_GAPS``): the preview
+    shows such a draft, listing them, where any other error stops the build."""
     origin: Origin = field(default_factory=_no_origin, compare=False, repr=False)
 
     @property

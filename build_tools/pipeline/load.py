@@ -18,17 +18,19 @@ from ..checks.schemas import SchemaSet
 from ..checks.translations import check_translations
 from ..content.loader import ContentFiles, load_bundle, load_content
 from ..content.sourcefiles import signature
-from ..diagnostics import Report
+from ..diagnostics import DRAFT_GAPS, Position, Report
 from ..media.reading import CACHE_DIR, Reader
+from ..messages import msg
 from ..model.briefing import Briefing
 from ..model.kinds import REGISTRIES
 from ..model.settings import SiteConfig
+from ..progress import SILENT, Stages
 from ..resolve.articles import resolve_article
 from ..resolve.entities import resolve_entities
 from ..text.matcher import Matcher
 from .cache import ArticleCache, ArticleResult
 from .parallel import map_in_processes
-from .settings import CONFIG_DIR, load_site_config
+from .settings import CONFIG_DIR, ConfigError, load_site_config
 
 ARTICLES_PER_PROCESS = 250
 """Fewer articles per core than this are checked in one process."""
@@ -55,7 +57,7 @@ class _Registries:
 
 
 def load_briefing(root: Path, report: Report, *, articles: bool = True,
-                  cache: ArticleCache | None = None) -> LoadedBriefing:
+                  cache: ArticleCache | None = None, stages: Stages = SILENT) -> LoadedBriefing:
     """Read and check the project at ``root``, problems into ``report``.
 
     With ``articles=False`` (``briefing check``) the articles are checked but left out of
@@ -63,15 +65,13 @@ def load_briefing(root: Path, report: Report, *, articles: bool = True,
     a ``cache``, only the article folders changed since its last load are read.
     Raises ``ConfigError`` (its problems already in ``report``) when site_config is unusable.
     """
-    config, schemas = load_site_config(root, report)
-    files = load_content(root, report)
-    briefing = resolve_entities(files, schemas, report)
-    check_registry_references(files, report)
-    check_entities(briefing, report)
-    registries = _Registries(files, config, schemas, briefing, Matcher(briefing.name_forms()))
+    with stages.stage(msg("Reading site_config and the registries")):
+        registries = _load_registries(root, report)
+    files, briefing = registries.files, registries.briefing
     check = partial(_article, registries=registries, keep=articles)
     if cache is None:
-        results = map_in_processes(check, files.article_folders, ARTICLES_PER_PROCESS)
+        with stages.stage(msg("Checking the articles"), len(files.article_folders)) as stage:
+            results = map_in_processes(check, files.article_folders, ARTICLES_PER_PROCESS, stage.advance)
     else:
         context = tuple(signature(folder) for folder in (root / CONFIG_DIR, *(
             files.content_dir / kind.plural for kind in REGISTRIES)))
@@ -80,7 +80,28 @@ def load_briefing(root: Path, report: Report, *, articles: bool = True,
         report.extend(diagnostics)
         if article is not None:
             briefing.articles[article.id] = article
-    return LoadedBriefing(config, briefing, report, registries.matcher)
+    return LoadedBriefing(registries.config, briefing, report, registries.matcher)
+
+
+def load_checked(root: Path, *, articles: bool = True, cache: ArticleCache | None = None,
+                 stages: Stages = SILENT) -> tuple[LoadedBriefing | None, Report]:
+    """The checked project, or None when site_config is unusable; every problem in the report."""
+    report = Report()
+    try:
+        return load_briefing(root, report, articles=articles, cache=cache, stages=stages), report
+    except ConfigError as exc:
+        report.error(Position(CONFIG_DIR, 0, 0), exc.message, "site-config")
+        return None, report
+
+
+def _load_registries(root: Path, report: Report) -> _Registries:
+    """site_config and every registry, read and checked: what each article is checked against."""
+    config, schemas = load_site_config(root, report)
+    files = load_content(root, report)
+    briefing = resolve_entities(files, schemas, report)
+    check_registry_references(files, report)
+    check_entities(briefing, report)
+    return _Registries(files, config, schemas, briefing, Matcher(briefing.name_forms()))
 
 
 def _article(folder: Path, registries: _Registries, keep: bool) -> ArticleResult:
@@ -102,4 +123,6 @@ def _article(folder: Path, registries: _Registries, keep: bool) -> ArticleResult
         check_mentions(article, registries.briefing, registries.matcher, report)
         check_events(article, config.vocabularies["event_sub_types"], registries.briefing, report)
         check_translations(article, bundle.languages, report)
+        if article.is_draft:
+            article.gaps = tuple(sorted(d for d in report.diagnostics if d.code in DRAFT_GAPS))
     return article if keep else None, report.diagnostics

@@ -17,6 +17,9 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
+SHARES_PER_WORKER = 16
+"""Several shares per worker even out their pace, and let a progress bar move."""
+
 _task: Callable[[Any], Any] | None = None
 """The function being mapped, set before the pool forks so that workers inherit it."""
 
@@ -26,9 +29,11 @@ def process_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def map_in_processes(function: Callable[[Any], Any], items: Sequence[Any], min_share: int) -> list[Any]:
+def map_in_processes(function: Callable[[Any], Any], items: Sequence[Any], min_share: int,
+                     on_done: Callable[[int], None] = lambda count: None) -> list[Any]:
     """``[function(item) for item in items]``, in parallel when there are at least two
     cores and ``min_share`` items for each (forking costs more than small shares save).
+    ``on_done(count)`` is told as items are done, for a progress bar.
 
     Serial where forking is unsafe or unavailable: in a process running other threads
     (``mkdocs serve``) or without ``fork`` (Windows).
@@ -36,15 +41,18 @@ def map_in_processes(function: Callable[[Any], Any], items: Sequence[Any], min_s
     workers = min(process_count(), len(items) // max(1, min_share))
     if (workers < 2 or threading.active_count() > 1
             or "fork" not in multiprocessing.get_all_start_methods()):
-        return [function(item) for item in items]
+        return _in_this_process(function, items, on_done)
     global _task
     _task = function
-    size = -(-len(items) // (workers * 4))  # a few shares per worker evens out their pace
+    size = -(-len(items) // (workers * SHARES_PER_WORKER))
     shares = [items[start:start + size] for start in range(0, len(items), size)]
     gc.freeze()  # what exists now is shared with the workers: their collector leaves it alone
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_die_on_sigterm)
     try:
-        done = pool.map(_run_share, shares, chunksize=1)
+        done: list[list[Any]] = [[] for _ in shares]
+        for index, results in pool.imap_unordered(_run_share, enumerate(shares)):
+            done[index] = results
+            on_done(len(results))
         pool.close()  # the workers finish and exit on their own
         return [result for share in done for result in share]
     finally:
@@ -61,6 +69,16 @@ def _die_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _run_share(share: Sequence[Any]) -> list[Any]:
+def _in_this_process(function: Callable[[Any], Any], items: Sequence[Any],
+                     on_done: Callable[[int], None]) -> list[Any]:
+    results = []
+    for item in items:
+        results.append(function(item))
+        on_done(1)
+    return results
+
+
+def _run_share(numbered_share: tuple[int, Sequence[Any]]) -> tuple[int, list[Any]]:
     assert _task is not None
-    return [_task(item) for item in share]
+    index, share = numbered_share
+    return index, [_task(item) for item in share]

@@ -94,16 +94,17 @@ def _check_locales(site: YamlDocument, report: Report) -> None:
         try:
             Locale.parse(name)
         except (ValueError, UnknownLocaleError):
-            report.error(site.origin.at("date_locales", lang), msg("unknown locale '{name}' for dates", name=name))
+            report.error(site.origin.at("date_locales", lang), msg("unknown locale '{name}' for dates", name=name),
+                         "site-config")
 
 
 def _load_mapping(path: Path, root: Path, report: Report) -> YamlDocument | None:
     if not path.is_file():
-        report.error(Position(relative(path, root), 0, 0), msg("file not found"))
+        report.error(Position(relative(path, root), 0, 0), msg("file not found"), "site-config")
         return None
     document = read_yaml(path, relative(path, root), report)
     if document is not None and not isinstance(document.data, dict):
-        report.error(document.origin.at(), msg("must be a mapping of keys to values"))
+        report.error(document.origin.at(), msg("must be a mapping of keys to values"), "site-config")
         return None
     return document
 
@@ -114,7 +115,8 @@ def _load_strings(path: Path, root: Path, report: Report) -> dict[str, str]:
         return {}
     for key, value in document.data.items():
         if not isinstance(value, str) or not value:
-            report.error(document.origin.at(key), msg("interface string '{key}' must be a text", key=key))
+            report.error(document.origin.at(key), msg("interface string '{key}' must be a text", key=key),
+                         "site-config")
     return {key: str(value) for key, value in document.data.items()}
 
 
@@ -125,7 +127,8 @@ def _check_same_keys(strings: dict[str, dict[str, str]], directory: Path, root: 
     for lang, table in strings.items():
         file = relative(directory / "i18n" / f"{lang}.yml", root)
         for key in sorted(every_key - set(table)):
-            report.error(Position(file, 0, 0), msg("interface string '{key}' is missing in this language", key=key))
+            report.error(Position(file, 0, 0), msg("interface string '{key}' is missing in this language", key=key),
+                         "site-config")
 
 
 def _vocabularies(document: YamlDocument, schemas: SchemaSet,
@@ -134,12 +137,13 @@ def _vocabularies(document: YamlDocument, schemas: SchemaSet,
     for name, (kind, pointer) in VOCABULARY_FIELDS.items():
         entries = document.data.get(name)
         if not isinstance(entries, dict):
-            report.error(document.origin.at(name), msg("vocabulary '{name}' is missing", name=name))
+            report.error(document.origin.at(name), msg("vocabulary '{name}' is missing", name=name), "site-config")
             continue
         result[name] = {}
         for term, labels in entries.items():
             if not isinstance(labels, dict) or not all(labels.get(lang) for lang in LANGUAGES):
-                report.error(document.origin.at(name, term), msg("'{term}' needs labels in ar and en", term=term))
+                report.error(document.origin.at(name, term), msg("'{term}' needs labels in ar and en", term=term),
+                             "site-config")
                 continue
             result[name][str(term)] = Term(
                 Localized(labels["ar"], labels["en"]), _localized(labels.get("inverse")),
@@ -150,7 +154,7 @@ def _vocabularies(document: YamlDocument, schemas: SchemaSet,
             report.error(document.origin.at(name, key=True),
                          msg("vocabulary '{name}' lists {listed} but schemas/{kind}.schema.json allows {allowed}: "
                              "keep them the same", name=name, listed=sorted(result[name]), kind=kind,
-                             allowed=sorted(allowed)))
+                             allowed=sorted(allowed)), "site-config")
     _check_sub_types(document, result, report)
     return result
 
@@ -167,4 +171,4 @@ def _check_sub_types(document: YamlDocument, vocabularies: dict[str, dict[str, T
         if term.type not in types:
             report.error(document.origin.at("event_sub_types", sub_type),
                          msg("event sub-type '{sub_type}' needs its event type (type: one of {types})",
-                             sub_type=sub_type, types=", ".join(types)))
+                             sub_type=sub_type, types=", ".join(types)), "site-config")

@@ -8,7 +8,7 @@ from ..checks.articles import check_correction_date, check_dates, check_language
 from ..checks.media import Facts
 from ..checks.schemas import SchemaSet
 from ..content.loader import ArticleBundle, TextFile
-from ..diagnostics import Origin, Report
+from ..diagnostics import DRAFT_GAPS, Origin, Report
 from ..languages import LANGUAGES
 from ..model.articles import Article, Citation, Correction, Translation
 from ..model.dates import PartialDate
@@ -93,10 +93,13 @@ def resolve_translations(bundle: ArticleBundle, schemas: SchemaSet, report: Repo
 
 
 def _translation(text: TextFile, schemas: SchemaSet, report: Report) -> Translation | None:
+    """The text, if its front matter is valid or has only fields left empty (a draft's gaps)."""
     document = text.front_matter
-    if not schemas.is_valid("article-text", document, report):
-        return None
+    problems = schemas.validate("article-text", document)
+    report.extend(problems)
     data = document.data
-    record = TranslationRecord.from_data(data["translated_from"]) if "translated_from" in data else None
-    return Translation(text.lang, data["title"], data.get("summary"), text.body, text.body_line, record,
-                       document.origin)
+    if not isinstance(data, dict) or any(problem.code not in DRAFT_GAPS for problem in problems):
+        return None
+    record = TranslationRecord.from_data(data["translated_from"]) if data.get("translated_from") else None
+    return Translation(text.lang, data.get("title") or "", data.get("summary") or None, text.body, text.body_line,
+                       record, document.origin)

@@ -17,5 +17,5 @@ def read_date(data: Any, key: str, origin: Origin, report: Report, parent: Docum
         return parse_partial_date(data[key])
     except DateError as exc:
         report.error(origin.at(*parent, key),
-                     msg("{field} {problem}", field=field_name((*parent, key)), problem=exc.message))
+                     msg("{field} {problem}", field=field_name((*parent, key)), problem=exc.message), "invalid-date")
         return None

@@ -54,7 +54,7 @@ def atom(title: str, page_url: str, lang: str, latest: list[Article], config: Si
         url = base + urls.entity(lang, "article", article.id)
         entry = feed.add_entry()
         entry.id(url)
-        entry.title(text.title)
+        entry.title(text.title or config.strings[lang]["untitled_draft"])  # a draft in the preview
         entry.link(href=url)  # feedgen 1.0.0 drops an entry link's hreflang (and rel, type)
         entry.published(_timestamp(article.date))
         entry.updated(_timestamp(article.updated or article.date))

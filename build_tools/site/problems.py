@@ -15,6 +15,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, Report
 from ..languages import direction, other_language
 from ..messages import msg, said_in
+from ..text.bidi import isolate_other_script
 
 LINES_AROUND = 2
 POLL_SCRIPT = """<script>
@@ -41,10 +42,10 @@ def problems_page(report: Report, root: Path, lang: str, other_url: str) -> str:
 
 def _item(diagnostic: Diagnostic, root: Path, lang: str) -> str:
     p = diagnostic.position
-    code = f" <code>[{escape(diagnostic.code)}]</code>" if diagnostic.code else ""
+    code = f" <code>[{escape(diagnostic.code)}]</code>"
     return (f'<li class="{diagnostic.severity.value}"><code dir="ltr">{escape(str(p))}</code> '
             f"<strong>{escape(diagnostic.severity.said_in(lang))}</strong>: "
-            f'<span dir="auto">{escape(said_in(diagnostic.message, lang))}</span>{code}'
+            f"<span>{isolate_other_script(escape(said_in(diagnostic.message, lang)), lang)}</span>{code}"
             f"{_excerpt(root / p.file, p.line)}</li>")
 
 

@@ -53,7 +53,8 @@ def plan_import(folder: Path, survey: Survey, report: Report) -> ImportPlan:
         try:
             po = polib.pofile(str(path))
         except (OSError, ValueError) as exc:
-            report.error(Position(str(path), 0, 0), msg("cannot be read as a PO file: {reason}", reason=exc))
+            report.error(Position(str(path), 0, 0), msg("cannot be read as a PO file: {reason}", reason=exc),
+                         "translation-file")
             continue
         if HEADER_ARTICLE in po.metadata:
             written = _article(po, path, articles, survey.root, report)
@@ -82,7 +83,7 @@ def _article(po: polib.POFile, path: Path, articles: dict[str, ArticleTexts], ro
              report: Report) -> ArticleWrite | None:
     article = articles.get(po.metadata[HEADER_ARTICLE])
     if problem := _header_problem(po, article):
-        report.error(Position(str(path), 1, 1), problem)
+        report.error(Position(str(path), 1, 1), problem, "translation-file")
         return None
     assert article is not None
     lang = po.metadata["Language"]
@@ -109,13 +110,13 @@ def _same_source(segments: dict[str, Segment], entries: dict[str, polib.POEntry]
         if segment is None or segment.source.text != entry.msgid:
             report.error(Position(str(path), entry.linenum or 0, 1),
                          msg("{segment}: the original is no longer this text: it changed since the file was "
-                             "exported; export it again", segment=context))
+                             "exported; export it again", segment=context), "translation-file")
             return False
     missing = [context for context in segments if context not in entries]
     if missing:
         report.error(Position(str(path), 1, 1), msg("{segments}: in the original but not in this file, which was "
                                                     "exported before the original changed: export it again",
-                                                    segments=", ".join(missing)))
+                                                    segments=", ".join(missing)), "translation-file")
         return False
     return True
 
@@ -130,12 +131,12 @@ def _translated(segments: dict[str, Segment], entries: dict[str, polib.POEntry],
         if not entry.msgstr.strip() or "fuzzy" in entry.flags:
             fuzzy = msg(" (marked fuzzy)") if entry.msgstr else ""
             report.error(where, msg("{segment} is not translated{fuzzy}: translate every entry, or leave the whole "
-                                    "file untouched", segment=context, fuzzy=fuzzy))
+                                    "file untouched", segment=context, fuzzy=fuzzy), "translation-file")
             continue
         try:
             texts[context] = unmask(entry.msgstr.strip(), segment.source.pieces)
         except PlaceholderError as exc:
-            report.error(where, msg("{segment}: {problem}", segment=context, problem=exc))
+            report.error(where, msg("{segment}: {problem}", segment=context, problem=exc), "translation-file")
     return texts if len(texts) == len(segments) else None
 
 
@@ -151,7 +152,7 @@ def _entities(po: polib.POFile, path: Path, survey: Survey, writes: dict[Path, d
         if found is None or entity_source(found[0].entity, found[1], lang) != entry.msgid:
             report.error(Position(str(path), entry.linenum or 0, 1),
                          msg("{entry}: the registry no longer lacks this text in this language, or its source "
-                             "changed: export again", entry=entry.msgctxt))
+                             "changed: export again", entry=entry.msgctxt), "translation-file")
             continue
         gap, name = found
         writes[survey.root / gap.entity.origin.file][(name, lang)] = entry.msgstr.strip()

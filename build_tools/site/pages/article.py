@@ -3,7 +3,9 @@ facts panel, corrections and the editor's note."""
 
 from __future__ import annotations
 
+from ...diagnostics import Diagnostic
 from ...i18n.locale import Locale
+from ...messages import said_in
 from ...model.articles import Article, Citation, Correction
 from ...model.kinds import NAMED_IN_TEXT
 from ...model.translations import Status
@@ -12,7 +14,7 @@ from ..structured import article_ld
 from .context import LanguagePages
 from .events import event_view
 from .figures import picture, placed_photo_markdown
-from .model import ArticleView, CitedSource, DatedText, DocumentLink, Link, PageModel, Picture
+from .model import ArticleView, CitedSource, DatedText, DocumentLink, Gap, Link, PageModel, Picture
 
 ArticlePages = dict[tuple[str, str], tuple[Article, PageModel]]
 """Article pages already made, by language and id, with the article they were made from."""
@@ -60,9 +62,16 @@ def article_page(pages: LanguagePages, article: Article) -> PageModel:
         stale_original=_stale_original(article, pages.lang))
     return pages.page(card.link.url, "article", card.link.text, view, title_lang=card.link.lang,
                       markdown=markdown, draft=article.is_draft, description=card.summary,
+                      to_fill=tuple(_gap(gap, pages.lang) for gap in article.gaps),
                       image=picture(lead, locale, captioned=False) if lead else None,
                       json_ld=article_ld(article, pages.lang, pages.briefing, pages.config),
                       searchable=(card.link.text, card.summary, body))
+
+
+def _gap(gap: Diagnostic, lang: str) -> Gap:
+    """Where the gap is, from the article's folder (``ar.md:2``), and what to fill in."""
+    file = gap.position.file.rsplit("/", 1)[-1]
+    return Gap(f"{file}:{gap.position.line}" if gap.position.line else file, said_in(gap.message, lang))
 
 
 def _stale_original(article: Article, lang: str) -> Link | None:

@@ -53,7 +53,8 @@ class EntityLinks:
         lang = self.locale.lang
         shown = article.text_in(lang)
         return ArticleCard(
-            link=Link(shown.title, urls.entity(lang, "article", article.id), shown.lang),
+            link=Link(shown.title or self.locale.t("untitled_draft"), urls.entity(lang, "article", article.id),
+                      shown.lang),
             date=self.locale.date(article.date),
             date_iso=article.date.isoformat(),
             summary=shown.summary,

@@ -315,6 +315,14 @@ View = HomeView | ArticleView | GroupsView | TreeView | ArticlesView | EventsVie
 
 
 @dataclass(frozen=True)
+class Gap:
+    """What a draft leaves to fill in: where (``ar.md:2``), and what, in the page's language."""
+
+    where: str
+    what: str
+
+
+@dataclass(frozen=True)
 class PageModel:
     lang: str
     url: str
@@ -334,6 +342,8 @@ class PageModel:
     view: View = None
     markdown: str = ""
     draft: bool = False
+    to_fill: tuple[Gap, ...] = ()
+    """A draft's gaps (see ``Article.gaps``)."""
     search_terms: str = ""
     """Arabic pages: their words in search form, indexed beside the text (see ``text.arabic``)."""
     description: str | None = None

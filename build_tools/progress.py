@@ -7,7 +7,10 @@ large archive is never silent for minutes. Nothing is shown when the output is n
 terminal (a pipe, a file, a CI log) or with ``--quiet``.
 
 Rendering happens in forked processes, one per language: they count their pages in a
-``PageCount`` shared with the parent, which draws the bar.
+``PageCount`` shared with the parent, which draws the bar. The display is redrawn when a
+stage moves, never by a thread of its own: the articles are checked in forked processes
+only while the process runs no other thread (``pipeline.parallel``), since a fork copies
+no thread and keeps any lock one holds.
 """
 
 from __future__ import annotations
@@ -49,16 +52,21 @@ class Stage:
     def count(self, total: int) -> None:
         """The stage goes over ``total`` items."""
         if self._progress is not None and self._task is not None:
-            self._progress.update(self._task, total=total, counted=True)
+            self._progress.update(self._task, total=total, counted=True, refresh=True)
 
     def advance(self, done: int = 1) -> None:
         if self._progress is not None and self._task is not None:
-            self._progress.advance(self._task, done)
+            self._progress.update(self._task, advance=done, refresh=True)
 
     def reach(self, done: int) -> None:
         """``done`` items of the stage are done."""
         if self._progress is not None and self._task is not None:
-            self._progress.update(self._task, completed=done)
+            self._progress.update(self._task, completed=done, refresh=True)
+
+    def tick(self) -> None:
+        """Redraws the stage's line (its time) while it waits."""
+        if self._progress is not None:
+            self._progress.refresh()
 
 
 SILENT_STAGE = Stage(None, None)
@@ -89,7 +97,7 @@ class Stages:
         self.lang = lang
         self._progress = Progress(
             SpinnerColumn(finished_text="✓"), TextColumn("{task.description}"), BarColumn(), _Count(), _Seconds(),
-            console=Console(file=stream), transient=False, redirect_stdout=False,
+            console=Console(file=stream), transient=False, redirect_stdout=False, auto_refresh=False,
         ) if shown else None
 
     def __enter__(self) -> Stages:
@@ -108,12 +116,14 @@ class Stages:
             yield SILENT_STAGE
             return
         task = self._progress.add_task(name.said_in(self.lang), total=total, counted=total is not None)
+        self._progress.refresh()
         try:
             yield Stage(self._progress, task)
         finally:
             finished = self._progress.tasks[task]
             self._progress.update(task, total=finished.total or 1, completed=finished.total or 1)
             self._progress.stop_task(task)
+            self._progress.refresh()
 
 
 SILENT = Stages()

@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 from conftest import REPO, Project, write_minimal_article
 
+from build_tools.messages import msg
+from build_tools.progress import Stages
+
 STAGES_OF_CHECK = ["Reading site_config and the registries", "Checking the articles"]
 STAGES_OF_BUILD = [*STAGES_OF_CHECK, "Photos and documents", "Rendering the pages", "Indexing the search",
                    "Finishing the site: sitemap, headers, security policy"]
@@ -113,3 +116,14 @@ def test_quiet_prints_only_the_problems(project: Project, capsys: pytest.Capture
     code, lines = project.check(capsys, "--quiet")
     assert (code, lines) == (1, ["content/articles/2017/2017-08-07-a/meta.yml:3:10: error: unknown actor 'isil' "
                                  "in actors[0] [unknown-reference]"])
+
+
+def test_stages_shown_start_no_thread(tmp_path: Path) -> None:
+    """The articles are checked in forked processes only while no other thread runs (a
+    fork keeps the locks a thread holds): a display redrawn by a thread of its own made
+    check on a terminal twice as slow, on one core."""
+    before = threading.active_count()
+    with open(tmp_path / "screen", "w", encoding="utf-8") as screen, \
+            Stages(shown=True, stream=screen) as stages, stages.stage(msg("Checking the articles"), 2) as stage:
+        stage.advance()
+        assert threading.active_count() == before

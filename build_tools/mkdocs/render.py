@@ -35,7 +35,7 @@ from .plugin import Assignment, BriefingPlugin, Rendered
 
 _FORK = multiprocessing.get_context("fork")
 POLL_SECONDS = 0.1
-"""How often the page count is read while the pages are rendered."""
+"""How often the page count is read, and the time shown redrawn, while the pages are rendered."""
 _PR_SET_PDEATHSIG = 1
 
 
@@ -83,15 +83,16 @@ def _results(workers: list[_Worker], count: PageCount, stages: Stages) -> Render
             _collect(waiting, rendered, POLL_SECONDS)
             pages.count(count.expected)
             pages.reach(count.done)
-    with stages.stage(msg("Indexing the search")):
+    with stages.stage(msg("Indexing the search")) as search:
         while waiting:
-            _collect(waiting, rendered, None)
+            _collect(waiting, rendered, POLL_SECONDS)
+            search.tick()
     return rendered
 
 
-def _collect(waiting: dict[Connection, _Worker], rendered: Rendered, timeout: float | None) -> None:
-    """Adds to ``rendered`` the results of the workers that answer within ``timeout`` (None:
-    until one does), and takes them out of ``waiting``; raises the first failure."""
+def _collect(waiting: dict[Connection, _Worker], rendered: Rendered, timeout: float) -> None:
+    """Adds to ``rendered`` the results of the workers that answer within ``timeout``, and
+    takes them out of ``waiting``; raises the first failure."""
     for receiver in wait(list(waiting), timeout):
         assert isinstance(receiver, Connection)
         worker = waiting.pop(receiver)

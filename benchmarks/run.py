@@ -14,9 +14,9 @@ once, then, in one run on this machine:
 
 Time is wall-clock; memory is the peak resident size of the largest process
 (``wait4``). The search payload is what a reader's browser fetches for a first query in
-one language: Pagefind's scripts (its UI, its API and the Web Worker it searches in),
-entry, WebAssembly and metadata for that language, the largest index chunk and five
-result fragments.
+one language: the search page's scripts, Pagefind's API and the Web Worker it searches
+in, its entry, WebAssembly, metadata and filters for that language, the two largest
+index chunks and twenty result fragments (the first ten of each group of results).
 """
 
 from __future__ import annotations
@@ -119,15 +119,22 @@ def site_figures(site: Path) -> dict[str, float]:
             "largest_article_kb": max(articles) / 1024, "median_kb": statistics.median(sizes) / 1024}
 
 
+FIRST_QUERY_CHUNKS = 2
+"""Index chunks a one-word query may load: the search page looks a word up by two forms."""
+FIRST_QUERY_FRAGMENTS = 20
+"""Result fragments a first query loads: the first ten briefings and the first ten entities."""
+
+
 def search_payload_kb(site: Path, lang: str) -> float:
     """Bytes fetched for a first query on a ``lang`` page (see the module's docstring)."""
     pagefind = site / "pagefind" / lang
-    fixed = [pagefind / "pagefind.js", pagefind / "pagefind-entry.json", pagefind / "pagefind-ui.js",
-             pagefind / "pagefind-ui.css", pagefind / "pagefind-worker.js", *pagefind.glob(f"wasm.{lang}.pagefind"),
-             *pagefind.glob(f"pagefind.{lang}_*.pf_meta")]
+    fixed = [pagefind / "pagefind.js", pagefind / "pagefind-entry.json", pagefind / "pagefind-worker.js",
+             *pagefind.glob(f"wasm.{lang}.pagefind"), *pagefind.glob(f"pagefind.{lang}_*.pf_meta"),
+             *pagefind.glob("filter/*.pf_filter"), site / "assets" / "search.js", site / "assets" / "arabic-search.js"]
     chunks = sorted(p.stat().st_size for p in pagefind.glob(f"index/{lang}_*.pf_index"))
     fragments = sorted(p.stat().st_size for p in pagefind.glob(f"fragment/{lang}_*.pf_fragment"))
-    total = sum(p.stat().st_size for p in fixed) + chunks[-1] + 5 * statistics.median(fragments)
+    total = (sum(p.stat().st_size for p in fixed) + sum(chunks[-FIRST_QUERY_CHUNKS:])
+             + FIRST_QUERY_FRAGMENTS * statistics.median(fragments))
     return total / 1024
 
 

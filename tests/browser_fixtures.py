@@ -93,19 +93,19 @@ def csp_delivery(request) -> str:
     return request.param
 
 
-@pytest.fixture(scope="module")
-def new_context(browser, sample_site: Path, site_url: str, csp_delivery: str):
-    """Browser contexts in which the site's base URL is answered from the built site, with
-    the headers of its ``_headers`` file (without the policy when it is delivered by meta)."""
-    headers = read_headers_file(sample_site)
-    if csp_delivery == "meta":
+def site_contexts(browser, site: Path, site_url: str, with_policy_header: bool = True):
+    """A function making browser contexts in which ``site_url`` is answered from the built
+    ``site``, with the headers of its ``_headers`` file (without the policy unless
+    ``with_policy_header``: pages then have only their own meta)."""
+    headers = read_headers_file(site)
+    if not with_policy_header:
         del headers["Content-Security-Policy"]
 
     def serve(route) -> None:
         path = urlsplit(route.request.url).path.removeprefix(urlsplit(site_url).path)
-        file = page_file(sample_site, path)
+        file = page_file(site, path)
         status = 200 if file.is_file() else 404
-        file = file if file.is_file() else sample_site / "404.html"
+        file = file if file.is_file() else site / "404.html"
         content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         route.fulfill(status=status, body=file.read_bytes(), headers={**headers, "content-type": content_type})
 
@@ -120,6 +120,12 @@ def new_context(browser, sample_site: Path, site_url: str, csp_delivery: str):
         return context
 
     return make
+
+
+@pytest.fixture(scope="module")
+def new_context(browser, sample_site: Path, site_url: str, csp_delivery: str):
+    """Browser contexts answering the sample site's address, its policy delivered as ``csp_delivery`` says."""
+    return site_contexts(browser, sample_site, site_url, with_policy_header=csp_delivery == "header")
 
 
 @pytest.fixture

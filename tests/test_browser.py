@@ -7,13 +7,13 @@ under its Content-Security-Policy; a test fails if Chromium reports a violation.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 import yaml
 from browser_fixtures import csp_violations, require, screenshot, wait_until
 from conftest import REPO
-from test_accessibility import AXE
+from test_accessibility import AXE, PAGE_IDS, PAGE_KINDS, PAGES
 
 ARTICLE = "articles/2017-coalition-sdf-rift-deir-ez-zor/"
 ARABIC_TITLE = "خلافاتٌ بين التحالف و(قسد) حول معركة دير الزور"
@@ -76,8 +76,9 @@ def test_sdf_page_lists_the_sample_article(page, site_url: str, lang: str) -> No
 @pytest.mark.parametrize("query", ["دير الزور", "دَيْرِ الزُّورِ", "دير زور", "بدير الزور", "وبالرقه"])
 def test_arabic_search_finds_the_article_whatever_the_spelling(page, site_url: str, query: str) -> None:
     page.goto(site_url + "ar/search/")
-    page.locator(".pagefind-ui__search-input").fill(query)
-    result = page.locator(".pagefind-ui__result-link", has_text=ARABIC_TITLE)
+    label = yaml.safe_load((REPO / "site_config/i18n/ar.yml").read_text(encoding="utf-8"))["search_placeholder"]
+    page.get_by_label(label).fill(query)
+    result = page.locator("[data-group=articles] [data-briefing=search-result] a", has_text=ARABIC_TITLE)
     result.wait_for(timeout=10_000)
     assert result.get_attribute("href").endswith("/ar/" + ARTICLE)
 
@@ -152,3 +153,21 @@ def test_a_missing_page_answers_in_both_languages_with_the_way_home(new_context,
     screenshot(page, f"not-found-{lang}-{width}")
     assert page.goto(f"{site_url}{sections[1]['links'][0].removeprefix(base)}").status == 200
     context.close()
+
+
+@pytest.mark.parametrize(("lang", "path"), PAGES, ids=PAGE_IDS)
+def test_no_request_of_any_page_fails(new_context, site_url: str, lang: str, path: str) -> None:
+    """Every request a page makes is answered: no sitemap.xml asked for beside a page that has
+    none (Material's script asks beside each <link rel="alternate">), no missing asset, on a
+    search page with a query too."""
+    context = new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(f"failed {request.url}"))
+    page.on("response", lambda response: failed.append(f"{response.status} {response.url}")
+            if response.status >= 400 else None)
+    page.goto(f"{site_url}{lang}/{path}" + ("?q=" + quote("دير الزور") if path == PAGE_KINDS["search"] else ""))
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert failed == []
+    assert context.outbound == []

@@ -64,9 +64,13 @@ def test_actor_feed_follows_the_actor(site: Path) -> None:
     assert hasakah_governorate.entries == []
 
 
+def sitemap_urls(path: Path) -> list[etree._Element]:
+    return etree.parse(str(path)).getroot().findall("{http://www.sitemaps.org/schemas/sitemap/0.9}url")
+
+
 def test_sitemap_lists_every_page_with_its_alternates(site: Path) -> None:
-    tree = etree.parse(str(site / "sitemap.xml"))
-    urls = tree.getroot().findall("{http://www.sitemaps.org/schemas/sitemap/0.9}url")
+    """The pages in the other language are told here (hreflang), not in each page's head."""
+    urls = sitemap_urls(site / "sitemap.xml")
     assert len(urls) == len(pages(site))
     for url in urls:
         loc = url.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
@@ -76,23 +80,32 @@ def test_sitemap_lists_every_page_with_its_alternates(site: Path) -> None:
         assert alternates["x-default"] == alternates["ar"]
 
 
-def test_every_page_has_hreflang_canonical_open_graph_and_json_ld(site: Path) -> None:
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_each_edition_has_its_own_sitemap_beside_its_feed(site: Path, lang: str) -> None:
+    everything = [etree.tostring(url, with_tail=False) for url in sitemap_urls(site / "sitemap.xml")]
+    edition = [etree.tostring(url, with_tail=False) for url in sitemap_urls(site / lang / "sitemap.xml")]
+    assert edition == [url for url in everything if f"<loc>{BASE}{lang}/".encode() in url]
+    assert (site / lang / "feed.xml").is_file()
+
+
+def test_every_page_has_canonical_feed_open_graph_and_json_ld(site: Path) -> None:
     for path in pages(site):
         lang = path.relative_to(site).parts[0]
         other = "en" if lang == "ar" else "ar"
         document = html.parse(str(path)).getroot()
-        alternates = {link.get("hreflang"): link.get("href")
-                      for link in document.xpath('//link[@rel="alternate"][@hreflang]')}
-        assert set(alternates) == {"ar", "en", "x-default"}, path
-        assert alternates[lang] == document.xpath('//link[@rel="canonical"]/@href')[0]
+        address = BASE + str(path.parent.relative_to(site)) + "/"
+        assert document.xpath('//link[@rel="canonical"]/@href') == [address], path
+        alternates = document.xpath('//head/link[@rel="alternate"]')
+        assert [(link.get("type"), link.get("hreflang")) for link in alternates] == [("application/atom+xml", None)]
+        assert (path.parent / alternates[0].get("href")).resolve() == (site / lang / "feed.xml").resolve(), path
         meta = {m.get("property"): m.get("content") for m in document.xpath("//meta[@property]")}
         assert meta["og:locale"] == {"ar": "ar_AR", "en": "en_US"}[lang]
         assert meta["og:locale:alternate"] == {"ar": "ar_AR", "en": "en_US"}[other]
-        assert meta["og:url"] == alternates[lang]
+        assert meta["og:url"] == address
         blocks = document.xpath('//script[@type="application/ld+json"]/text()')
         assert len(blocks) == 1, path
         data = json.loads(blocks[0])
-        assert data["@context"] == "https://schema.org" and data["url"] == alternates[lang]
+        assert data["@context"] == "https://schema.org" and data["url"] == address
 
 
 def json_ld(site: Path, path: str) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 from conftest import Project, write_minimal_article
 
 from build_tools.diagnostics import Report
@@ -157,10 +158,14 @@ def test_navigation_lists_sections_not_entities(tree: Project) -> None:
         ("بحث", "ar/search/", False)]
 
 
-def test_arabic_pages_carry_search_forms(tree: Project) -> None:
-    terms = pages_of(tree)["ar/locations/raqqa/"].search_terms.split()
-    assert terms == ["رقه"]
-    assert pages_of(tree)["en/locations/raqqa/"].search_terms == ""
+def test_pages_carry_the_search_forms_of_their_names_in_both_languages(tree: Project) -> None:
+    """An entity is found by its names, folded and without the article, on either edition."""
+    pages = pages_of(tree)
+    names = yaml.safe_load(LOCATIONS["raqqa"])["name"]
+    for lang in ("ar", "en"):
+        page = pages[f"{lang}/locations/raqqa/"]
+        assert page.own_names == (names["ar"], names["en"])
+        assert page.search_terms.split() == ["الرقه", "رقه"]  # الرقة folded (ة as ه), then without ال
 
 
 

@@ -10,7 +10,7 @@ from build_tools.content.conflicts import conflict_markers
 from build_tools.diagnostics import Origin, Position, Report, did_you_mean
 from build_tools.i18n.formats import digits, file_size, sort_key
 from build_tools.site.sitemap import SitemapEntry, gzipped, sitemap_xml
-from build_tools.text.arabic import arabic_share, search_terms, strip_attached_prefix
+from build_tools.text.arabic import arabic_share, search_forms, search_terms, strip_attached_prefix
 from build_tools.text.htmlpolicy import sanitize
 
 
@@ -92,7 +92,12 @@ def test_the_arabic_share_of_a_text_without_letters_is_nothing() -> None:
 def test_search_forms_drop_one_attached_prefix_and_repeat_no_word() -> None:
     assert strip_attached_prefix("وبالمدينة") == "مدينة"
     assert strip_attached_prefix("بر") == "بر"  # fewer than two letters would remain
-    assert search_terms("قوات سوريا، وقوات سوريا؟ والمدينة؛") == "قوات سوريا مدينه"
+    assert search_forms("بين") == ["بين", "ين"]  # found whether or not ب is a prefix
+    assert search_forms("دَيْرِ") == ["دير"]
+    # Only what the words as written do not give, once: not قوات or سوريا, which the page shows.
+    assert search_terms("قوات سوريا، وقوات سوريا؟ والمدينة؛") == "قوات والمدينه مدينه"
+    # Names the page does not show: every form, the word as written included.
+    assert search_terms("", ["قسد", "Syrian Democratic Forces"]) == "قسد"
 
 
 def test_merge_conflict_markers_are_git_s_and_only_git_s() -> None:

@@ -77,19 +77,24 @@ def test_article_page_shows_its_metadata_and_note(sample_site: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
-def test_search_has_one_bundle_per_language_holding_only_that_language(sample_site: Path, lang: str) -> None:
-    entry = json.loads((sample_site / f"pagefind/{lang}/pagefind-entry.json").read_text(encoding="utf-8"))
-    assert list(entry["languages"]) == [lang]
-    marked = [p for p in (sample_site / lang).rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
-    assert entry["languages"][lang]["page_count"] == len(marked) > 30
+def test_search_has_a_bundle_per_language_and_group_holding_only_those_pages(sample_site: Path, lang: str) -> None:
+    """The articles in one bundle, the actors, locations, sources and tags in another; no other page."""
+    marked = {p for p in (sample_site / lang).rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")}
+    sections = {"articles": {"articles"}, "entities": {"actors", "locations", "sources", "tags"}}
+    for group, folders in sections.items():
+        entry = json.loads((sample_site / f"pagefind/{lang}/{group}/pagefind-entry.json").read_text(encoding="utf-8"))
+        assert list(entry["languages"]) == [lang]
+        pages = [p for p in marked if p.relative_to(sample_site / lang).parts[0] in folders]
+        assert entry["languages"][lang]["page_count"] == len(pages) > 0, group
+    assert {p.relative_to(sample_site / lang).parts[0] for p in marked} == set().union(*sections.values())
 
 
-@pytest.mark.parametrize("lang", ["ar", "en"])
-def test_every_file_of_the_search_bundle_is_whole(sample_site: Path, lang: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("bundle_path", ["ar/articles", "ar/entities", "en/articles", "en/entities"])
+def test_every_file_of_the_search_bundle_is_whole(sample_site: Path, bundle_path: str, tmp_path: Path) -> None:
     """A file cut short by an indexer stopped mid-write fails its gzip check or does not parse."""
-    bundle = sample_site / "pagefind" / lang
+    bundle = sample_site / "pagefind" / bundle_path
     packed = [*bundle.rglob("*.pf_*"), *bundle.glob("wasm.*.pagefind")]
-    assert len(packed) > 10
+    assert len(packed) > 3
     for path in packed:
         assert gzip.decompress(path.read_bytes()), path
     json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))

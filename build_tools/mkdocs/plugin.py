@@ -9,6 +9,7 @@ generator.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -35,7 +36,7 @@ from ..publish.search import SearchIndexError, index_language
 from ..site import urls
 from ..site.assemble import Memo, SiteFiles, assemble_site
 from ..site.headers import inline_scripts, with_policy_meta
-from ..site.pages.model import PageModel
+from ..site.pages.model import PageModel, SearchView
 from ..site.pages.notfound import not_found_sections
 from ..site.rendering import finish_content, resolve_explicit_links, with_direction
 from ..site.sitemap import SitemapEntry
@@ -229,7 +230,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return
         assert self.loaded is not None
         if self.config.search and not self.serving:
-            _index_search(site_dir, self.languages)
+            _index_search(site_dir, self.models.values())
         elif self.serving:
             log.info("preview: search is not indexed (it takes longer than the pages); "
                      "briefing build indexes it")
@@ -280,10 +281,12 @@ def _speak(config: MkDocsConfig, lang: str, site: SiteConfig | None) -> None:
         config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = site.strings[lang]["footnote_back"]
 
 
-def _index_search(site_dir: Path, languages: tuple[str, ...]) -> None:
+def _index_search(site_dir: Path, models: Iterable[PageModel]) -> None:
+    """Each language's search bundles: those of the groups its search page shows."""
     try:
-        for lang in languages:
-            index_language(site_dir, lang)
+        for model in models:
+            if isinstance(model.view, SearchView):
+                index_language(site_dir, model.lang, model.view.groups)
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from None
 

@@ -75,24 +75,27 @@ def render_site(root: Path, site_dir: Path, loaded: LoadedBriefing, drafts: bool
 
 
 def _results(workers: list[_Worker], count: PageCount, stages: Stages) -> Rendered:
-    """What every worker rendered, once all are done; their pages counted as they go."""
-    rendered = Rendered(set(), [])
+    """What every worker rendered, in the workers' order (the sitemap's), once all are done;
+    their pages counted as they go."""
+    answers: dict[Connection, Rendered] = {}
     waiting = {worker.receiver: worker for worker in workers}
     with stages.stage(msg("Rendering the pages"), 0) as pages:
         while waiting and (count.reporting < len(workers) or count.done < count.expected):
-            _collect(waiting, rendered, POLL_SECONDS)
+            _collect(waiting, answers, POLL_SECONDS)
             pages.count(count.expected)
             pages.reach(count.done)
     with stages.stage(msg("Indexing the search")) as search:
         while waiting:
-            _collect(waiting, rendered, POLL_SECONDS)
+            _collect(waiting, answers, POLL_SECONDS)
             search.tick()
-    return rendered
+    done = [answers[worker.receiver] for worker in workers]
+    return Rendered(set().union(*(answer.inline_scripts for answer in done)),
+                    [page for answer in done for page in answer.pages])
 
 
-def _collect(waiting: dict[Connection, _Worker], rendered: Rendered, timeout: float) -> None:
-    """Adds to ``rendered`` the results of the workers that answer within ``timeout``, and
-    takes them out of ``waiting``; raises the first failure."""
+def _collect(waiting: dict[Connection, _Worker], answers: dict[Connection, Rendered], timeout: float) -> None:
+    """Takes out of ``waiting`` the workers that answer within ``timeout``, their answers
+    into ``answers``; raises the first failure."""
     for receiver in wait(list(waiting), timeout):
         assert isinstance(receiver, Connection)
         worker = waiting.pop(receiver)
@@ -100,8 +103,7 @@ def _collect(waiting: dict[Connection, _Worker], rendered: Rendered, timeout: fl
         worker.process.join()
         if isinstance(result, str):
             raise RenderError(result)
-        rendered.inline_scripts.update(result.inline_scripts)
-        rendered.pages.extend(result.pages)
+        answers[receiver] = result
 
 
 @dataclass(frozen=True)

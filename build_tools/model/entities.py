@@ -45,6 +45,10 @@ class Names:
         forms += [*self.aliases.get(lang, ()), *self.ambiguous_aliases.get(lang, ())]
         return [form for form in forms if form]
 
+    def every(self) -> list[str]:
+        """Every form in every language."""
+        return [form for lang in LANGUAGES for form in self.all_in(lang)]
+
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Names:
         def lists(value: dict[str, list[str]] | None) -> dict[str, tuple[str, ...]]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Iterable
 from pathlib import Path
 
 from ..model.briefing import Briefing
@@ -29,10 +28,16 @@ def content_epoch(briefing: Briefing) -> int:
     return int(datetime.datetime.combine(newest, datetime.time(), datetime.UTC).timestamp())
 
 
-def finish_site(site_dir: Path, config: SiteConfig, briefing: Briefing, pages: Iterable[SitemapEntry],
+def finish_site(site_dir: Path, config: SiteConfig, briefing: Briefing, pages: list[SitemapEntry],
                 inline_scripts: set[str]) -> None:
-    """The sitemap and the headers file (search is indexed as each language is rendered)."""
+    """The sitemaps, the whole site's and each edition's (beside its feed, where Material's
+    script looks for it), and the headers file (search is indexed as each language is
+    rendered)."""
     sitemap = sitemap_xml(pages, config.base_url, config.default_language)
     (site_dir / SITEMAP).write_text(sitemap, encoding="utf-8")
+    for lang in config.languages:
+        edition = [page for page in pages if page.lang == lang]
+        (site_dir / lang / SITEMAP).write_text(sitemap_xml(edition, config.base_url, config.default_language),
+                                               encoding="utf-8")
     (site_dir / f"{SITEMAP}.gz").write_bytes(gzipped(sitemap, SITEMAP, content_epoch(briefing)))
     (site_dir / HEADERS_FILE).write_text(headers_file(inline_scripts, config.map_tiles["url"]), encoding="utf-8")

@@ -21,6 +21,8 @@ class Edition:
     t: dict[str, str]
     """The interface strings, by key: ``edition.t.feed`` in a template."""
     home_url: str
+    search_url: str
+    feed_url: str
     og_locale: str
     og_locale_alternate: str
     map_tiles: dict[str, str]
@@ -30,4 +32,5 @@ class Edition:
     def of(cls, config: SiteConfig, lang: str) -> Edition:
         other = other_language(lang)
         return cls(lang, direction(lang), other, config.name.get(lang) or "", config.strings[lang],
-                   urls.home(lang), OG_LOCALES[lang], OG_LOCALES[other], config.map_tiles)
+                   urls.home(lang), urls.section(lang, "search"), urls.feed(urls.home(lang)), OG_LOCALES[lang],
+                   OG_LOCALES[other], config.map_tiles)

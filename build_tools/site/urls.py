@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from ..model.kinds import BY_NAME
+from ..model.kinds import ARTICLE, BY_NAME, REGISTRIES, Kind
 
 FEED_FILE = "feed.xml"
+SEARCH_DIR = "pagefind"
+SEARCH_GROUPS: dict[str, tuple[Kind, ...]] = {"articles": (ARTICLE,), "entities": REGISTRIES}
+"""The groups of search results, each a Pagefind bundle (``search_bundle``) of the pages of these kinds."""
 
 
 def paged(url: str, page: int) -> str:
@@ -22,6 +25,10 @@ def section(lang: str, name: str) -> str:
 
 def entity(lang: str, kind: str, id_: str) -> str:
     return f"{lang}/{BY_NAME[kind].plural}/{id_}/"
+
+
+def search_bundle(lang: str, group: str) -> str:
+    return f"{SEARCH_DIR}/{lang}/{group}/"
 
 
 def archive_period(lang: str, year: int, month: int | None) -> str:

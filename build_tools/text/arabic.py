@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from .charsets import (
     ALEF,
@@ -18,6 +19,7 @@ from .charsets import (
     ARABIC_DIACRITICS,
     ARABIC_INDIC_DIGITS,
     ARABIC_LETTERS,
+    ARABIC_PRESENTATION_FORMS,
     ARTICLE,
     CONJUNCTIONS,
     EXTENDED_ARABIC_INDIC_DIGITS,
@@ -57,6 +59,9 @@ _LEADING_ARTICLE = re.compile(f"^{ARTICLE}(?=\\S{{2,}})")
 """Attached prefixes, removed only when at least two letters remain."""
 _ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}{ARABIC_DIACRITICS}]+")
 """Letters and marks: not the Arabic comma, semicolon or question mark of the same block."""
+_WRITTEN_WORD = re.compile(f"[{ARABIC_LETTERS}{ARABIC_DIACRITICS}{ZERO_WIDTH}{ARABIC_PRESENTATION_FORMS}]+")
+"""An Arabic word as a writer may have typed it: with marks, zero-width characters pasted
+inside, or presentation forms (ﻻ, ﷲ), which folding turns into letters."""
 _ARABIC_RUN = re.compile(f"[{ARABIC_LETTERS}]+")
 _LATIN_RUN = re.compile(f"[{LATIN_LETTERS}]+")
 
@@ -135,7 +140,25 @@ def search_form(word: str) -> str:
     return strip_attached_prefix(normalize_arabic(word))
 
 
-def search_terms(text: str) -> str:
-    """Every distinct Arabic word of ``text`` in its search form, for the search index."""
-    words = dict.fromkeys(_ARABIC_WORD.findall(normalize_arabic(text)))
-    return " ".join(dict.fromkeys(_SEARCH_CLITICS.sub("", word) for word in words))
+def search_forms(word: str) -> list[str]:
+    """The forms search looks an Arabic word up by: folded as written, and also without its
+    attached prefixes when it has some (بدير: بدير and دير; بين: بين and ين). Looked up
+    both ways, a word is found whether or not its first letters are a prefix."""
+    forms: dict[str, None] = {}
+    for folded in normalize_arabic(word).split():  # a ligature of several words (ﷺ) is several
+        forms.update(dict.fromkeys((folded, strip_attached_prefix(folded))))
+    return list(forms)
+
+
+def search_terms(text: str, names: Iterable[str] = ()) -> str:
+    """What the search index needs beside a page's own words, each once: the forms
+    (``search_forms``) of the Arabic words of ``text``, the page's text, other than the
+    word as written, and every form of the Arabic words of ``names``, which the page may
+    not show. Indexed after the page's text, never shown: the search page cuts its
+    excerpts from the words before them."""
+    terms: dict[str, None] = {}
+    for word in dict.fromkeys(_WRITTEN_WORD.findall(text)):
+        terms.update(dict.fromkeys(form for form in search_forms(word) if form != word))
+    for word in dict.fromkeys(_WRITTEN_WORD.findall(" ".join(names))):
+        terms.update(dict.fromkeys(search_forms(word)))
+    return " ".join(terms)

@@ -15,6 +15,8 @@ ARABIC_LETTERS = "\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u0
 """Arabic letters, without digits, marks or punctuation: to measure how Arabic a text is."""
 ARABIC_DIACRITICS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 """Short vowels, tanwin, shadda, sukun, the superscript alef and Quranic marks."""
+ARABIC_PRESENTATION_FORMS = "\ufb50-\ufdff\ufe70-\ufefc"
+"""Ligatures and contextual forms of Arabic letters (ﻻ, ﷲ), which NFKC turns into letters."""
 TATWEEL = "\u0640"
 """The kashida, which stretches a word and carries no letter."""
 

@@ -1,6 +1,7 @@
-// The reader's query folded the way build_tools/text/arabic.py folds the indexed Arabic words:
+// Arabic words folded the way build_tools/text/arabic.py folds them for the search index:
 // diacritics, tatweel and zero-width characters dropped, alef forms unified, taa marbuta -> haa,
-// alif maqsura -> yaa, attached و ف ب ك ل and the article ال removed. Keep the two in step:
+// alif maqsura -> yaa, and the forms a word is looked up by (search_forms): folded as written,
+// and without its attached و ف ب ك ل and article ال. Keep the two in step:
 // tests/test_arabic.py runs this file against build_tools/text/charsets.py and arabic.py.
 (function () {
   var DIACRITICS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200d\u2060-\u2064\ufeff\u00ad\u180e]/g;
@@ -9,32 +10,31 @@
   var CLITICS = /^[وف]?(?:[بك]?ال|لل|[بكل])?(?=\S{2,}$)/;
   var ARABIC_WORD = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+/g;
 
-  function searchForm(word) {
-    var folded = word.normalize("NFKC").replace(DIACRITICS, "").replace(/./g, function (c) {
+  function fold(word) {
+    return word.normalize("NFKC").replace(DIACRITICS, "").replace(/./g, function (c) {
       return FOLD[c] || c;
     });
-    return folded.replace(CLITICS, "");
   }
 
+  function searchForm(word) {
+    return fold(word).replace(CLITICS, "");
+  }
+
+  // The reader's query as the index's search forms have it (every prefix removed).
   window.briefingArabicQuery = function (term) {
     return term.replace(ARABIC_WORD, searchForm);
   };
 
-  var element = document.getElementById("briefing-search");
-  if (element && window.PagefindUI) {
-    new PagefindUI({
-      element: "#briefing-search",
-      showSubResults: false,
-      showImages: false,
-      pageSize: 10,
-      // Long articles should not lose to short entity pages for the same words.
-      ranking: {pageLength: 0.3},
-      translations: {placeholder: element.dataset.placeholder},
-      processTerm: window.briefingArabicQuery
+  // The forms search looks a word up by, as search_forms makes them; a word that is not
+  // Arabic is looked up as it is.
+  window.briefingSearchForms = function (word) {
+    if (!word.match(ARABIC_WORD)) return [word];
+    var forms = [];
+    fold(word).split(/\s+/).forEach(function (folded) {
+      [folded, folded.replace(CLITICS, "")].forEach(function (form) {
+        if (form && forms.indexOf(form) < 0) forms.push(form);
+      });
     });
-    // Pagefind's input carries its placeholder only as a title, which is no label (axe
-    // "label-title-only"): it is named by the same words.
-    var input = element.querySelector("input");
-    if (input) input.setAttribute("aria-label", element.dataset.placeholder);
-  }
+    return forms;
+  };
 })();

@@ -65,7 +65,19 @@ def article_page(pages: LanguagePages, article: Article) -> PageModel:
                       to_fill=tuple(_gap(gap, pages.lang) for gap in article.gaps),
                       image=picture(lead, locale, captioned=False) if lead else None,
                       json_ld=article_ld(article, pages.lang, pages.briefing, pages.config),
-                      searchable=(card.link.text, card.summary, body))
+                      searchable=(card.link.text, card.summary, body), names=_names(pages, article))
+
+
+def _names(pages: LanguagePages, article: Article) -> list[str]:
+    """The names of the actors and places the article concerns, in every language: search
+    finds it by them, as written in either (an Arabic query on the English edition)."""
+    names = []
+    for kind in NAMED_IN_TEXT:
+        registry = pages.briefing.entities[kind.name]
+        for id_ in article.ids(kind.name):
+            if id_ in registry:
+                names += registry[id_].names.every()
+    return names
 
 
 def _gap(gap: Diagnostic, lang: str) -> Gap:

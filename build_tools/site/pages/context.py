@@ -82,20 +82,25 @@ class LanguagePages:
 
     def page(self, url: str, kind: str, title: str, view: View, *, template: str | None = None,
              title_lang: str | None = None, searchable: Iterable[str | None] | None = None,
-             **fields: Any) -> PageModel:
+             names: Iterable[str] = (), own_names: Iterable[str] = (), **fields: Any) -> PageModel:
         """The page model at ``url``, complete: ``fields`` are the rest of ``PageModel``'s.
 
-        ``searchable``: the texts of a page readers search for; on Arabic pages their
-        words are also indexed in search form. A page without ``description`` has the
-        site's; without ``json_ld``, it is described as a web page of its kind.
+        ``searchable``: the texts of a page readers search for, their Arabic words also
+        indexed in their search forms; ``names``: what else the page is found by, though
+        it does not show it (the names of an article's actors and places); ``own_names``:
+        what the page is the page of (an entity's names and aliases in every language),
+        found as its title is. A page without ``description`` has the site's; without
+        ``json_ld``, it is described as a web page of its kind.
         """
         title_lang = title_lang or self.lang
         alternate = urls.counterpart(url, self.lang, self.locale.other)
         if "json_ld" not in fields:
             fields["json_ld"] = web_page_ld(kind, title, url, self.lang, self.config.base_url)
         fields["description"] = fields.get("description") or self.config.description.get(self.lang)
-        if searchable is not None and self.lang == "ar":
-            fields["search_terms"] = search_terms(" ".join(text for text in searchable if text))
+        if searchable is not None:
+            own_names = tuple(dict.fromkeys(own_names))
+            fields["search_terms"] = search_terms(" ".join(text for text in searchable if text), [*names, *own_names])
+            fields["own_names"] = own_names
         return PageModel(
             lang=self.lang, url=url, kind=kind, template=f"briefing/{template or kind}.html",
             title=title, title_lang=title_lang, title_dir=direction(title_lang), alternate=alternate,

@@ -80,4 +80,5 @@ def entity_page(pages: LanguagePages, kind: str, entity: Actor | Location, descr
     return pages.page(url, kind, entity.names.name.get(pages.lang) or entity.id, view, feed=urls.feed(url),
                       description=description,
                       json_ld=entity_page_ld(entity, pages.lang, pages.config.base_url),
-                      searchable=(*entity.names.all_in(pages.lang), description))
+                      searchable=(*entity.names.all_in(pages.lang), description),
+                      own_names=entity.names.every())

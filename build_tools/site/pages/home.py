@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import math
 
+from ...model.kinds import ARTICLE, REGISTRIES
 from .. import urls
 from .context import LanguagePages
-from .model import HomeView, PageModel
+from .model import HomeView, PageModel, SearchView
 
 
 def home_pages(pages: LanguagePages) -> list[PageModel]:
@@ -24,5 +25,16 @@ def home_pages(pages: LanguagePages) -> list[PageModel]:
     return result
 
 
+SEARCH_STRINGS = ("search_none", "search_count_one", "search_count_two", "search_count_few", "search_count_many",
+                  "search_count_other", "search_failed")
+"""The interface strings the search page's script writes with."""
+
+
 def search_page(pages: LanguagePages) -> PageModel:
-    return pages.page(urls.section(pages.lang, "search"), "search", pages.locale.t("search"), None)
+    strings = {key: pages.locale.t(key) for key in SEARCH_STRINGS}
+    strings["numbering"] = "arab" if pages.lang == "ar" and pages.locale.arabic_digits == "arab" else "latn"
+    shown = {ARTICLE.name: bool(pages.articles)} | {kind.name: bool(pages.briefing.entities[kind.name])
+                                                    for kind in REGISTRIES}
+    groups = tuple(group for group, kinds in urls.SEARCH_GROUPS.items() if any(shown[kind.name] for kind in kinds))
+    return pages.page(urls.section(pages.lang, "search"), "search", pages.locale.t("search"),
+                      SearchView(strings, groups))

@@ -190,6 +190,15 @@ class HomeView:
 
 
 @dataclass(frozen=True)
+class SearchView:
+    strings: dict[str, str]
+    """The interface strings the page's script needs (the result counts in each plural
+    form of the language), and the digits it counts in (``numbering``)."""
+    groups: tuple[str, ...]
+    """The groups of results (``urls.SEARCH_GROUPS``) that have pages, each indexed in a bundle."""
+
+
+@dataclass(frozen=True)
 class ArticleView:
     card: ArticleCard
     pending: bool
@@ -311,7 +320,7 @@ class EventsView:
     """The interface strings the page's script needs."""
 
 
-View = HomeView | ArticleView | GroupsView | TreeView | ArticlesView | EventsView | None
+View = HomeView | SearchView | ArticleView | GroupsView | TreeView | ArticlesView | EventsView | None
 
 
 @dataclass(frozen=True)
@@ -345,6 +354,9 @@ class PageModel:
     to_fill: tuple[Gap, ...] = ()
     """A draft's gaps (see ``Article.gaps``)."""
     search_terms: str = ""
+    own_names: tuple[str, ...] = ()
+    """An entity page's names in every language and its aliases: indexed with a title's
+    weight, never shown; the search page lists first the entity a query names exactly."""
     """Arabic pages: their words in search form, indexed beside the text (see ``text.arabic``)."""
     description: str | None = None
     image: Picture | None = None

@@ -35,7 +35,8 @@ def _source_page(pages: LanguagePages, source: Source) -> PageModel:
         articles=pages.links.cards(pages.articles_about("source", source.id)))
     title = name.get(pages.lang) or source.id
     return pages.page(urls.entity(pages.lang, "source", source.id), "source", title, view,
-                      template=ARTICLES_TEMPLATE, searchable=(title, description))
+                      template=ARTICLES_TEMPLATE, searchable=(title, description),
+                      own_names=source.names.every())
 
 
 def tag_pages(pages: LanguagePages) -> list[PageModel]:
@@ -52,4 +53,4 @@ def _tag_page(pages: LanguagePages, tag: Tag) -> PageModel:
                         articles=pages.links.cards(pages.articles_about("tag", tag.id)))
     title = tag.names.name.get(pages.lang) or tag.id
     return pages.page(urls.entity(pages.lang, "tag", tag.id), "tag", title, view, template=ARTICLES_TEMPLATE,
-                      searchable=(title, description))
+                      searchable=(title, description), own_names=tag.names.every())

@@ -12,8 +12,10 @@ from pathlib import Path
 import feedparser
 import geojson
 import pytest
+import yaml
 from conftest import REPO
 from lxml import etree, html
+from PIL import Image
 
 from build_tools.cli import main
 from build_tools.model.dates import PartialDate
@@ -190,3 +192,18 @@ def test_timeline_counts_per_year_when_asked() -> None:
                                              (2016, 0), (2017, 1)]]
     assert all(kind == "briefing-timeline__bar" for kind, _ in bars)  # no "month unknown" shade
     assert 'aria-label="Briefings per year: 2010: 2; 2012: 1; 2017: 1"' in svg
+
+
+def test_every_page_has_a_picture_for_link_previews(site: Path) -> None:
+    """The article's lead photo, else the site's share image, with its size and words."""
+    share = yaml.safe_load((REPO / "site_config/site.yml").read_text(encoding="utf-8"))["share_image"]
+    for path in pages(site):
+        lang = path.relative_to(site).parts[0]
+        document = html.parse(str(path)).getroot()
+        meta = {m.get("property") or m.get("name"): m.get("content") for m in document.xpath("//meta")}
+        assert meta["twitter:card"] == "summary_large_image", path
+        image = local(site, meta["og:image"])
+        with Image.open(image) as picture:
+            assert (meta["og:image:width"], meta["og:image:height"]) == tuple(map(str, picture.size)), path
+        if image.name.startswith("share-image"):
+            assert meta["og:image:alt"] == share["alt"][lang]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import Project
+from conftest import Project, write_minimal_article
 from media_files import (
     FOLDER,
     PHOTO,
@@ -382,3 +382,30 @@ def test_a_pdf_with_a_blank_author_reveals_nobody() -> None:
     with document:
         assert pdf_findings(document) == [
             "document information: the program, often with the person's name, that made it (Creator)"]
+
+
+def test_the_share_image_is_published_without_its_metadata(project: Project, capsys: pytest.CaptureFixture) -> None:
+    """A desk's picture for link previews may come from a phone: where and by whom is not published."""
+    write_minimal_article(project)
+    site = project.root / "site_config/site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("file: share-image.png", "file: preview.jpg"),
+                    encoding="utf-8")
+    (project.root / "site_config/preview.jpg").write_bytes(jpeg(picture(1200, 630), exif=phone_exif()))
+    assert main(["build", "--root", str(project.root), "--site-dir", str(project.root / "out")]) == 0
+    published = project.root / "out/assets/share-image.jpg"
+    with Image.open(published) as image:
+        assert image.size == (1200, 630) and image.getexif() == {} and "exif" not in image.info
+    page = (project.root / "out/en/index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:image" content="https://example.org/briefing/assets/share-image.jpg">' in page
+
+
+def test_a_share_image_that_cannot_be_read_is_an_error(project: Project, capsys: pytest.CaptureFixture) -> None:
+    site = project.root / "site_config/site.yml"
+    text = site.read_text(encoding="utf-8")
+    site.write_text(text.replace("file: share-image.png", "file: missing.png"), encoding="utf-8")
+    line = text.splitlines().index("  file: share-image.png") + 1
+    code, lines = project.check(capsys)
+    problem = next(found for found in lines if found.startswith("site_config/site.yml"))
+    assert code == 1
+    assert problem.startswith(f"site_config/site.yml:{line}:9: error: share_image.file: missing.png cannot be read "
+                              "as an image: ") and problem.endswith(" [site-config]")

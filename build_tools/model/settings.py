@@ -20,6 +20,19 @@ class Term:
     """For an actor type, the heading of a group of them ("Armed groups")."""
 
 
+@dataclass(frozen=True)
+class ShareImage:
+    """The picture of link previews of pages without a lead photo, read and re-encoded
+    without metadata when site_config is loaded."""
+
+    content: bytes
+    suffix: str
+    """``.png`` or ``.jpg``."""
+    width: int
+    height: int
+    alt: Localized
+
+
 @dataclass
 class SiteConfig:
     name: Localized
@@ -48,3 +61,4 @@ class SiteConfig:
     strings: dict[str, dict[str, str]]
     """Language → interface string key → text."""
     vocabularies: dict[str, dict[str, Term]]
+    share_image: ShareImage | None = None

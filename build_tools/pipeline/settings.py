@@ -7,10 +7,12 @@ Nothing in content can be checked without them, so any problem here stops the ru
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from PIL import Image
 
 from ..checks.schemas import SchemaSet
 from ..content.sourcefiles import read_yaml, relative
@@ -19,7 +21,7 @@ from ..diagnostics import Position, Report
 from ..languages import LANGUAGES
 from ..messages import Message, msg
 from ..model.entities import Localized
-from ..model.settings import SiteConfig, Term
+from ..model.settings import ShareImage, SiteConfig, Term
 
 CONFIG_DIR = "site_config"
 
@@ -54,9 +56,12 @@ def load_site_config(root: Path, report: Report) -> tuple[SiteConfig, SchemaSet]
                               reason=exc)) from None
     errors_before = len(report.errors)
     site = _load_mapping(directory / "site.yml", root, report)
+    share_image = None
     if site is not None:
-        report.extend(schemas.validate("site", site))
+        problems = schemas.validate("site", site)
+        report.extend(problems)
         _check_locales(site, report)
+        share_image = None if problems else _share_image(site, directory, report)
     strings = {lang: _load_strings(directory / "i18n" / f"{lang}.yml", root, report) for lang in LANGUAGES}
     if all(strings.values()):
         _check_same_keys(strings, directory, root, report)
@@ -84,8 +89,29 @@ def load_site_config(root: Path, report: Report) -> tuple[SiteConfig, SchemaSet]
         max_media_pixels=int(data.get("media", {}).get("max_megapixels", 50) * 1_000_000),
         strings=strings,
         vocabularies=vocabularies,
+        share_image=share_image,
     )
     return config, schemas
+
+
+def _share_image(site: YamlDocument, directory: Path, report: Report) -> ShareImage | None:
+    """``share_image`` read whole and encoded again: what the site publishes carries none of
+    the file's metadata (where, when, with what it was made)."""
+    entry = site.data.get("share_image")
+    if entry is None:
+        return None
+    jpeg = not entry["file"].endswith(".png")
+    try:
+        with Image.open(directory / entry["file"]) as image:
+            image.load()
+            encoded = io.BytesIO()
+            image.convert("RGB").save(encoded, "JPEG" if jpeg else "PNG", quality=88, optimize=True)
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        report.error(site.origin.at("share_image", "file"),
+                     msg("share_image.file: {file} cannot be read as an image: {reason}", file=entry["file"],
+                         reason=exc), "site-config")
+        return None
+    return ShareImage(encoded.getvalue(), ".jpg" if jpeg else ".png", *image.size, Localized(**entry["alt"]))
 
 
 def _check_locales(site: YamlDocument, report: Report) -> None:

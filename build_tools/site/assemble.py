@@ -73,6 +73,9 @@ def assemble_site(briefing: Briefing, config: SiteConfig, languages: Iterable[st
         generated.append(GeneratedFile(ROOT_PAGE, root, root))
         data = export_files(briefing, config.base_url, config.vocabularies, include_drafts=include_drafts)
         generated += [GeneratedFile(f"{DATA_DIR}/{name}", content, content) for name, content in data.items()]
+        if config.share_image:
+            share = config.share_image
+            generated.append(GeneratedFile(urls.share_image(share.suffix), share.content, share.content))
         copied = vendored_files()
     editions = {lang: Edition.of(config, lang) for lang in languages}
     return SiteFiles(pages, generated, copied, editions)

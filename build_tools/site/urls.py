@@ -27,6 +27,11 @@ def entity(lang: str, kind: str, id_: str) -> str:
     return f"{lang}/{BY_NAME[kind].plural}/{id_}/"
 
 
+def share_image(suffix: str) -> str:
+    """The picture of link previews of pages without a lead photo (``share_image`` in site.yml)."""
+    return f"assets/share-image{suffix}"
+
+
 def search_bundle(lang: str, group: str) -> str:
     return f"{SEARCH_DIR}/{lang}/{group}/"
 

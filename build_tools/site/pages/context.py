@@ -18,7 +18,7 @@ from ...text.arabic import search_terms
 from .. import urls
 from ..structured import web_page_ld
 from .links import EntityLinks
-from .model import EventView, NavItem, PageModel, Pagination, View
+from .model import EventView, NavItem, PageModel, Pagination, Picture, View
 from .paging import pagination
 
 NAV_SECTIONS = ("actors", "locations", "sources", "tags", "archive", "search")
@@ -52,6 +52,14 @@ class LanguagePages:
                 found[("actor", actor)].append(event)
             found[("location", event.location)].append(event)
         return found
+
+    @cached_property
+    def share_image(self) -> Picture | None:
+        """The picture of link previews of a page that has no picture of its own."""
+        share = self.config.share_image
+        if share is None:
+            return None
+        return Picture(urls.share_image(share.suffix), [], share.width, share.height, share.alt.get(self.lang) or "")
 
     def counts(self, kind: str) -> Counter[str]:
         """How many published articles concern each entity of ``kind``."""
@@ -97,6 +105,7 @@ class LanguagePages:
         if "json_ld" not in fields:
             fields["json_ld"] = web_page_ld(kind, title, url, self.lang, self.config.base_url)
         fields["description"] = fields.get("description") or self.config.description.get(self.lang)
+        fields["image"] = fields.get("image") or self.share_image
         if searchable is not None:
             own_names = tuple(dict.fromkeys(own_names))
             fields["search_terms"] = search_terms(" ".join(text for text in searchable if text), [*names, *own_names])

@@ -46,9 +46,14 @@ def axe_page(new_context):
     context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("lang", "path"), PAGES, ids=PAGE_IDS)
-def test_no_serious_or_critical_axe_violation(axe_page, site_url: str, lang: str, path: str) -> None:
+def test_no_serious_or_critical_axe_violation(axe_page, site_url: str, lang: str, path: str, scheme: str) -> None:
+    """In the light and the dark palette, which follows the reader's system setting."""
+    axe_page.emulate_media(color_scheme=scheme)
     axe_page.goto(f"{site_url}{lang}/{path}")
+    shown = axe_page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert shown == {"light": "default", "dark": "slate"}[scheme]
     axe_page.add_script_tag(path=str(AXE))
     result = axe_page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     serious = [f"{v['id']} ({v['impact']}): {v['help']}: {[n['target'] for n in v['nodes']]}"

@@ -7,11 +7,12 @@ under its Content-Security-Policy; a test fails if Chromium reports a violation.
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
 import yaml
-from browser_fixtures import csp_violations, require, screenshot, wait_until
+from browser_fixtures import csp_violations, require, screenshot, site_contexts, wait_until
 from conftest import REPO
 from test_accessibility import AXE, PAGE_IDS, PAGE_KINDS, PAGES
 
@@ -171,3 +172,27 @@ def test_no_request_of_any_page_fails(new_context, site_url: str, lang: str, pat
     context.close()
     assert failed == []
     assert context.outbound == []
+
+
+SCREENSHOT_KINDS = {"article": ARTICLE, "actor": "actors/sdf/", "location": "locations/deir-ez-zor/",
+                    "search": "search/?q=" + quote("دير الزور"), "404": "no-such-page/"}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("kind", list(SCREENSHOT_KINDS))
+def test_each_page_kind_fits_the_screen_in_both_palettes(browser, sample_site: Path, site_url: str, kind: str,
+                                                         lang: str, width: int, scheme: str) -> None:
+    """Nothing wider than the screen, the palette the reader's system asks for; a screenshot of each."""
+    context = site_contexts(browser, sample_site, site_url)(viewport={"width": width, "height": 900},
+                                                           color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{site_url}{lang}/{SCREENSHOT_KINDS[kind]}")
+    if kind == "search":
+        page.locator("[data-briefing=search-result]").first.wait_for(timeout=20_000)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == \
+        {"light": "default", "dark": "slate"}[scheme]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    screenshot(page, f"{kind}-{lang}-{width}-{scheme}", full_page=False)
+    context.close()

@@ -35,6 +35,7 @@ from ..publish.media import media_files
 from ..publish.search import SearchIndexError, index_language
 from ..site import urls
 from ..site.assemble import Memo, SiteFiles, assemble_site
+from ..site.edition import Edition
 from ..site.headers import inline_scripts, with_policy_meta
 from ..site.pages.model import PageModel, SearchView
 from ..site.pages.notfound import not_found_sections
@@ -212,7 +213,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_template_context(self, context: TemplateContext, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:
         if template_name == "404.html" and self.loaded is not None:
-            context["not_found"] = not_found_sections(self.loaded.config)  # type: ignore[typeddict-unknown-key]
+            _not_found(cast(dict[str, Any], context), self.loaded.config)  # MkDocs's type lists only its own
         return context
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -263,6 +264,12 @@ def _configure(config: MkDocsConfig, site: SiteConfig, languages: tuple[str, ...
     # Material's site-wide <link rel=alternate> list, which would point every page home.
     config.extra["alternate"] = True
     config.nav = [{lang: urls.source_path(urls.home(lang))} for lang in languages]
+
+
+def _not_found(variables: dict[str, Any], site: SiteConfig) -> None:
+    """The 404 page speaks both languages, its header the default one."""
+    variables["not_found"] = not_found_sections(site)
+    variables["edition"] = Edition.of(site, site.default_language)
 
 
 def _with_policy(html: str, loaded: LoadedBriefing | None, skip: bool) -> str:

@@ -14,6 +14,7 @@ import pytest
 import yaml
 from browser_fixtures import csp_violations, require, screenshot, site_contexts, wait_until
 from conftest import REPO
+from lxml import html
 from test_accessibility import AXE, PAGE_IDS, PAGE_KINDS, PAGES
 
 ARTICLE = "articles/2017-coalition-sdf-rift-deir-ez-zor/"
@@ -103,11 +104,62 @@ def test_arabic_location_page_draws_the_marker_at_its_coordinates(page, site_url
     screenshot(page, "ar-location-map")
 
 
-def test_locations_index_map_shows_every_located_place(page, site_url: str) -> None:
+def test_locations_index_map_shows_every_located_place_whole_and_named(page, site_url: str) -> None:
+    located = {entry["name"]["en"] for entry in (yaml.safe_load(path.read_text(encoding="utf-8"))
+                                                 for path in (REPO / "content/locations").glob("*.yml"))
+               if "coordinates" in entry}
     page.goto(site_url + "en/locations/")
     page.locator(".briefing-map .leaflet-marker-icon").first.wait_for()
-    assert page.locator(".briefing-map .leaflet-marker-icon").count() == 5
+    assert page.locator(".briefing-map .leaflet-marker-icon").count() == len(located)
+    assert {label.inner_text() for label in page.locator(".briefing-map__label").all()} == located
+    frame = page.locator(".briefing-map").bounding_box()
+    icons, labels = page.locator(".briefing-map .leaflet-marker-icon"), page.locator(".briefing-map__label")
+    for shown in [*icons.all(), *labels.all()]:
+        box = shown.bounding_box()  # not cut by the map's edge
+        assert frame["y"] <= box["y"] and box["y"] + box["height"] <= frame["y"] + frame["height"]
+        assert frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"]
     page.locator(".briefing-map img.leaflet-tile-loaded").first.wait_for()  # tiles come from the stub server
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_maps_credit_is_in_the_page_language_without_a_flag(page, site_url: str, lang: str) -> None:
+    credit = yaml.safe_load((REPO / "site_config/site.yml").read_text(encoding="utf-8"))["map_tiles"]["attribution"]
+    page.goto(f"{site_url}{lang}/locations/deir-ez-zor/")
+    shown = page.locator(".leaflet-control-attribution").inner_text()
+    assert shown == "Leaflet | " + html.fromstring(credit[lang]).text_content()
+    assert not any(0x1F1E6 <= ord(character) <= 0x1F1FF for character in shown)  # no regional indicator (a flag)
+
+
+def test_a_map_moves_under_a_finger_only_once_tapped(browser, sample_site: Path, site_url: str) -> None:
+    """On a phone the page scrolls over the map, which says how to move it, until it is tapped."""
+    context = site_contexts(browser, sample_site, site_url)(viewport={"width": 375, "height": 800}, is_mobile=True,
+                                                           has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + "ar/locations/deir-ez-zor/")
+    hint = yaml.safe_load((REPO / "site_config/i18n/ar.yml").read_text(encoding="utf-8"))["map_hint"]
+    element = page.locator(".briefing-map")
+    element.locator(".leaflet-marker-icon").wait_for()
+    state = "() => [briefingMaps[0].map.dragging.enabled(), briefingMaps[0].map.scrollWheelZoom.enabled()]"
+    assert page.evaluate(state) == [False, False]
+    assert element.get_attribute("data-active") == "false"
+    assert element.evaluate("node => getComputedStyle(node, '::after').content") == f'"{hint}"'
+    assert element.bounding_box()["height"] < 800 / 2  # not half the screen
+    element.tap()
+    assert page.evaluate(state) == [True, True]
+    assert element.evaluate("node => getComputedStyle(node, '::after').content") == "none"
+    context.close()
+
+
+def test_without_javascript_a_place_shows_its_coordinates_and_no_empty_map(browser, sample_site: Path,
+                                                                           site_url: str) -> None:
+    context = site_contexts(browser, sample_site, site_url)(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "en/locations/deir-ez-zor/")
+    assert page.locator(".briefing-map").is_hidden()
+    coordinates = page.locator("[data-briefing=coordinates]")
+    assert coordinates.is_visible() and "35.3333, 40.15" in coordinates.inner_text()
+    assert coordinates.locator("a").get_attribute("href").startswith("https://www.openstreetmap.org/")
+    context.close()
 
 
 def test_arabic_text_is_never_set_in_italics(page, site_url: str) -> None:
@@ -164,7 +216,8 @@ def test_no_request_of_any_page_fails(new_context, site_url: str, lang: str, pat
     context = new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     failed: list[str] = []
-    page.on("requestfailed", lambda request: failed.append(f"failed {request.url}"))
+    page.on("requestfailed", lambda request: failed.append(f"failed {request.url}")
+            if request.failure != "net::ERR_ABORTED" else None)  # a map cancels the tiles it no longer shows
     page.on("response", lambda response: failed.append(f"{response.status} {response.url}")
             if response.status >= 400 else None)
     page.goto(f"{site_url}{lang}/{path}" + ("?q=" + quote("دير الزور") if path == PAGE_KINDS["search"] else ""))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .entities import Localized
 
@@ -53,7 +54,8 @@ class SiteConfig:
     """Codes of the warnings ``check --strict`` lets through."""
     editor_language: str | None
     """The language of ``check``'s messages when neither ``--lang`` nor the locale says."""
-    map_tiles: dict[str, str]
+    map_tiles: dict[str, Any]
+    """``url``, a tile URL template, and ``attribution``, HTML or a mapping of it by language."""
     max_media_bytes: int
     """Largest photo or document file (``media: max_file_mb``)."""
     max_media_pixels: int

@@ -4,11 +4,18 @@ page of that language (the "Arabic edition", the "English edition")."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..languages import direction, other_language
 from ..model.settings import SiteConfig
 from . import urls
 from .structured import OG_LOCALES
+
+
+def _tiles_in(tiles: dict[str, Any], lang: str) -> dict[str, str]:
+    """The map tiles' settings, their credit in ``lang`` when site.yml says it in each language."""
+    credit = tiles["attribution"]
+    return {"url": tiles["url"], "attribution": credit[lang] if isinstance(credit, dict) else credit}
 
 
 @dataclass(frozen=True)
@@ -26,11 +33,11 @@ class Edition:
     og_locale: str
     og_locale_alternate: str
     map_tiles: dict[str, str]
-    """``url`` (a tile URL template) and ``attribution``, from site.yml."""
+    """``url`` (a tile URL template) and ``attribution`` (in this language), from site.yml."""
 
     @classmethod
     def of(cls, config: SiteConfig, lang: str) -> Edition:
         other = other_language(lang)
         return cls(lang, direction(lang), other, config.name.get(lang) or "", config.strings[lang],
                    urls.home(lang), urls.section(lang, "search"), urls.feed(urls.home(lang)), OG_LOCALES[lang],
-                   OG_LOCALES[other], config.map_tiles)
+                   OG_LOCALES[other], _tiles_in(config.map_tiles, lang))

@@ -6,7 +6,7 @@
 (function () {
   var element = document.querySelector("[data-briefing=events-map]");
   var form = document.querySelector("[data-briefing=event-filters]");
-  if (!element || !form || !window.L || !L.markerClusterGroup || !window.fetch) return;
+  if (!element || !form || !window.briefingMap || !L.markerClusterGroup || !window.fetch) return;
   var list = document.querySelector("[data-briefing=event-list]");
   var status = document.querySelector("[data-briefing=event-status]");
   var periods = JSON.parse(element.dataset.periods);
@@ -104,9 +104,7 @@
     return {periods: periods.slice(from, to + 1), types: types, start: periods[from].label, end: periods[to].label};
   }
 
-  var map = L.map(element, {zoomControl: false});
-  L.control.zoom({zoomInTitle: element.dataset.zoomIn, zoomOutTitle: element.dataset.zoomOut}).addTo(map);
-  L.tileLayer(element.dataset.tiles, {attribution: element.dataset.attribution, maxZoom: 18}).addTo(map);
+  var map = window.briefingMap(element);
   map.fitWorld();
   var cluster = L.markerClusterGroup({maxClusterRadius: 50}).addTo(map);
 

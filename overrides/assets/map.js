@@ -1,26 +1,55 @@
-// Draws each .briefing-map: its points (name, lat, lon, url, count) as markers on OSM tiles.
-// The container is dir="ltr" so Leaflet's layout is not mirrored on Arabic pages; names,
-// counts and the zoom buttons' titles come from the page, in its language.
+// The site's maps, on OSM tiles: briefingMap(element) makes one from the element's data
+// (tiles and their credit in the page's language, the zoom buttons' titles), and each
+// .briefing-map with points (name, lat, lon, url, count) is drawn with them as markers.
+// The container is dir="ltr" so Leaflet's layout is not mirrored on Arabic pages.
+//
+// A map does not take the page's scrolling: it moves and zooms under a finger or the
+// wheel only once the reader has clicked or tapped it (or reached it with the keyboard);
+// until then a line on it says so.
 (function () {
   if (!window.L) return;
-  window.briefingMaps = [];
-  document.querySelectorAll(".briefing-map").forEach(function (element) {
-    var points = JSON.parse(element.dataset.points);
-    var map = L.map(element, {zoomControl: false, attributionControl: true});
+  var LIBRARY = '<a href="https://leafletjs.com" hreflang="en">Leaflet</a>';  // without Leaflet's flag
+  var LABELLED = 12;  // up to this many markers carry their place's name; more would hide one another
+
+  window.briefingMap = function (element) {
+    element.hidden = false;  // hidden without JavaScript, where it would be an empty box
+    var touch = window.matchMedia("(pointer: coarse)").matches;
+    var map = L.map(element, {zoomControl: false, scrollWheelZoom: false, dragging: !touch, tap: false});
+    map.attributionControl.setPrefix(LIBRARY);
     L.control.zoom({zoomInTitle: element.dataset.zoomIn, zoomOutTitle: element.dataset.zoomOut}).addTo(map);
     L.tileLayer(element.dataset.tiles, {attribution: element.dataset.attribution, maxZoom: 18}).addTo(map);
+    element.dataset.active = "false";
+    function activate() {
+      map.scrollWheelZoom.enable();
+      map.dragging.enable();
+      element.dataset.active = "true";
+    }
+    map.once("click", activate);
+    element.addEventListener("focus", activate, {once: true});
+    return map;
+  };
+
+  window.briefingMaps = [];
+  document.querySelectorAll(".briefing-map[data-points]").forEach(function (element) {
+    var points = JSON.parse(element.dataset.points);
+    var map = window.briefingMap(element);
     var markers = points.map(function (point) {
       var label = document.createElement("a");
       label.href = point.url;
       label.textContent = point.name + (point.count ? " (" + point.count + ")" : "");
       label.dir = "auto";
-      return L.marker([point.lat, point.lon], {title: point.name, alt: point.name})
-        .bindPopup(label).addTo(map);
+      var marker = L.marker([point.lat, point.lon], {title: point.name, alt: point.name}).bindPopup(label).addTo(map);
+      if (points.length <= LABELLED) {
+        marker.bindTooltip(point.name, {permanent: true, direction: "top", offset: [0, -38],
+                                        className: "briefing-map__label"});
+      }
+      return marker;
     });
     if (markers.length === 1) {
       map.setView(markers[0].getLatLng(), Number(element.dataset.zoom));
-    } else {
-      map.fitBounds(L.featureGroup(markers).getBounds(), {padding: [30, 30], maxZoom: 9});
+    } else {  // room above each point for its marker and its name
+      map.fitBounds(L.featureGroup(markers).getBounds(),
+                    {paddingTopLeft: [40, 80], paddingBottomRight: [40, 20], maxZoom: 9});
     }
     window.briefingMaps.push({map: map, markers: markers});
   });

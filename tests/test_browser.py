@@ -247,5 +247,9 @@ def test_each_page_kind_fits_the_screen_in_both_palettes(browser, sample_site: P
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == \
         {"light": "default", "dark": "slate"}[scheme]
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # Arabic letters (every page has some: the English ones' language switch) in the site's own face.
+    arabic_face = """() => document.fonts.ready.then(() => [...document.fonts].some(
+        face => face.family.replace(/"/g, '') === 'Noto Naskh Arabic' && face.status === 'loaded'))"""
+    assert page.evaluate(arabic_face)
     screenshot(page, f"{kind}-{lang}-{width}-{scheme}", full_page=False)
     context.close()

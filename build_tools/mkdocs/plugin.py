@@ -89,8 +89,7 @@ class Rendered:
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
-    """Under ``mkdocs serve`` the same instance lives from one rebuild to the next (it
-    has ``on_startup``): it keeps the checked articles and what the previous build made."""
+    """Lives from one rebuild of ``mkdocs serve`` to the next (it has ``on_startup``), keeping what they share."""
 
     def __init__(self) -> None:
         self.serving = False
@@ -199,6 +198,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return html
         html = finish_content(html, model, self.loaded.matcher, self.loaded.config.link_mentions)
         self.time_limit.stop()
+        _without_empty_contents(page)
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -264,6 +264,13 @@ def _configure(config: MkDocsConfig, site: SiteConfig, languages: tuple[str, ...
     # Material's site-wide <link rel=alternate> list, which would point every page home.
     config.extra["alternate"] = True
     config.nav = [{lang: urls.source_path(urls.home(lang))} for lang in languages]
+
+
+def _without_empty_contents(page: Page) -> None:
+    """No column of contents on a page whose text has no headings (most pages: entity and
+    index pages are made by their templates), where Material would leave it empty."""
+    if not page.toc.items:
+        page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
 
 
 def _not_found(variables: dict[str, Any], site: SiteConfig) -> None:

@@ -15,8 +15,9 @@ once, then, in one run on this machine:
 Time is wall-clock; memory is the peak resident size of the largest process
 (``wait4``). The search payload is what a reader's browser fetches for a first query in
 one language: the search page's scripts, Pagefind's API and the Web Worker it searches
-in, its entry, WebAssembly, metadata and filters for that language, the two largest
-index chunks and twenty result fragments (the first ten of each group of results).
+in, its entry, WebAssembly and metadata for that language, once for each group of
+results (a bundle each), with the two largest index chunks and ten result fragments of
+each.
 """
 
 from __future__ import annotations
@@ -120,21 +121,21 @@ def site_figures(site: Path) -> dict[str, float]:
 
 
 FIRST_QUERY_CHUNKS = 2
-"""Index chunks a one-word query may load: the search page looks a word up by two forms."""
-FIRST_QUERY_FRAGMENTS = 20
-"""Result fragments a first query loads: the first ten briefings and the first ten entities."""
+"""Index chunks a one-word query may load from each bundle: the search page looks a word up by two forms."""
+FIRST_QUERY_FRAGMENTS = 10
+"""Result fragments a first query loads from each bundle: its first ten results."""
 
 
 def search_payload_kb(site: Path, lang: str) -> float:
     """Bytes fetched for a first query on a ``lang`` page (see the module's docstring)."""
-    pagefind = site / "pagefind" / lang
-    fixed = [pagefind / "pagefind.js", pagefind / "pagefind-entry.json", pagefind / "pagefind-worker.js",
-             *pagefind.glob(f"wasm.{lang}.pagefind"), *pagefind.glob(f"pagefind.{lang}_*.pf_meta"),
-             *pagefind.glob("filter/*.pf_filter"), site / "assets" / "search.js", site / "assets" / "arabic-search.js"]
-    chunks = sorted(p.stat().st_size for p in pagefind.glob(f"index/{lang}_*.pf_index"))
-    fragments = sorted(p.stat().st_size for p in pagefind.glob(f"fragment/{lang}_*.pf_fragment"))
-    total = (sum(p.stat().st_size for p in fixed) + sum(chunks[-FIRST_QUERY_CHUNKS:])
-             + FIRST_QUERY_FRAGMENTS * statistics.median(fragments))
+    total = float(sum(p.stat().st_size for p in (site / "assets" / "search.js", site / "assets" / "arabic-search.js")))
+    for bundle in (site / "pagefind" / lang).iterdir():  # one per group of results
+        fixed = [bundle / "pagefind.js", bundle / "pagefind-entry.json", bundle / "pagefind-worker.js",
+                 *bundle.glob(f"wasm.{lang}.pagefind"), *bundle.glob(f"pagefind.{lang}_*.pf_meta")]
+        chunks = sorted(p.stat().st_size for p in bundle.glob(f"index/{lang}_*.pf_index"))
+        fragments = sorted(p.stat().st_size for p in bundle.glob(f"fragment/{lang}_*.pf_fragment"))
+        total += (sum(p.stat().st_size for p in fixed) + sum(chunks[-FIRST_QUERY_CHUNKS:])
+                  + min(FIRST_QUERY_FRAGMENTS, len(fragments)) * statistics.median(fragments))
     return total / 1024
 
 

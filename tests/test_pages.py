@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from babel.dates import get_month_names
 from conftest import Project, write_minimal_article
 
 from build_tools.diagnostics import Report
@@ -224,3 +225,30 @@ def test_companions_tied_in_count_are_ranked_and_cut_by_name_not_id(project: Pro
     assert [link.text for link in pages["en/actors/main/"].view.co_actors] == [f"Force {x}" for x in letters[:10]]
     # Arabic sorts without the article: الياسمين as ياسمين, after سهل; those two are cut.
     assert [link.text for link in pages["ar/actors/main/"].view.co_actors] == arabic[1:11]
+
+
+def test_dates_can_name_the_month_as_each_of_several_locales_does(tree: Project) -> None:
+    """date_locales: {ar: [ar_SY, ar_EG]}: the Levantine and the Egyptian month, "7 آب/أغسطس 2017"."""
+    site = tree.root / "site_config/site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("date_locales: {ar: ar_SY,",
+                                                             "date_locales: {ar: [ar_SY, ar_EG],"), encoding="utf-8")
+    levantine, egyptian = (get_month_names("wide", locale=name)[8] for name in ("ar_SY", "ar_EG"))
+    pages = pages_of(tree)
+    assert pages["ar/articles/2017-08-07-rift/"].view.card.date == f"7 {levantine}/{egyptian} 2017"
+    assert pages["en/articles/2017-08-07-rift/"].view.card.date == "7 August 2017"
+
+
+@pytest.mark.parametrize(("words", "minutes", "form"), [(100, 1, "one"), (400, 2, "two"), (900, 5, "few"),
+                                                         (2000, 11, "many"), (18000, 100, "other")])
+def test_an_article_says_how_long_it_takes_to_read_in_the_plural_form_of_its_number(
+        project: Project, words: int, minutes: int, form: str) -> None:
+    write_minimal_article(project, ar="---\ntitle: خلافات بين التحالف وقسد\n---\n" + "كلمة " * words + "\n",
+                          en="---\ntitle: A rift\n---\n" + "word " * round(words * 230 / 180) + "\n")
+    strings = {lang: yaml.safe_load((project.root / f"site_config/i18n/{lang}.yml").read_text(encoding="utf-8"))
+               for lang in ("ar", "en")}
+    pages = pages_of(project)
+    assert pages["ar/articles/2017-08-07-a/"].view.reading_time == \
+        strings["ar"][f"reading_time_{form}"].format(count=minutes)
+    english = "one" if minutes == 1 else "other"
+    assert pages["en/articles/2017-08-07-a/"].view.reading_time == \
+        strings["en"][f"reading_time_{english}"].format(count=minutes)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from babel import Locale as BabelLocale
+
 from ..languages import direction, other_language
 from ..model.dates import PartialDate
 from ..model.entities import Localized
@@ -20,13 +22,17 @@ class Locale:
     lang: str
     strings: dict[str, str]
     vocabularies: dict[str, dict[str, Term]]
-    date_locale: str
-    """The Babel locale of dates, e.g. ``ar_SY``."""
+    date_locales: tuple[str, ...]
+    """The Babel locales of dates, e.g. ``ar_SY``: the first writes them, each names their months."""
     arabic_digits: str
 
     @classmethod
     def of(cls, config: SiteConfig, lang: str) -> Locale:
         return cls(lang, config.strings[lang], config.vocabularies, config.date_locales[lang], config.arabic_digits)
+
+    @property
+    def date_locale(self) -> str:
+        return self.date_locales[0]
 
     @property
     def direction(self) -> str:
@@ -60,7 +66,13 @@ class Locale:
 
     def date(self, date: PartialDate) -> str:
         """A date written to the precision it is known: '7 آب 2017', 'آب 2017', '2017'."""
-        return format_partial_date(date, self.lang, self.date_locale, self.arabic_digits)
+        return format_partial_date(date, self.lang, self.date_locales, self.arabic_digits)
+
+    def counted(self, key: str, count: int) -> str:
+        """The interface string ``KEY_FORM`` for ``count`` in the plural form the language
+        gives that number (Arabic: one, two, few, many, other), with it written in."""
+        form = BabelLocale.parse(self.date_locale).plural_form(count)
+        return self.t(f"{key}_{form}", count=self.number(count))
 
     def number(self, value: int | float) -> str:
         return digits(str(value), self.lang, self.arabic_digits)

@@ -43,8 +43,9 @@ class SiteConfig:
     base_url: str
     arabic_digits: str
     """``latn`` (0123) or ``arab`` (٠١٢٣) on Arabic pages."""
-    date_locales: dict[str, str]
-    """Language → the Babel locale dates are written in (``ar_SY``: "7 آب 2017")."""
+    date_locales: dict[str, tuple[str, ...]]
+    """Language → the Babel locales dates are written in: the first writes them ("7 آب 2017"
+    in ``ar_SY``), each names the month (``ar_SY`` and ``ar_EG``: "7 آب/أغسطس 2017")."""
     articles_per_page: int
     link_mentions: str
     """``off``, ``first`` or ``every``: which names of listed entities are linked in articles."""

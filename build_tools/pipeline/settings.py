@@ -77,7 +77,7 @@ def load_site_config(root: Path, report: Report) -> tuple[SiteConfig, SchemaSet]
         languages=data["languages"],
         base_url=data["base_url"],
         arabic_digits=data.get("arabic_digits", "latn"),
-        date_locales=data.get("date_locales", {"ar": "ar", "en": "en"}),
+        date_locales={lang: _listed(name) for lang, name in data.get("date_locales", {"ar": "ar", "en": "en"}).items()},
         articles_per_page=data.get("articles_per_page", 20),
         link_mentions=data.get("link_mentions", "first"),
         raw_html=data.get("raw_html", "reject"),
@@ -114,14 +114,20 @@ def _share_image(site: YamlDocument, directory: Path, report: Report) -> ShareIm
     return ShareImage(encoded.getvalue(), ".jpg" if jpeg else ".png", *image.size, Localized(**entry["alt"]))
 
 
+def _listed(names: str | list[str]) -> tuple[str, ...]:
+    """A language's date locales: one name, or a list of them."""
+    return (names,) if isinstance(names, str) else tuple(names)
+
+
 def _check_locales(site: YamlDocument, report: Report) -> None:
     locales = site.data.get("date_locales")
-    for lang, name in (locales.items() if isinstance(locales, dict) else []):
-        try:
-            Locale.parse(name)
-        except (ValueError, UnknownLocaleError):
-            report.error(site.origin.at("date_locales", lang), msg("unknown locale '{name}' for dates", name=name),
-                         "site-config")
+    for lang, names in (locales.items() if isinstance(locales, dict) else []):
+        for name in _listed(names):
+            try:
+                Locale.parse(name)
+            except (ValueError, UnknownLocaleError):
+                report.error(site.origin.at("date_locales", lang), msg("unknown locale '{name}' for dates", name=name),
+                             "site-config")
 
 
 def _load_mapping(path: Path, root: Path, report: Report) -> YamlDocument | None:

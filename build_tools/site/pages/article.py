@@ -16,6 +16,10 @@ from .events import event_view
 from .figures import picture, placed_photo_markdown
 from .model import ArticleView, CitedSource, DatedText, DocumentLink, Gap, Link, PageModel, Picture
 
+WORDS_PER_MINUTE = {"ar": 180, "en": 230}
+"""Silent reading of running text by adults: Arabic words, longer on average (attached
+articles and prepositions), are read fewer a minute than English ones."""
+
 ArticlePages = dict[tuple[str, str], tuple[Article, PageModel]]
 """Article pages already made, by language and id, with the article they were made from."""
 
@@ -44,6 +48,7 @@ def article_page(pages: LanguagePages, article: Article) -> PageModel:
     view = ArticleView(
         card=card,
         pending=translation is None,
+        reading_time=locale.counted("reading_time", reading_minutes(body, pages.lang)) if translation else None,
         authors=", ".join(article.authors),
         updated=locale.date(article.updated) if article.updated else None,
         updated_iso=article.updated.isoformat() if article.updated else None,
@@ -78,6 +83,11 @@ def _names(pages: LanguagePages, article: Article) -> list[str]:
             if id_ in registry:
                 names += registry[id_].names.every()
     return names
+
+
+def reading_minutes(text: str, lang: str) -> int:
+    """Minutes a reader takes over ``text``, at least one."""
+    return max(1, round(len(text.split()) / WORDS_PER_MINUTE[lang]))
 
 
 def _gap(gap: Diagnostic, lang: str) -> Gap:

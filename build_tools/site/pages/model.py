@@ -202,6 +202,8 @@ class SearchView:
 class ArticleView:
     card: ArticleCard
     pending: bool
+    reading_time: str | None
+    """"4 min read", said in the plural form of its number; none when the text is pending."""
     authors: str
     updated: str | None
     updated_iso: str | None

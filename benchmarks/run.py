@@ -14,10 +14,10 @@ once, then, in one run on this machine:
 
 Time is wall-clock; memory is the peak resident size of the largest process
 (``wait4``). The search payload is what a reader's browser fetches for a first query in
-one language: the search page's scripts, Pagefind's API and the Web Worker it searches
-in, its entry, WebAssembly and metadata for that language, once for each group of
-results (a bundle each), with the two largest index chunks and ten result fragments of
-each.
+one language: the search page's scripts, Pagefind's API, the Web Worker it searches in
+and its WebAssembly for that language, once; and of each group of results (a bundle
+each, merged into the first) its entry, metadata, largest index chunks (two for an
+Arabic word, looked up by two forms, one for an English one) and ten result fragments.
 """
 
 from __future__ import annotations
@@ -120,21 +120,23 @@ def site_figures(site: Path) -> dict[str, float]:
             "largest_article_kb": max(articles) / 1024, "median_kb": statistics.median(sizes) / 1024}
 
 
-FIRST_QUERY_CHUNKS = 2
-"""Index chunks a one-word query may load from each bundle: the search page looks a word up by two forms."""
+FIRST_QUERY_CHUNKS = {"ar": 2, "en": 1}
+"""Index chunks a one-word query loads from each bundle: an Arabic word is looked up by two forms."""
 FIRST_QUERY_FRAGMENTS = 10
 """Result fragments a first query loads from each bundle: its first ten results."""
 
 
 def search_payload_kb(site: Path, lang: str) -> float:
     """Bytes fetched for a first query on a ``lang`` page (see the module's docstring)."""
-    total = float(sum(p.stat().st_size for p in (site / "assets" / "search.js", site / "assets" / "arabic-search.js")))
-    for bundle in (site / "pagefind" / lang).iterdir():  # one per group of results
-        fixed = [bundle / "pagefind.js", bundle / "pagefind-entry.json", bundle / "pagefind-worker.js",
-                 *bundle.glob(f"wasm.{lang}.pagefind"), *bundle.glob(f"pagefind.{lang}_*.pf_meta")]
+    bundles = sorted((site / "pagefind" / lang).iterdir())  # one per group of results, the first loaded
+    total = float(sum(p.stat().st_size for p in (
+        site / "assets" / "search.js", site / "assets" / "arabic-search.js", bundles[0] / "pagefind.js",
+        bundles[0] / "pagefind-worker.js", *bundles[0].glob(f"wasm.{lang}.pagefind"))))
+    for bundle in bundles:  # merged into the first: their entries, metadata, chunks and fragments
+        fixed = [bundle / "pagefind-entry.json", *bundle.glob(f"pagefind.{lang}_*.pf_meta")]
         chunks = sorted(p.stat().st_size for p in bundle.glob(f"index/{lang}_*.pf_index"))
         fragments = sorted(p.stat().st_size for p in bundle.glob(f"fragment/{lang}_*.pf_fragment"))
-        total += (sum(p.stat().st_size for p in fixed) + sum(chunks[-FIRST_QUERY_CHUNKS:])
+        total += (sum(p.stat().st_size for p in fixed) + sum(chunks[-FIRST_QUERY_CHUNKS[lang]:])
                   + min(FIRST_QUERY_FRAGMENTS, len(fragments)) * statistics.median(fragments))
     return total / 1024
 

@@ -1,10 +1,12 @@
 """Search with Pagefind: two bundles per language, one of the articles and one of the
 entities (``pagefind/ar/articles/``, ``pagefind/ar/entities/``…), which the search page
-asks apart and shows as two groups; each is split in fragments that a browser loads
-only as a query needs them (never the whole archive's index at once). Each language is
+loads as one (the second merged into the first, each marked with its group in the
+browser) and shows as two groups; each is split in fragments that a browser loads only
+as a query needs them (never the whole archive's index at once). Each language is
 indexed on its own, so the process that renders a language indexes it, in parallel with
-the others. Groups are bundles, not Pagefind filters: Pagefind 1.5.2 writes a filter's
-pages in the order its threads finish, so two builds of the same site would differ.
+the others. Groups are bundles, not Pagefind filters written in the index: Pagefind
+1.5.2 writes a filter's pages in the order its threads finish, so two builds of the same
+site would differ.
 
 Arabic words are indexed in their search form too (``text.arabic.search_terms``) and
 ``assets/arabic-search.js`` folds a reader's query the same way.

@@ -34,18 +34,25 @@
   var plural = new Intl.PluralRules(lang);
   var numbers = new Intl.NumberFormat(lang + "-u-nu-" + strings.numbering, {useGrouping: false});
   var bundle = new URL(root.dataset.bundle, document.baseURI).href;
-  var engines = {};
+  var engine = null;
   var asked = 0;
   var waiting = null;
 
-  // The bundle of a group of results (pagefind/LANG/GROUP/), loaded once.
-  function pagefind(group) {
-    if (!engines[group]) {
-      engines[group] = import(bundle + group + "/pagefind.js").then(function (module) {
-        return module.options({excerptLength: EXCERPT_WORDS}).then(function () { return module; });
+  // One Pagefind for the bundles of every group (pagefind/LANG/GROUP/): the first loaded,
+  // the others merged into it, each marked with its group (a filter made in the browser,
+  // Pagefind's mergeFilter), so that the WebAssembly and the worker are fetched once.
+  function pagefind() {
+    if (!engine) {
+      var names = groups.map(function (section) { return section.dataset.group; });
+      engine = import(bundle + names[0] + "/pagefind.js").then(function (module) {
+        return module.options({excerptLength: EXCERPT_WORDS, mergeFilter: {group: names[0]}}).then(function () {
+          return Promise.all(names.slice(1).map(function (name) {
+            return module.mergeIndex(new URL(bundle + name + "/").pathname, {mergeFilter: {group: name}});
+          }));
+        }).then(function () { return module; });
       });
     }
-    return engines[group];
+    return engine;
   }
 
   function formsOf(word) {
@@ -57,7 +64,7 @@
   // is the sum, over the query's words, of its best score for a form of that word; among
   // the first NAMED_FIRST entities, those the query names exactly come first.
   function find(words, group) {
-    return pagefind(group).then(function (module) { return scored(module, words); }).then(function (results) {
+    return pagefind().then(function (module) { return scored(module, words, group); }).then(function (results) {
       return group === "entities" ? namedFirst(results, words) : results;
     });
   }
@@ -80,8 +87,8 @@
     }).join(" ");
   }
 
-  function scored(module, words) {
-    return Promise.all(words.map(function (word) { return lookUp(module, word); })).then(function (found) {
+  function scored(module, words, group) {
+    return Promise.all(words.map(function (word) { return lookUp(module, word, group); })).then(function (found) {
       var scores = found[0];
       found.slice(1).forEach(function (best) {
         var both = new Map();
@@ -96,9 +103,9 @@
   }
 
   // The pages holding ``word`` in one of its forms, by id, each with its best score.
-  function lookUp(module, word) {
+  function lookUp(module, word, group) {
     return Promise.all(formsOf(word).map(function (form) {
-      return module.search(form).then(function (search) {
+      return module.search(form, {filters: {group: group}}).then(function (search) {
         var results = search ? search.results : [];
         if (!results.length || !ARABIC.test(form)) return results;
         return results[0].data().then(function (data) { return holds(data.content, form) ? results : []; });

@@ -34,7 +34,7 @@ def _article(id_: str, date: PartialDate, *, updated: PartialDate | None = None,
              photos: tuple[Photo, ...] = ()) -> Article:
     texts = {"en": Translation("en", f"Title {id_}", summary, "Body.", 4),
              "ar": Translation("ar", f"عنوان {id_}", None, "نص.", 4)}
-    return Article(id_, date, status, updated=updated, authors=["Editor One", "Editor Two"],
+    return Article(id_, date, status, updated=updated, authors=["Editor One", "editor4"],
                    listed={"actor": list(actors)}, translations=texts, photos=list(photos))
 
 
@@ -64,7 +64,8 @@ def test_the_site_feed_names_itself_and_its_entries(config: SiteConfig) -> None:
         "2017-09-01T00:00:00+00:00")
     assert (second.published, second.updated) == ("2017-08-01T00:00:00+00:00", "2017-08-01T00:00:00+00:00")
     assert "summary" not in second
-    assert [author.name for author in first.authors] == ["Editor One", "Editor Two"]
+    # A name as written; an id by its byline in site_config/authors.yml.
+    assert [author.name for author in first.authors] == ["Editor One", config.authors["editor4"].en]
     empty = feedparser.parse(feeds["en/actors/sdf/feed.xml"])  # no article yet: a fixed date, not today's
     assert (empty.entries, empty.feed.updated) == ([], "2000-01-01T00:00:00+00:00")
 

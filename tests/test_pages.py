@@ -10,7 +10,7 @@ from conftest import Project, write_minimal_article
 from build_tools.diagnostics import Report
 from build_tools.pipeline.load import load_briefing
 from build_tools.site.pages.build import build_pages
-from build_tools.site.pages.model import PageModel
+from build_tools.site.pages.model import Name, PageModel
 
 ACTORS = {
     "sdf": "name: {ar: قوات سوريا الديمقراطية, en: Syrian Democratic Forces}\nshort_name: {ar: قسد, en: SDF}\n"
@@ -252,3 +252,24 @@ def test_an_article_says_how_long_it_takes_to_read_in_the_plural_form_of_its_num
     english = "one" if minutes == 1 else "other"
     assert pages["en/articles/2017-08-07-a/"].view.reading_time == \
         strings["en"][f"reading_time_{english}"].format(count=minutes)
+
+
+def test_the_byline_lists_each_author_by_the_name_site_config_gives_in_the_page_language(project: Project) -> None:
+    project.write("site_config/authors.yml", "rasd-desk: {ar: مكتب رصد, en: Rasd desk}\n"
+                                             "jowan: {ar: جوان, en: Jowan}\n")
+    write_minimal_article(project, meta="date: 2017-08-07\nstatus: published\n"
+                                        "authors: [rasd-desk, Staff Reporter, مراسل ميداني, jowan]\n")
+    pages = pages_of(project)
+    arabic = pages["ar/articles/2017-08-07-a/"].view.authors
+    english = pages["en/articles/2017-08-07-a/"].view.authors
+    # Names as Babel lists them in each language; a name written in meta.yml in one
+    # script is shown in it, isolated as that language on the other edition.
+    assert arabic == [Name("مكتب رصد", "ar"), " و", Name("Staff Reporter", "en"), " و", Name("مراسل ميداني", "ar"),
+                      " و", Name("جوان", "ar")]
+    assert english == [Name("Rasd desk", "en"), ", ", Name("Staff Reporter", "en"), ", ",
+                       Name("مراسل ميداني", "ar"), ", and ", Name("Jowan", "en")]
+
+
+def test_an_article_without_authors_has_no_byline(project: Project) -> None:
+    write_minimal_article(project)
+    assert pages_of(project)["ar/articles/2017-08-07-a/"].view.authors == []

@@ -101,6 +101,29 @@ def test_article_references(project: Project, capsys, field, value, line, messag
         f"content/articles/2017/2017-08-07-a/meta.yml:{line}: error: {message}", "1 error, 0 warnings"])
 
 
+def test_an_author_written_as_an_unknown_id_is_refused_once_the_desk_keeps_bylines(project: Project,
+                                                                                 capsys) -> None:
+    project.write("site_config/authors.yml", "editor4: {ar: محرر رصد, en: Rasd editor}\n")
+    write_minimal_article(project, meta="date: 2017-08-07\nstatus: published\n"
+                                        "authors: [editor4, Staff Reporter, editr4]\n")
+    assert project.check(capsys) == (1, [
+        "content/articles/2017/2017-08-07-a/meta.yml:3:36: error: unknown author 'editr4': add it to "
+        "site_config/authors.yml, or write the name as readers should see it (did you mean 'editor4'?) "
+        "[unknown-reference]", "1 error, 0 warnings"])
+    (project.root / "site_config/authors.yml").unlink()  # a desk without bylines: every author as written
+    assert project.check(capsys) == (0, ["0 errors, 0 warnings"])
+
+
+def test_bylines_need_an_id_and_both_languages(project: Project, capsys) -> None:
+    project.write("site_config/authors.yml", "Editor Four: {ar: محرر رصد, en: Rasd editor}\njowan: {ar: جوان}\n")
+    assert project.check(capsys) == (1, [
+        "site_config: error: content not checked: fix site_config first [site-config]",
+        "site_config/authors.yml:1:1: error: the file: 'Editor Four' is not an id: ids are lowercase ASCII letters, "
+        "digits and single hyphens [invalid-format]",
+        "site_config/authors.yml:2:8: error: missing required field 'en' in jowan [missing-field]",
+        "3 errors, 0 warnings"])
+
+
 def test_unknown_affiliation_reported_even_when_the_file_has_other_errors(project: Project, capsys) -> None:
     project.write("content/actors/ypg.yml", YPG)
     project.write("content/actors/sdf.yml", SDF + "affiliations:\n  - actor: ypj\n    relation: leads\n")

@@ -14,6 +14,7 @@ import pytest
 import yaml
 from browser_fixtures import require
 from conftest import REPO, Project, write_minimal_article
+from lxml import html
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -74,6 +75,16 @@ def test_article_page_shows_its_metadata_and_note(sample_site: Path) -> None:
     assert "Editor&#39;s note" in html or "Editor's note" in html
     assert 'hreflang="ar"' in html
     assert 'typo (&#34;<bdi lang="ar" dir="rtl">بالتوزاي</bdi>&#34; for' in html
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_byline_names_the_author_as_site_config_does(sample_site: Path, lang: str) -> None:
+    bylines = yaml.safe_load((REPO / "site_config/authors.yml").read_text(encoding="utf-8"))
+    strings = yaml.safe_load((REPO / f"site_config/i18n/{lang}.yml").read_text(encoding="utf-8"))
+    page = html.fromstring(page_file(sample_site, f"/{lang}/{ARTICLE}").read_bytes())
+    (byline,) = page.xpath('//*[@data-briefing="byline"]')
+    assert byline.text_content() == f"{strings['authors']} {bylines['editor4'][lang]}"
+    assert [(bdi.get("lang"), bdi.text) for bdi in byline.iter("bdi")] == [(lang, bylines["editor4"][lang])]
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])

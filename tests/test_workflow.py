@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -13,6 +14,7 @@ import pytest
 import yaml
 from conftest import REPO, Project, write_minimal_article
 
+from build_tools.checks.schemas import DOCUMENT_KINDS
 from build_tools.cli import main
 from build_tools.diagnostics import Position, Report
 from build_tools.pipeline.load import load_briefing
@@ -201,3 +203,12 @@ def test_the_local_hook_checks_a_commit_without_an_activated_environment(project
     failed = _pre_commit(project.root, "run", "--all-files")
     assert failed.returncode == 1
     assert "content/actors/sdf.yml:2:7: error: unknown type 'armed-grup'" in failed.stdout
+
+
+def test_vs_code_checks_every_yaml_file_kind_against_its_schema() -> None:
+    """Article texts are Markdown with front matter, which VS Code's YAML extension does not read."""
+    wired = json.loads((REPO / ".vscode/settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    assert sorted(Path(schema).name for schema in wired) == sorted(
+        f"{kind}.schema.json" for kind in DOCUMENT_KINDS if kind != "article-text")
+    for schema in wired:
+        assert (REPO / schema).is_file()

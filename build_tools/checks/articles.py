@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from ..content.loader import TextFile
-from ..diagnostics import Origin, Position, Report
+from ..content.loader import ID_PATTERN, TextFile
+from ..diagnostics import Origin, Position, Report, did_you_mean
 from ..languages import LANGUAGES
 from ..messages import msg
-from ..model.articles import Translation
+from ..model.articles import Article, Translation
 from ..model.dates import PartialDate
+from ..model.entities import Localized
 from ..text.arabic import arabic_share
 from ..text.markup import mask_markup
 from ..text.paragraphs import code_fenced
@@ -29,6 +30,19 @@ def check_dates(date: PartialDate | None, updated: PartialDate | None, year_fold
     if date is not None and updated is not None and updated.latest < date.earliest:
         report.error(origin.at("updated"), msg("updated {updated} is before the article's date {date}",
                                                updated=updated, date=date), "date-order")
+
+
+def check_authors(article: Article, bylines: dict[str, Localized], report: Report) -> None:
+    """Once the desk keeps its bylines (``site_config/authors.yml``), an author written as
+    an id must be one of them: a mistyped id would be published as the byline."""
+    if not bylines:
+        return
+    for index, author in enumerate(article.authors):
+        if author not in bylines and ID_PATTERN.fullmatch(author):
+            report.error(article.origin.at("authors", index),
+                         msg("unknown author '{author}': add it to site_config/authors.yml, or write the name as "
+                             "readers should see it{hint}", author=author, hint=did_you_mean(author, bylines)),
+                         "unknown-reference")
 
 
 def check_correction_date(when: PartialDate, date: PartialDate | None, origin: Origin, index: int,

@@ -25,7 +25,8 @@ from ..model.kinds import REGISTRIES
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator, ValidationError
 
-DOCUMENT_KINDS = (*(kind.name for kind in REGISTRIES), "article-meta", "article-text", "site")
+DOCUMENT_KINDS = (*(kind.name for kind in REGISTRIES), "article-meta", "article-text", "site",
+                  "authors")
 """Every kind of YAML document, each with ``site_config/schemas/KIND.schema.json``."""
 
 _BASE_URI = "file:///site_config/schemas/"

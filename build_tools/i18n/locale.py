@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from babel import Locale as BabelLocale
+from babel.lists import format_list
 
 from ..languages import direction, other_language
 from ..model.dates import PartialDate
 from ..model.entities import Localized
 from ..model.settings import SiteConfig, Term
 from .formats import digits, file_size, format_partial_date, sort_key
+
+Item = TypeVar("Item")
+
+_MARK = "\x00"
+"""Stands around an item's number in the list Babel writes, where ``listed`` finds it again."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,19 @@ class Locale:
     def period_label(self, year: int, month: int | None) -> str:
         """A month ("آب 2017"), or a year whose months are unknown ("2017 — الشهر غير معروف")."""
         return self.date(PartialDate(year, month)) if month else f"{self.number(year)} — {self.t('month_unknown')}"
+
+    def listed(self, items: list[Item]) -> list[Item | str]:
+        """``items`` as running text lists them in this language ("أ وب", "a, b, and c"):
+        the items, and the words between them apart, so that each item can be isolated in
+        its own language."""
+        numbered = format_list([f"{_MARK}{index}{_MARK}" for index in range(len(items))], locale=self.lang)
+        pieces: list[Item | str] = []
+        for position, piece in enumerate(numbered.split(_MARK)):
+            if position % 2:
+                pieces.append(items[int(piece)])
+            elif piece:
+                pieces.append(piece)
+        return pieces
 
     def join(self, items: list[str]) -> str:
         """Items as a list in running text: "أ، ب" or "a, b"."""

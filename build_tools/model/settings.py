@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from ..languages import other_language
+from ..text.arabic import arabic_share
 from .entities import Localized
 
 
@@ -65,3 +67,17 @@ class SiteConfig:
     """Language → interface string key → text."""
     vocabularies: dict[str, dict[str, Term]]
     share_image: ShareImage | None = None
+    authors: dict[str, Localized] = field(default_factory=dict)
+    """An author's id (``meta.yml``'s ``authors: [editor4]``) → the name readers see."""
+
+    def byline(self, author: str) -> Localized:
+        """The name of an author ``meta.yml`` lists: from ``authors.yml``, else as written,
+        in the language of its script (a Latin name on an Arabic page is isolated as one)."""
+        if author in self.authors:
+            return self.authors[author]
+        return Localized(ar=author) if arabic_share(author)[0] > 0.5 else Localized(en=author)
+
+    def author_name(self, author: str, lang: str) -> str:
+        """The byline of ``author`` in ``lang``, else in the other language (feeds, structured data)."""
+        names = self.byline(author)
+        return names.get(lang) or names.get(other_language(lang)) or author

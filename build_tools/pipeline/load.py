@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from ..checks.articles import check_body
+from ..checks.articles import check_authors, check_body
 from ..checks.bounds import check_bundle_bounds
 from ..checks.entities import check_entities
 from ..checks.events import check_events
@@ -121,6 +121,7 @@ def _article(folder: Path, registries: _Registries, keep: bool) -> ArticleResult
     check_bundle_markdown(bundle, config.raw_html, report)
     if article is not None:
         check_mentions(article, registries.briefing, registries.matcher, report)
+        check_authors(article, config.authors, report)
         check_events(article, config.vocabularies["event_sub_types"], registries.briefing, report)
         check_translations(article, bundle.languages, report)
         if article.is_draft:

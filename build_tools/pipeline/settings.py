@@ -67,6 +67,7 @@ def load_site_config(root: Path, report: Report) -> tuple[SiteConfig, SchemaSet]
         _check_same_keys(strings, directory, root, report)
     vocab_doc = _load_mapping(directory / "vocabularies.yml", root, report)
     vocabularies = _vocabularies(vocab_doc, schemas, report) if vocab_doc else {}
+    authors = _authors(directory / "authors.yml", root, schemas, report)
     if len(report.errors) > errors_before or site is None:
         raise ConfigError(msg("content not checked: fix site_config first"))
     data: dict[str, Any] = site.data
@@ -90,6 +91,7 @@ def load_site_config(root: Path, report: Report) -> tuple[SiteConfig, SchemaSet]
         strings=strings,
         vocabularies=vocabularies,
         share_image=share_image,
+        authors=authors,
     )
     return config, schemas
 
@@ -112,6 +114,17 @@ def _share_image(site: YamlDocument, directory: Path, report: Report) -> ShareIm
                          reason=exc), "site-config")
         return None
     return ShareImage(encoded.getvalue(), ".jpg" if jpeg else ".png", *image.size, Localized(**entry["alt"]))
+
+
+def _authors(path: Path, root: Path, schemas: SchemaSet, report: Report) -> dict[str, Localized]:
+    """The bylines of ``authors.yml``, which a desk may leave out: then every author is
+    shown as ``meta.yml`` writes it."""
+    if not path.is_file():
+        return {}
+    document = read_yaml(path, relative(path, root), report)
+    if document is None or document.data is None or not schemas.is_valid("authors", document, report):
+        return {}
+    return {str(id_): Localized(**names) for id_, names in document.data.items()}
 
 
 def _listed(names: str | list[str]) -> tuple[str, ...]:

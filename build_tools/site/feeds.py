@@ -61,7 +61,7 @@ def atom(title: str, page_url: str, lang: str, latest: list[Article], config: Si
         if text.summary:
             entry.summary(text.summary)
         for author in article.authors:
-            entry.author({"name": author})
+            entry.author({"name": config.author_name(author, lang)})
         if article.lead_photo:
             _with_photo(entry, article.lead_photo, base)
         newest = max(newest, _timestamp(article.updated or article.date))

@@ -61,7 +61,7 @@ def article_ld(article: Article, lang: str, briefing: Briefing, config: SiteConf
     if article.updated:
         data["dateModified"] = article.updated.isoformat()
     if article.authors:
-        data["author"] = [{"@type": "Person", "name": name} for name in article.authors]
+        data["author"] = [{"@type": "Person", "name": config.author_name(author, lang)} for author in article.authors]
     if article.lead_photo:
         data["image"] = photo_ld(article.lead_photo, lang, base)
     data.update(_translation_links(article, lang, base))

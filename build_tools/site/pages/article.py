@@ -14,7 +14,7 @@ from ..structured import article_ld
 from .context import LanguagePages
 from .events import event_view
 from .figures import picture, placed_photo_markdown
-from .model import ArticleView, CitedSource, DatedText, DocumentLink, Gap, Link, PageModel, Picture
+from .model import ArticleView, CitedSource, DatedText, DocumentLink, Gap, Link, Name, PageModel, Picture
 
 WORDS_PER_MINUTE = {"ar": 180, "en": 230}
 """Silent reading of running text by adults: Arabic words, longer on average (attached
@@ -49,7 +49,7 @@ def article_page(pages: LanguagePages, article: Article) -> PageModel:
         card=card,
         pending=translation is None,
         reading_time=locale.counted("reading_time", reading_minutes(body, pages.lang)) if translation else None,
-        authors=", ".join(article.authors),
+        authors=_byline(pages, article),
         updated=locale.date(article.updated) if article.updated else None,
         updated_iso=article.updated.isoformat() if article.updated else None,
         actors=[links.entity_link("actor", id_) for id_ in article.actors],
@@ -83,6 +83,15 @@ def _names(pages: LanguagePages, article: Article) -> list[str]:
             if id_ in registry:
                 names += registry[id_].names.every()
     return names
+
+
+def _byline(pages: LanguagePages, article: Article) -> list[Name | str]:
+    """The authors' names in the page's language (else the other), listed as it lists."""
+    names = []
+    for author in article.authors:
+        text, lang = pages.locale.text(pages.config.byline(author))
+        names.append(Name(text or author, lang))
+    return pages.locale.listed(names)
 
 
 def reading_minutes(text: str, lang: str) -> int:

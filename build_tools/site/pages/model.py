@@ -25,6 +25,14 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Name:
+    """A name written in ``lang``, which may not be the page's."""
+
+    text: str
+    lang: str
+
+
+@dataclass(frozen=True)
 class NotFoundSection:
     """The "page not found" message in one language: the 404 page shows one per language,
     each in its own direction, since it is served at any address, in either language."""
@@ -204,7 +212,8 @@ class ArticleView:
     pending: bool
     reading_time: str | None
     """"4 min read", said in the plural form of its number; none when the text is pending."""
-    authors: str
+    authors: list[Name | str]
+    """The byline's names, each in its language, and the words that join them ("و", "and")."""
     updated: str | None
     updated_iso: str | None
     actors: list[Link]

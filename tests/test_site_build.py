@@ -177,12 +177,15 @@ def previewing(project: Project):
     returns the pages it wrote: before it, every page is marked, and a page written
     again loses its mark."""
     site = project.root / "preview"
+    started = []
 
     def rebuild() -> list[str]:
         for page in site.rglob("*.html"):
             page.write_text(page.read_text(encoding="utf-8") + KEPT, encoding="utf-8")
         config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(site))
-        config.plugins["briefing"].on_startup(command="serve", dirty=True)
+        if not started:  # once, as serve does: the plugin keeps what it made from one build to the next
+            config.plugins["briefing"].on_startup(command="serve", dirty=True)
+            started.append(True)
         build(config, dirty=True)
         written = sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
                          if not p.read_text(encoding="utf-8").endswith(KEPT))
@@ -211,6 +214,19 @@ def test_preview_rebuilds_only_the_pages_an_edit_changes(project: Project, previ
     (project.root / "overrides/briefing/article.html").write_text(
         (project.root / "overrides/briefing/article.html").read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert previewing() == first  # a template changed: every page
+
+
+def test_preview_rewrites_the_pages_offering_an_edited_article_to_read_next(project: Project, previewing) -> None:
+    project.write("content/actors/sdf.yml", "name: {ar: قوات سوريا الديمقراطية, en: SDF}\ntype: armed-group\n")
+    folder = write_minimal_article(project, meta="date: 2017-08-07\nstatus: published\nactors: [sdf]\n")
+    write_minimal_article(project, slug="2017-08-08-b", meta="date: 2017-08-08\nstatus: published\nactors: [sdf]\n")
+    previewing()
+    en_text = project.root / folder / "en.md"
+    en_text.write_text(en_text.read_text(encoding="utf-8").replace("A rift", "A deeper rift"), encoding="utf-8")
+    written = previewing()
+    assert "en/articles/2017-08-08-b/index.html" in written and "ar/articles/2017-08-08-b/index.html" not in written
+    offered = page_file(project.root / "preview", "/en/articles/2017-08-08-b/").read_text(encoding="utf-8")
+    assert "A deeper rift" in offered
 
 
 def test_preview_rereads_only_the_article_folders_that_changed(project: Project,

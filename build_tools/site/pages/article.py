@@ -20,19 +20,21 @@ WORDS_PER_MINUTE = {"ar": 180, "en": 230}
 """Silent reading of running text by adults: Arabic words, longer on average (attached
 articles and prepositions), are read fewer a minute than English ones."""
 
-ArticlePages = dict[tuple[str, str], tuple[Article, PageModel]]
-"""Article pages already made, by language and id, with the article they were made from."""
+ArticlePages = dict[tuple[str, str], tuple[tuple[Article, ...], PageModel]]
+"""Article pages already made, by language and id, with what they were made from: the
+article, then the articles they offer to read next."""
 
 
 def article_pages(pages: LanguagePages, made: ArticlePages) -> list[PageModel]:
     """The page of every published article; one made from the very same ``Article``
-    object before (see ``build.build_pages``) is reused as it is."""
+    objects before (see ``build.build_pages``) is reused as it is."""
     result = []
     for article in pages.articles:
-        made_from, page = made.get((pages.lang, article.id), (None, None))
-        if made_from is not article or page is None:
+        made_from = (article, *pages.related[article.id])
+        before, page = made.get((pages.lang, article.id), ((), None))
+        if page is None or len(before) != len(made_from) or any(a is not b for a, b in zip(before, made_from)):
             page = article_page(pages, article)
-            made[(pages.lang, article.id)] = (article, page)
+            made[(pages.lang, article.id)] = (made_from, page)
         result.append(page)
     return result
 
@@ -64,7 +66,8 @@ def article_page(pages: LanguagePages, article: Article) -> PageModel:
         lead_figure=picture(lead, locale) if lead and lead.file not in placed and translation else None,
         documents=_documents(article, pages),
         events=[event_view(pages, event, with_article=False) for event in article.events],
-        stale_original=_stale_original(article, pages.lang))
+        stale_original=_stale_original(article, pages.lang),
+        related=links.cards(pages.related[article.id]))
     return pages.page(card.link.url, "article", card.link.text, view, title_lang=card.link.lang,
                       markdown=markdown, draft=article.is_draft, description=card.summary,
                       to_fill=tuple(_gap(gap, pages.lang) for gap in article.gaps),

@@ -22,10 +22,10 @@ def build_pages(briefing: Briefing, config: SiteConfig, include_drafts: bool = F
     """The pages of ``languages`` (default: every language of the site).
 
     ``made`` carries article pages from one call to the next (the rebuilds of a preview):
-    an article page depends only on its article, the registries and the site's
-    configuration, and a preview reads every article again (a new object) whenever a
-    registry or the configuration changes; so a page made from the very same article
-    object is reused as it is.
+    an article page depends only on its article, the articles it offers to read next, the
+    registries and the site's configuration, and a preview reads every article again (a
+    new object) whenever a registry or the configuration changes; so a page made from the
+    very same article objects is reused as it is.
     """
     made = made if made is not None else {}
     result: list[PageModel] = []

@@ -13,6 +13,7 @@ from ...languages import direction
 from ...model.articles import Article
 from ...model.briefing import Briefing, articles_by_entity, events_in_time_order
 from ...model.events import Event
+from ...model.related import related_articles
 from ...model.settings import SiteConfig
 from ...text.arabic import search_terms
 from .. import urls
@@ -52,6 +53,11 @@ class LanguagePages:
                 found[("actor", actor)].append(event)
             found[("location", event.location)].append(event)
         return found
+
+    @cached_property
+    def related(self) -> dict[str, tuple[Article, ...]]:
+        """Article id → the articles its page offers to read next (``model.related``)."""
+        return related_articles(self.articles, self.listing)
 
     @cached_property
     def share_image(self) -> Picture | None:

@@ -235,6 +235,8 @@ class ArticleView:
     """The lead photo when the text does not place it: shown above the text."""
     documents: list[DocumentLink] = field(default_factory=list)
     events: list[EventView] = field(default_factory=list)
+    related: list[ArticleCard] = field(default_factory=list)
+    """The articles sharing the most actors and places with this one (``model.related``)."""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 import yaml
-from browser_fixtures import csp_violations, require, screenshot, site_contexts, wait_until
+from browser_fixtures import TILES, csp_violations, require, screenshot, site_contexts, wait_until
 from conftest import REPO
 from lxml import html
 from test_accessibility import AXE, PAGE_IDS, PAGE_KINDS, PAGES
@@ -147,6 +147,29 @@ def test_a_map_moves_under_a_finger_only_once_tapped(browser, sample_site: Path,
     element.tap()
     assert page.evaluate(state) == [True, True]
     assert element.evaluate("node => getComputedStyle(node, '::after').content") == "none"
+    context.close()
+
+
+def test_a_map_below_the_screen_is_drawn_only_when_reached_and_the_page_does_not_move(
+        browser, sample_site: Path, site_url: str) -> None:
+    """Leaflet's work and the tiles' requests wait until the map comes near the screen; its
+    box is there from the start, so nothing below it moves when it is drawn."""
+    context = site_contexts(browser, sample_site, site_url)(viewport={"width": 375, "height": 300})
+    page = context.new_page()
+    tiles: list[str] = []
+    page.on("request", lambda request: tiles.append(request.url) if request.url.startswith(TILES) else None)
+    page.goto(site_url + "en/locations/deir-ez-zor/")
+    page.wait_for_load_state("load")
+    element = page.locator(".briefing-map")
+    below = element.bounding_box()
+    assert below["y"] > 300 + 200  # beyond the screen and the margin it is drawn at
+    page.wait_for_timeout(300)
+    assert (page.evaluate("briefingMaps.length"), element.locator(".leaflet-marker-icon").count(), tiles) == (0, 0, [])
+    element.scroll_into_view_if_needed()
+    element.locator(".leaflet-marker-icon").wait_for()
+    page.evaluate("window.scrollTo(0, 0)")
+    assert element.bounding_box() == below
+    assert tiles
     context.close()
 
 

@@ -10,6 +10,11 @@
   if (!window.L) return;
   var LIBRARY = '<a href="https://leafletjs.com" hreflang="en">Leaflet</a>';  // without Leaflet's flag
   var LABELLED = 12;  // up to this many markers carry their place's name; more would hide one another
+  // Leaflet's marker without its shadow, whose image has no high-resolution version (blurred on phones).
+  var images = new URL("vendor/leaflet/images/", document.currentScript.src).href;
+  var MARKER = window.briefingMarker = L.icon({
+    iconUrl: images + "marker-icon.png", iconRetinaUrl: images + "marker-icon-2x.png",
+    iconSize: [25, 41], iconAnchor: [12, 41], popupAnchor: [1, -34], tooltipAnchor: [16, -28]});
 
   window.briefingMap = function (element) {
     element.hidden = false;  // hidden without JavaScript, where it would be an empty box
@@ -29,8 +34,9 @@
     return map;
   };
 
-  window.briefingMaps = [];
-  document.querySelectorAll(".briefing-map[data-points]").forEach(function (element) {
+  // A map of points is drawn once it comes near the screen: a page opens without Leaflet's
+  // work or the tiles' requests for a map the reader has not reached.
+  function draw(element) {
     var points = JSON.parse(element.dataset.points);
     var map = window.briefingMap(element);
     var markers = points.map(function (point) {
@@ -38,7 +44,8 @@
       label.href = point.url;
       label.textContent = point.name + (point.count ? " (" + point.count + ")" : "");
       label.dir = "auto";
-      var marker = L.marker([point.lat, point.lon], {title: point.name, alt: point.name}).bindPopup(label).addTo(map);
+      var marker = L.marker([point.lat, point.lon], {icon: MARKER, title: point.name, alt: point.name})
+        .bindPopup(label).addTo(map);
       if (points.length <= LABELLED) {
         marker.bindTooltip(point.name, {permanent: true, direction: "top", offset: [0, -38],
                                         className: "briefing-map__label"});
@@ -52,5 +59,18 @@
                     {paddingTopLeft: [40, 80], paddingBottomRight: [40, 20], maxZoom: 9});
     }
     window.briefingMaps.push({map: map, markers: markers});
+  }
+
+  window.briefingMaps = [];
+  var near = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      near.unobserve(entry.target);
+      draw(entry.target);
+    });
+  }, {rootMargin: "200px"});
+  document.querySelectorAll(".briefing-map[data-points]").forEach(function (element) {
+    element.hidden = false;  // already shown by the page's own line, unless that did not run
+    near.observe(element);
   });
 })();

@@ -34,31 +34,36 @@
     return map;
   };
 
-  // A map of points is drawn once it comes near the screen: a page opens without Leaflet's
-  // work or the tiles' requests for a map the reader has not reached.
+  function placed(map, point, labelled) {
+    var label = document.createElement("a");
+    label.href = point.url;
+    label.textContent = point.name + (point.count ? " (" + point.count + ")" : "");
+    label.dir = "auto";
+    var marker = L.marker([point.lat, point.lon], {icon: MARKER, title: point.name, alt: point.name})
+      .bindPopup(label).addTo(map);
+    if (labelled) {
+      marker.bindTooltip(point.name, {permanent: true, direction: "top", offset: [0, -38],
+                                      className: "briefing-map__label"});
+    }
+    return marker;
+  }
+
+  // A map of points is drawn once it comes near the screen (a page opens without Leaflet's
+  // work or the tiles' requests for a map the reader has not reached), in two tasks, the
+  // map then its markers, so that a phone does not stall for the whole drawing at once.
   function draw(element) {
     var points = JSON.parse(element.dataset.points);
     var map = window.briefingMap(element);
-    var markers = points.map(function (point) {
-      var label = document.createElement("a");
-      label.href = point.url;
-      label.textContent = point.name + (point.count ? " (" + point.count + ")" : "");
-      label.dir = "auto";
-      var marker = L.marker([point.lat, point.lon], {icon: MARKER, title: point.name, alt: point.name})
-        .bindPopup(label).addTo(map);
-      if (points.length <= LABELLED) {
-        marker.bindTooltip(point.name, {permanent: true, direction: "top", offset: [0, -38],
-                                        className: "briefing-map__label"});
+    setTimeout(function () {
+      var markers = points.map(function (point) { return placed(map, point, points.length <= LABELLED); });
+      if (markers.length === 1) {
+        map.setView(markers[0].getLatLng(), Number(element.dataset.zoom));
+      } else {  // room above each point for its marker and its name
+        map.fitBounds(L.featureGroup(markers).getBounds(),
+                      {paddingTopLeft: [40, 80], paddingBottomRight: [40, 20], maxZoom: 9});
       }
-      return marker;
-    });
-    if (markers.length === 1) {
-      map.setView(markers[0].getLatLng(), Number(element.dataset.zoom));
-    } else {  // room above each point for its marker and its name
-      map.fitBounds(L.featureGroup(markers).getBounds(),
-                    {paddingTopLeft: [40, 80], paddingBottomRight: [40, 20], maxZoom: 9});
-    }
-    window.briefingMaps.push({map: map, markers: markers});
+      window.briefingMaps.push({map: map, markers: markers});
+    }, 0);
   }
 
   window.briefingMaps = [];

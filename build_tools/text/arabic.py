@@ -136,7 +136,9 @@ def without_article(text: str) -> str:
 
 
 def search_form(word: str) -> str:
-    """One Arabic word as the search index and the reader's query both see it."""
+    """One Arabic word folded and without its attached prefixes: the form the search page
+    compares a query with an entity's names in (``briefingArabicQuery`` in
+    ``assets/arabic-search.js``); the index holds ``search_forms``."""
     return strip_attached_prefix(normalize_arabic(word))
 
 

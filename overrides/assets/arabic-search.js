@@ -20,7 +20,8 @@
     return fold(word).replace(CLITICS, "");
   }
 
-  // The reader's query as the index's search forms have it (every prefix removed).
+  // A term with each Arabic word folded and without its prefixes (search_form): how the
+  // search page compares a query with an entity's names.
   window.briefingArabicQuery = function (term) {
     return term.replace(ARABIC_WORD, searchForm);
   };

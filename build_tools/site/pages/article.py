@@ -32,11 +32,16 @@ def article_pages(pages: LanguagePages, made: ArticlePages) -> list[PageModel]:
     for article in pages.articles:
         made_from = (article, *pages.related[article.id])
         before, page = made.get((pages.lang, article.id), ((), None))
-        if page is None or len(before) != len(made_from) or any(a is not b for a, b in zip(before, made_from)):
+        if page is None or not _same_objects(before, made_from):
             page = article_page(pages, article)
             made[(pages.lang, article.id)] = (made_from, page)
         result.append(page)
     return result
+
+
+def _same_objects(before: tuple[Article, ...], now: tuple[Article, ...]) -> bool:
+    """Whether the article objects are the very same ones (an article read again is a new one)."""
+    return len(before) == len(now) and all(a is b for a, b in zip(before, now, strict=True))
 
 
 def article_page(pages: LanguagePages, article: Article) -> PageModel:

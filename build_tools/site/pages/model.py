@@ -367,10 +367,11 @@ class PageModel:
     to_fill: tuple[Gap, ...] = ()
     """A draft's gaps (see ``Article.gaps``)."""
     search_terms: str = ""
+    """The search forms of its Arabic words and names, indexed after its text, never shown
+    (see ``text.arabic.search_terms``)."""
     own_names: tuple[str, ...] = ()
     """An entity page's names in every language and its aliases: indexed with a title's
     weight, never shown; the search page lists first the entity a query names exactly."""
-    """Arabic pages: their words in search form, indexed beside the text (see ``text.arabic``)."""
     description: str | None = None
     image: Picture | None = None
     """The picture of link previews (``og:image``)."""

@@ -122,7 +122,7 @@ def test_text_in_the_other_script_is_marked_with_its_language(page, site_url: st
         while (walker.nextNode()) {
             const node = walker.currentNode, element = node.parentElement;
             if (!script.test(node.data)) continue;
-            if (element.closest('script, style, noscript, code, [hidden], svg, .leaflet-container')) continue;
+            if (element.closest('script, style, noscript, code, [hidden], svg, .briefing-map')) continue;
             if (element.closest('[lang]').lang !== other) found.push(node.data.trim());
         }
         return found;

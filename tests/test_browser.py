@@ -85,11 +85,38 @@ def test_arabic_search_finds_the_article_whatever_the_spelling(page, site_url: s
     assert result.get_attribute("href").endswith("/ar/" + ARTICLE)
 
 
-def test_arabic_location_page_draws_the_marker_at_its_coordinates(page, site_url: str) -> None:
+@pytest.mark.parametrize("density", [1, 2])
+def test_arabic_location_page_shows_its_map_without_leaflet_until_tapped_then_nothing_moves(
+        browser, sample_site: Path, site_url: str, density: int) -> None:
+    """A place's map is first a picture made without Leaflet; a tap fetches Leaflet, whose map
+    puts the marker and the name exactly where the picture had them, at the coordinates. On a
+    dense screen both draw the next zoom's tiles at half size (as sharp as the text)."""
+    context = site_contexts(browser, sample_site, site_url)(device_scale_factor=density)
+    page = context.new_page()
+    scripts: list[str] = []
+    page.on("request", lambda request: scripts.append(request.url) if request.url.endswith(".js") else None)
     page.goto(site_url + "ar/locations/deir-ez-zor/")
-    marker = page.locator(".briefing-map .leaflet-marker-icon")
-    marker.wait_for()
+    element = page.locator(".briefing-map")
+    drawn = element.locator(".briefing-map__marker")
+    drawn.wait_for()
     assert page.evaluate("getComputedStyle(document.querySelector('.briefing-map')).direction") == "ltr"
+    zoom = int(element.get_attribute("data-zoom")) + (density > 1)
+    tile_zooms = {source.split("/")[-3] for source in element.locator(".briefing-map__tile").evaluate_all(
+        "tiles => tiles.map(tile => tile.src)")}
+    assert tile_zooms == {str(zoom)}
+    def within_map(*boxes: dict[str, float]) -> list[tuple[float, float, float, float]]:
+        frame = element.bounding_box()  # the page may have scrolled to bring the map into view
+        return [(box["x"] - frame["x"], box["y"] - frame["y"], box["width"], box["height"]) for box in boxes]
+
+    before = within_map(drawn.bounding_box(), element.locator(".briefing-map__label").bounding_box())
+    assert element.locator(".briefing-map__label").inner_text() == "دير الزور"
+    assert not [url for url in scripts if "leaflet" in url]
+    screenshot(page, "ar-location-map")
+    element.click()
+    marker = element.locator(".leaflet-marker-icon")
+    marker.wait_for()
+    element.locator(".briefing-map__picture").wait_for(state="detached")
+    assert [url for url in scripts if "leaflet" in url] == [site_url + "assets/vendor/leaflet/leaflet.js"]
     position = page.evaluate("""() => {
         const {map, markers} = window.briefingMaps[0];
         const at = markers[0].getLatLng();
@@ -97,11 +124,18 @@ def test_arabic_location_page_draws_the_marker_at_its_coordinates(page, site_url
         return {lat: at.lat, lon: at.lng, x: point.x, y: point.y};
     }""")
     assert (position["lat"], position["lon"]) == (35.3333, 40.15)
-    icon, frame = marker.bounding_box(), page.locator(".briefing-map").bounding_box()
+    icon, frame = marker.bounding_box(), element.bounding_box()
     tip = (icon["x"] + icon["width"] / 2 - frame["x"], icon["y"] + icon["height"] - frame["y"])
     assert abs(tip[0] - position["x"]) < 2 and abs(tip[1] - position["y"]) < 2
+    after = within_map(icon, element.locator(".briefing-map__label").bounding_box())
+    for drawn_before, drawn_after in zip(before, after, strict=True):  # Leaflet rounds to whole pixels
+        assert all(abs(side_after - side_before) < 1 for side_before, side_after in zip(drawn_before, drawn_after,
+                                                                                          strict=True))
+    assert {source.split("/")[-3] for source in element.locator("img.leaflet-tile").evaluate_all(
+        "tiles => tiles.map(tile => tile.src)")} == {str(zoom)}
     assert page.locator(".leaflet-control-zoom-in").get_attribute("title") == "تكبير"
-    screenshot(page, "ar-location-map")
+    assert page.evaluate("briefingMaps[0].map.dragging.enabled()")  # the tap asked for the map: it moves
+    context.close()
 
 
 def test_locations_index_map_shows_every_located_place_whole_and_named(page, site_url: str) -> None:
@@ -125,6 +159,9 @@ def test_locations_index_map_shows_every_located_place_whole_and_named(page, sit
 def test_the_maps_credit_is_in_the_page_language_without_a_flag(page, site_url: str, lang: str) -> None:
     credit = yaml.safe_load((REPO / "site_config/site.yml").read_text(encoding="utf-8"))["map_tiles"]["attribution"]
     page.goto(f"{site_url}{lang}/locations/deir-ez-zor/")
+    assert page.locator(".briefing-map__credit").inner_text() == html.fromstring(credit[lang]).text_content()
+    page.locator(".briefing-map").click()
+    page.locator(".briefing-map__picture").wait_for(state="detached")
     shown = page.locator(".leaflet-control-attribution").inner_text()
     assert shown == "Leaflet | " + html.fromstring(credit[lang]).text_content()
     assert not any(0x1F1E6 <= ord(character) <= 0x1F1FF for character in shown)  # no regional indicator (a flag)
@@ -138,13 +175,14 @@ def test_a_map_moves_under_a_finger_only_once_tapped(browser, sample_site: Path,
     page.goto(site_url + "ar/locations/deir-ez-zor/")
     hint = yaml.safe_load((REPO / "site_config/i18n/ar.yml").read_text(encoding="utf-8"))["map_hint"]
     element = page.locator(".briefing-map")
-    element.locator(".leaflet-marker-icon").wait_for()
-    state = "() => [briefingMaps[0].map.dragging.enabled(), briefingMaps[0].map.scrollWheelZoom.enabled()]"
-    assert page.evaluate(state) == [False, False]
+    element.locator(".briefing-map__marker").wait_for()
+    assert page.evaluate("briefingMaps.length") == 0  # a picture: nothing that could take the page's scrolling
     assert element.get_attribute("data-active") == "false"
     assert element.evaluate("node => getComputedStyle(node, '::after').content") == f'"{hint}"'
     assert element.bounding_box()["height"] < 800 / 2  # not half the screen
     element.tap()
+    element.locator(".leaflet-marker-icon").wait_for()
+    state = "() => [briefingMaps[0].map.dragging.enabled(), briefingMaps[0].map.scrollWheelZoom.enabled()]"
     assert page.evaluate(state) == [True, True]
     assert element.evaluate("node => getComputedStyle(node, '::after').content") == "none"
     context.close()
@@ -152,7 +190,7 @@ def test_a_map_moves_under_a_finger_only_once_tapped(browser, sample_site: Path,
 
 def test_a_map_below_the_screen_is_drawn_only_when_reached_and_the_page_does_not_move(
         browser, sample_site: Path, site_url: str) -> None:
-    """Leaflet's work and the tiles' requests wait until the map comes near the screen; its
+    """The map's drawing and the tiles' requests wait until the map comes near the screen; its
     box is there from the start, so nothing below it moves when it is drawn."""
     context = site_contexts(browser, sample_site, site_url)(viewport={"width": 375, "height": 300})
     page = context.new_page()
@@ -164,9 +202,9 @@ def test_a_map_below_the_screen_is_drawn_only_when_reached_and_the_page_does_not
     below = element.bounding_box()
     assert below["y"] > 300 + 200  # beyond the screen and the margin it is drawn at
     page.wait_for_timeout(300)
-    assert (page.evaluate("briefingMaps.length"), element.locator(".leaflet-marker-icon").count(), tiles) == (0, 0, [])
+    assert (element.locator(".briefing-map__marker").count(), tiles) == (0, [])
     element.scroll_into_view_if_needed()
-    element.locator(".leaflet-marker-icon").wait_for()
+    element.locator(".briefing-map__marker").wait_for()
     page.evaluate("window.scrollTo(0, 0)")
     assert element.bounding_box() == below
     assert tiles

@@ -169,7 +169,8 @@ def test_location_page_has_coordinates_and_osm_link_without_javascript(site: Pat
     assert "35.3333, 40.15" in text
     assert document.xpath('//*[@data-briefing="coordinates"]//a/@href') == [
         "https://www.openstreetmap.org/?mlat=35.3333&mlon=40.15#map=10/35.3333/40.15"]
-    assert document.xpath('//script[contains(@src, "vendor/leaflet/leaflet.js")]')
+    assert document.xpath('//script[contains(@src, "assets/map.js")]')  # which fetches the site's own Leaflet
+    assert (site / "assets/vendor/leaflet/leaflet.js").is_file()
     assert not document.xpath('//script[contains(@src, "unpkg") or contains(@src, "cdn")]')
 
 

@@ -85,7 +85,7 @@
 
   function marker(event) {
     var name = event.place[0] + " — " + event.sub_type;
-    return L.marker([event.lat, event.lon], {icon: window.briefingMarker, title: name, alt: name}).bindPopup(function () {
+    return L.marker([event.lat, event.lon], {icon: window.briefingMarker(), title: name, alt: name}).bindPopup(function () {
       var box = document.createElement("ul");
       box.className = "briefing-list";
       box.dir = document.documentElement.dir;

@@ -7,28 +7,36 @@
 // wheel only once the reader has clicked or tapped it (or reached it with the keyboard);
 // until then a line on it says so.
 (function () {
-  if (!window.L) return;
   var LIBRARY = '<a href="https://leafletjs.com" hreflang="en">Leaflet</a>';  // without Leaflet's flag
   var LABELLED = 12;  // up to this many markers carry their place's name; more would hide one another
-  // Leaflet's marker without its shadow, whose image has no high-resolution version (blurred on phones).
-  var images = new URL("vendor/leaflet/images/", document.currentScript.src).href;
-  var MARKER = window.briefingMarker = L.icon({
-    iconUrl: images + "marker-icon.png", iconRetinaUrl: images + "marker-icon-2x.png",
-    iconSize: [25, 41], iconAnchor: [12, 41], popupAnchor: [1, -34], tooltipAnchor: [16, -28]});
+  var assets = document.currentScript.src;
+  var markerIcon;  // made once Leaflet is there
 
-  window.briefingMap = function (element) {
+  // Leaflet's marker without its shadow, whose image has no high-resolution version (blurred on phones).
+  window.briefingMarker = function () {
+    var images = new URL("vendor/leaflet/images/", assets).href;
+    markerIcon = markerIcon || L.icon({
+      iconUrl: images + "marker-icon.png", iconRetinaUrl: images + "marker-icon-2x.png",
+      iconSize: [25, 41], iconAnchor: [12, 41], popupAnchor: [1, -34], tooltipAnchor: [0, -41]});
+    return markerIcon;
+  };
+
+  // active: the reader has already asked for the map (by tapping its picture), so it moves at once.
+  window.briefingMap = function (element, active) {
     element.hidden = false;  // hidden without JavaScript, where it would be an empty box
     var touch = window.matchMedia("(pointer: coarse)").matches;
     var map = L.map(element, {zoomControl: false, scrollWheelZoom: false, dragging: !touch, tap: false});
     map.attributionControl.setPrefix(LIBRARY);
     L.control.zoom({zoomInTitle: element.dataset.zoomIn, zoomOutTitle: element.dataset.zoomOut}).addTo(map);
-    L.tileLayer(element.dataset.tiles, {attribution: element.dataset.attribution, maxZoom: 18}).addTo(map);
+    L.tileLayer(element.dataset.tiles, {attribution: element.dataset.attribution, maxZoom: 18, detectRetina: true})
+      .addTo(map);
     element.dataset.active = "false";
     function activate() {
       map.scrollWheelZoom.enable();
       map.dragging.enable();
       element.dataset.active = "true";
     }
+    if (active) activate();
     map.once("click", activate);
     element.addEventListener("focus", activate, {once: true});
     return map;
@@ -39,21 +47,19 @@
     label.href = point.url;
     label.textContent = point.name + (point.count ? " (" + point.count + ")" : "");
     label.dir = "auto";
-    var marker = L.marker([point.lat, point.lon], {icon: MARKER, title: point.name, alt: point.name})
+    var marker = L.marker([point.lat, point.lon], {icon: window.briefingMarker(), title: point.name, alt: point.name})
       .bindPopup(label).addTo(map);
     if (labelled) {
-      marker.bindTooltip(point.name, {permanent: true, direction: "top", offset: [0, -38],
-                                      className: "briefing-map__label"});
+      marker.bindTooltip(point.name, {permanent: true, direction: "top", className: "briefing-map__label"});
     }
     return marker;
   }
 
-  // A map of points is drawn once it comes near the screen (a page opens without Leaflet's
-  // work or the tiles' requests for a map the reader has not reached), in two tasks, the
-  // map then its markers, so that a phone does not stall for the whole drawing at once.
-  function draw(element) {
+  // A map of many points is drawn once it comes near the screen, in two tasks, the map then
+  // its markers, so that a phone does not stall for the whole drawing at once.
+  function draw(element, active) {
     var points = JSON.parse(element.dataset.points);
-    var map = window.briefingMap(element);
+    var map = window.briefingMap(element, active);
     setTimeout(function () {
       var markers = points.map(function (point) { return placed(map, point, points.length <= LABELLED); });
       if (markers.length === 1) {
@@ -66,12 +72,106 @@
     }, 0);
   }
 
+  // Where a point is in the world's pixels at a zoom, as the tiles are cut (Web Mercator,
+  // the world 256 × 2^zoom pixels square).
+  function pixel(point, zoom) {
+    var size = 256 * Math.pow(2, zoom), sin = Math.sin(point.lat * Math.PI / 180);
+    return {x: (point.lon + 180) / 360 * size, y: (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * size};
+  }
+
+  // A tile's address from the template, as Leaflet fills it ({s} a server, the world repeated sideways).
+  function tileAddress(template, zoom, x, y) {
+    var across = Math.pow(2, zoom), values = {z: zoom, x: ((x % across) + across) % across, y: y,
+                                              s: "abc"[Math.abs(x + y) % 3], r: ""};
+    return template.replace(/\{(\w+)\}/g, function (whole, key) { return key in values ? values[key] : whole; });
+  }
+
+  // The tiles over a view whose top left corner is (left, top) in the world's pixels at zoom,
+  // as Leaflet's detectRetina lays them: on a screen of more than one pixel per CSS pixel,
+  // the next zoom's tiles at half size, so that the map is as sharp as the page's text.
+  function tiles(template, zoom, left, top, width, height) {
+    var sharp = window.devicePixelRatio > 1, size = sharp ? 128 : 256, tileZoom = sharp ? zoom + 1 : zoom;
+    var laid = [];
+    for (var x = Math.floor(left / size); x * size < left + width; x++) {
+      for (var y = Math.max(0, Math.floor(top / size)); y * size < top + height && y < Math.pow(2, tileZoom); y++) {
+        var tile = placedAt("img", "briefing-map__tile", x * size - left, y * size - top);
+        tile.style.width = tile.style.height = size + "px";
+        tile.alt = "";
+        tile.decoding = "async";  // decoded off the page's thread
+        tile.fetchPriority = "low";  // after the page's own text, styles and scripts
+        tile.src = tileAddress(template, tileZoom, x, y);
+        laid.push(tile);
+      }
+    }
+    return laid;
+  }
+
+  function placedAt(tag, className, left, top) {
+    var node = document.createElement(tag);
+    node.className = className;
+    node.style.left = left + "px";
+    node.style.top = top + "px";
+    return node;
+  }
+
+  // A map of one place is first its picture: the tiles around it, its marker and name, as
+  // Leaflet would draw them, made without Leaflet. The reader's first tap, click or key on it
+  // fetches Leaflet and puts the moving map in its place at the same view, so a place's page
+  // opens without Leaflet's download or work and nothing moves when the map takes over.
+  // box: the map's size, as the observer measured it (measuring it again would lay the page out).
+  function picture(element, box) {
+    var point = JSON.parse(element.dataset.points)[0], zoom = Number(element.dataset.zoom);
+    var width = Math.round(box.width), height = Math.round(box.height), exact = pixel(point, zoom);
+    // rounded as Leaflet rounds its view's corner and its markers, so that nothing moves when it takes over
+    var left = Math.round(exact.x - width / 2), top = Math.round(exact.y - height / 2);
+    var at = {x: Math.round(exact.x), y: Math.round(exact.y)};
+    var shown = document.createElement("div");
+    shown.className = "briefing-map__picture";
+    tiles(element.dataset.tiles, zoom, left, top, width, height).forEach(function (tile) { shown.append(tile); });
+    var icon = placedAt("img", "briefing-map__marker", at.x - left - 12, at.y - top - 41);
+    icon.src = new URL("vendor/leaflet/images/marker-icon-2x.png", assets).href;
+    icon.alt = "";
+    var name = placedAt("span", "briefing-map__label", at.x - left, at.y - top - 41 - 6);  // Leaflet's tooltip above it
+    name.textContent = point.name;
+    var credit = document.createElement("div");
+    credit.className = "briefing-map__credit";
+    credit.innerHTML = element.dataset.attribution;  // the site's own credit, as Leaflet shows it
+    shown.append(icon, name, credit);
+    element.append(shown);
+    element.dataset.active = "false";
+    function takeOver() {
+      element.removeEventListener("click", takeOver);
+      element.removeEventListener("focus", takeOver);
+      withLeaflet(function () {
+        draw(element, true);
+        setTimeout(function () { shown.remove(); }, 0);  // once the map has its view and markers, over it
+      });
+    }
+    element.addEventListener("click", takeOver);
+    element.addEventListener("focus", takeOver);
+  }
+
+  var leaflet;  // the script element fetching Leaflet, once a map needs it
+  function withLeaflet(then) {
+    if (window.L) return then();
+    if (!leaflet) {
+      leaflet = document.createElement("script");
+      leaflet.src = new URL("vendor/leaflet/leaflet.js", assets).href;
+      document.head.append(leaflet);
+    }
+    leaflet.addEventListener("load", then);
+  }
+
   window.briefingMaps = [];
   var near = new IntersectionObserver(function (entries) {
     entries.forEach(function (entry) {
       if (!entry.isIntersecting) return;
       near.unobserve(entry.target);
-      draw(entry.target);
+      if (JSON.parse(entry.target.dataset.points).length === 1) {
+        picture(entry.target, entry.boundingClientRect);
+      } else {
+        withLeaflet(function () { draw(entry.target); });
+      }
     });
   }, {rootMargin: "200px"});
   document.querySelectorAll(".briefing-map[data-points]").forEach(function (element) {

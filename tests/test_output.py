@@ -75,6 +75,19 @@ def test_what_a_killed_build_left_is_removed_and_a_half_swap_undone(tmp_path: Pa
     assert sorted(path.name for path in site_gone.iterdir()) == ["site"]
 
 
+def test_a_leftover_that_cannot_be_removed_does_not_stop_the_build(tmp_path: Path) -> None:
+    """Leftovers are tidied on the way; one that is not a folder (so rmtree cannot remove it)
+    is left where it is and the build goes on, into a folder of its own."""
+    site = _site(tmp_path)
+    strays = [tmp_path / ".site.building-x1", tmp_path / ".site.previous-x2"]
+    for stray in strays:
+        stray.write_text("not a folder", encoding="utf-8")
+    with replaced_on_success(site) as staging:
+        (staging / "index.html").write_text("new", encoding="utf-8")
+    assert (site / "index.html").read_text(encoding="utf-8") == "new"
+    assert [stray.read_text(encoding="utf-8") for stray in strays] == ["not a folder"] * 2
+
+
 def test_one_build_at_a_time_and_a_killed_one_is_named(tmp_path: Path) -> None:
     site = tmp_path / "site"
     lock_file = tmp_path / ".site.lock"
@@ -104,6 +117,27 @@ def test_a_build_that_has_just_started_is_named_as_starting(tmp_path: Path) -> N
             pass
     assert str(refused.value) == f"another briefing build (starting) is writing {site}: wait for it to finish, " \
                                  "or stop it"
+
+
+def test_a_lock_file_replaced_while_it_was_being_locked_is_opened_again(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build that held the lock removes its file as it ends and the next one creates a new
+    one: a lock taken on the removed file, between opening and locking, would let two builds in."""
+    import fcntl
+
+    lock_file, real_flock, replaced = tmp_path / ".site.lock", fcntl.flock, []
+
+    def flock_after_the_holder_finished(lock: object, operation: int) -> None:
+        if not replaced:  # the holder ends, another build creates the file anew
+            lock_file.unlink()
+            lock_file.write_text("pid 4343, started 2026-12-01T10:00:00", encoding="utf-8")
+            replaced.append(True)
+        real_flock(lock, operation)
+
+    monkeypatch.setattr(fcntl, "flock", flock_after_the_holder_finished)
+    with build_lock(tmp_path / "site") as left:
+        assert left == "pid 4343, started 2026-12-01T10:00:00"  # read from the new file, the one locked
+        assert lock_file.read_text(encoding="utf-8").startswith(f"pid {os.getpid()}, ")
 
 
 @pytest.mark.parametrize("error, message", [

@@ -176,14 +176,15 @@ def test_workflows_check_pull_requests_and_publish_main() -> None:
     assert "actions/upload-pages-artifact@v3" in uses and "actions/deploy-pages@v4" in uses
 
 
-def _pre_commit(root: Path, *args: str) -> subprocess.CompletedProcess:
+def _pre_commit(root: Path, home: Path, *args: str) -> subprocess.CompletedProcess:
+    """pre-commit run in ``root``, its cache in ``home`` (a test's own folder, never beside the repository)."""
     return subprocess.run([str(Path(sys.executable).with_name("pre-commit")), *args], cwd=root, capture_output=True,
-                          text=True, env={**os.environ, "PRE_COMMIT_HOME": str(root.parent / "pre-commit-home")})
+                          text=True, env={**os.environ, "PRE_COMMIT_HOME": str(home)})
 
 
-def test_the_hook_files_are_valid_for_pre_commit() -> None:
-    assert _pre_commit(REPO, "validate-config", ".pre-commit-config.yaml").returncode == 0
-    assert _pre_commit(REPO, "validate-manifest", ".pre-commit-hooks.yaml").returncode == 0
+def test_the_hook_files_are_valid_for_pre_commit(tmp_path: Path) -> None:
+    assert _pre_commit(REPO, tmp_path, "validate-config", ".pre-commit-config.yaml").returncode == 0
+    assert _pre_commit(REPO, tmp_path, "validate-manifest", ".pre-commit-hooks.yaml").returncode == 0
 
 
 def test_the_local_hook_checks_a_commit_without_an_activated_environment(project: Project) -> None:
@@ -195,12 +196,12 @@ def test_the_local_hook_checks_a_commit_without_an_activated_environment(project
     (project.root / ".venv/bin/briefing").symlink_to(Path(sys.executable).with_name("briefing"))
     for command in (["init", "-q"], ["add", "-A"]):
         subprocess.run(["git", "-C", str(project.root), *command], check=True)
-    passed = _pre_commit(project.root, "run", "--all-files")
+    passed = _pre_commit(project.root, project.root.parent / "pre-commit-home", "run", "--all-files")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert re.search(r"^briefing check\.+Passed$", passed.stdout, re.MULTILINE)
     project.write("content/actors/sdf.yml", "name: {ar: قسد, en: SDF}\ntype: armed-grup\n")
     subprocess.run(["git", "-C", str(project.root), "add", "-A"], check=True)
-    failed = _pre_commit(project.root, "run", "--all-files")
+    failed = _pre_commit(project.root, project.root.parent / "pre-commit-home", "run", "--all-files")
     assert failed.returncode == 1
     assert "content/actors/sdf.yml:2:7: error: unknown type 'armed-grup'" in failed.stdout
 

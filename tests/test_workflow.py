@@ -196,12 +196,13 @@ def test_the_local_hook_checks_a_commit_without_an_activated_environment(project
     (project.root / ".venv/bin/briefing").symlink_to(Path(sys.executable).with_name("briefing"))
     for command in (["init", "-q"], ["add", "-A"]):
         subprocess.run(["git", "-C", str(project.root), *command], check=True)
-    passed = _pre_commit(project.root, project.root.parent / "pre-commit-home", "run", "--all-files")
+    home = project.root.parent / "pre-commit-home"  # shared by both runs, so the hook is installed once
+    passed = _pre_commit(project.root, home, "run", "--all-files")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert re.search(r"^briefing check\.+Passed$", passed.stdout, re.MULTILINE)
     project.write("content/actors/sdf.yml", "name: {ar: قسد, en: SDF}\ntype: armed-grup\n")
     subprocess.run(["git", "-C", str(project.root), "add", "-A"], check=True)
-    failed = _pre_commit(project.root, project.root.parent / "pre-commit-home", "run", "--all-files")
+    failed = _pre_commit(project.root, home, "run", "--all-files")
     assert failed.returncode == 1
     assert "content/actors/sdf.yml:2:7: error: unknown type 'armed-grup'" in failed.stdout
 

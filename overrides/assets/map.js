@@ -10,14 +10,19 @@
   var LIBRARY = '<a href="https://leafletjs.com" hreflang="en">Leaflet</a>';  // without Leaflet's flag
   var LABELLED = 12;  // up to this many markers carry their place's name; more would hide one another
   var assets = document.currentScript.src;
+  var images = new URL("vendor/leaflet/images/", assets).href;
+  // Leaflet's marker, drawn by Leaflet and by a place's picture alike: its size, and its tip
+  // (the anchor, at the point) from its top left corner.
+  var MARKER = {width: 25, height: 41, tipX: 12, tipY: 41};
+  var LABEL_GAP = 6;  // between a marker's top and its name's box (Leaflet's .leaflet-tooltip-top margin)
   var markerIcon;  // made once Leaflet is there
 
   // Leaflet's marker without its shadow, whose image has no high-resolution version (blurred on phones).
   window.briefingMarker = function () {
-    var images = new URL("vendor/leaflet/images/", assets).href;
     markerIcon = markerIcon || L.icon({
       iconUrl: images + "marker-icon.png", iconRetinaUrl: images + "marker-icon-2x.png",
-      iconSize: [25, 41], iconAnchor: [12, 41], popupAnchor: [1, -34], tooltipAnchor: [0, -41]});
+      iconSize: [MARKER.width, MARKER.height], iconAnchor: [MARKER.tipX, MARKER.tipY], popupAnchor: [1, -34],
+      tooltipAnchor: [0, -MARKER.tipY]});
     return markerIcon;
   };
 
@@ -55,10 +60,10 @@
     return marker;
   }
 
-  // A map of many points is drawn once it comes near the screen, in two tasks, the map then
-  // its markers, so that a phone does not stall for the whole drawing at once.
-  function draw(element, active) {
-    var points = JSON.parse(element.dataset.points);
+  // Leaflet's map of the points (a map of many once it comes near the screen, a place's once
+  // the reader takes up its picture), in two tasks, the map then its markers, so that a phone
+  // does not stall for the whole drawing at once.
+  function draw(element, points, active) {
     var map = window.briefingMap(element, active);
     setTimeout(function () {
       var markers = points.map(function (point) { return placed(map, point, points.length <= LABELLED); });
@@ -94,8 +99,7 @@
     var laid = [];
     for (var x = Math.floor(left / size); x * size < left + width; x++) {
       for (var y = Math.max(0, Math.floor(top / size)); y * size < top + height && y < Math.pow(2, tileZoom); y++) {
-        var tile = placedAt("img", "briefing-map__tile", x * size - left, y * size - top);
-        tile.style.width = tile.style.height = size + "px";
+        var tile = placedAt("img", "briefing-map__tile", x * size - left, y * size - top, size, size);
         tile.alt = "";
         tile.decoding = "async";  // decoded off the page's thread
         tile.fetchPriority = "low";  // after the page's own text, styles and scripts
@@ -106,11 +110,16 @@
     return laid;
   }
 
-  function placedAt(tag, className, left, top) {
+  // An element at (left, top) in a place's picture, of the size given, if one is.
+  function placedAt(tag, className, left, top, width, height) {
     var node = document.createElement(tag);
     node.className = className;
     node.style.left = left + "px";
     node.style.top = top + "px";
+    if (width) {
+      node.style.width = width + "px";
+      node.style.height = height + "px";
+    }
     return node;
   }
 
@@ -119,8 +128,8 @@
   // fetches Leaflet and puts the moving map in its place at the same view, so a place's page
   // opens without Leaflet's download or work and nothing moves when the map takes over.
   // box: the map's size, as the observer measured it (measuring it again would lay the page out).
-  function picture(element, box) {
-    var point = JSON.parse(element.dataset.points)[0], zoom = Number(element.dataset.zoom);
+  function picture(element, point, box) {
+    var zoom = Number(element.dataset.zoom);
     var width = Math.round(box.width), height = Math.round(box.height), exact = pixel(point, zoom);
     // rounded as Leaflet rounds its view's corner and its markers, so that nothing moves when it takes over
     var left = Math.round(exact.x - width / 2), top = Math.round(exact.y - height / 2);
@@ -128,10 +137,11 @@
     var shown = document.createElement("div");
     shown.className = "briefing-map__picture";
     tiles(element.dataset.tiles, zoom, left, top, width, height).forEach(function (tile) { shown.append(tile); });
-    var icon = placedAt("img", "briefing-map__marker", at.x - left - 12, at.y - top - 41);
-    icon.src = new URL("vendor/leaflet/images/marker-icon-2x.png", assets).href;
+    var icon = placedAt("img", "briefing-map__marker", at.x - left - MARKER.tipX, at.y - top - MARKER.tipY,
+                        MARKER.width, MARKER.height);
+    icon.src = images + "marker-icon-2x.png";
     icon.alt = "";
-    var name = placedAt("span", "briefing-map__label", at.x - left, at.y - top - 41 - 6);  // Leaflet's tooltip above it
+    var name = placedAt("span", "briefing-map__label", at.x - left, at.y - top - MARKER.tipY - LABEL_GAP);
     name.textContent = point.name;
     var credit = document.createElement("div");
     credit.className = "briefing-map__credit";
@@ -143,7 +153,7 @@
       element.removeEventListener("click", takeOver);
       element.removeEventListener("focus", takeOver);
       withLeaflet(function () {
-        draw(element, true);
+        draw(element, [point], true);
         setTimeout(function () { shown.remove(); }, 0);  // once the map has its view and markers, over it
       });
     }
@@ -167,10 +177,11 @@
     entries.forEach(function (entry) {
       if (!entry.isIntersecting) return;
       near.unobserve(entry.target);
-      if (JSON.parse(entry.target.dataset.points).length === 1) {
-        picture(entry.target, entry.boundingClientRect);
+      var points = JSON.parse(entry.target.dataset.points);
+      if (points.length === 1) {
+        picture(entry.target, points[0], entry.boundingClientRect);
       } else {
-        withLeaflet(function () { draw(entry.target); });
+        withLeaflet(function () { draw(entry.target, points); });
       }
     });
   }, {rootMargin: "200px"});

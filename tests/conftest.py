@@ -61,7 +61,7 @@ def project(tmp_path: Path) -> Project:
 def sample_site(tmp_path_factory) -> Path:
     """The shipped sample briefing, built once for every test that reads the site."""
     site = tmp_path_factory.mktemp("sample-site")
-    assert main(["build", "--root", str(REPO), "--site-dir", str(site)]) == 0
+    assert main(["build", "--root", str(REPO), "--site-dir", str(site), "--no-cache"]) == 0
     return site
 
 

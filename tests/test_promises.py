@@ -44,19 +44,26 @@ def cards(site: Path, page: Path) -> list[str]:
     return resolved(site, page, links)
 
 
-def test_home_pages_hold_articles_per_page_newest_first(project: Project) -> None:
+def test_home_pages_hold_articles_per_page_and_older_pages_stay_as_they_were(project: Project) -> None:
     set_site(project, "articles_per_page", "2")
-    for day in range(1, 6):
+    for day in range(1, 7):
         write_minimal_article(project, slug=f"2017-08-0{day}-a", meta=f"date: 2017-08-0{day}\nstatus: published\n")
     site = build(project)
-    first, second, third = (page_file(site, f"/en/{path}") for path in ("", "page/2/", "page/3/"))
-    assert [cards(site, first), cards(site, second), cards(site, third)] == [
-        ["en/articles/2017-08-05-a/", "en/articles/2017-08-04-a/"],
-        ["en/articles/2017-08-03-a/", "en/articles/2017-08-02-a/"],
-        ["en/articles/2017-08-01-a/"]]
+    home, newer, oldest = (page_file(site, f"/en/{path}") for path in ("", "page/3/", "page/2/"))
+    assert [cards(site, home), cards(site, newer), cards(site, oldest)] == [
+        ["en/articles/2017-08-06-a/", "en/articles/2017-08-05-a/"],
+        ["en/articles/2017-08-04-a/", "en/articles/2017-08-03-a/"],
+        ["en/articles/2017-08-02-a/", "en/articles/2017-08-01-a/"]]
     assert not page_file(site, "/en/page/4/").exists()
-    around = html.parse(str(second)).getroot().xpath('//nav[@class="briefing-pagination"]//a/@href')
-    assert resolved(site, second, around) == ["en/", "en/page/3/"]
+    pagination = html.parse(str(newer)).getroot().xpath('//nav[@class="briefing-pagination"]')[0]
+    assert resolved(site, newer, pagination.xpath(".//a/@href")) == ["en/", "en/page/2/"]
+    assert pagination.get("aria-label") == "Briefings from 3 August 2017 to 4 August 2017"
+    before = [newer.read_bytes(), oldest.read_bytes()]
+    write_minimal_article(project, slug="2017-08-07-a", meta="date: 2017-08-07\nstatus: published\n")
+    site = build(project)
+    assert cards(site, home) == ["en/articles/2017-08-07-a/", "en/articles/2017-08-06-a/",
+                                 "en/articles/2017-08-05-a/"]
+    assert [newer.read_bytes(), oldest.read_bytes()] == before
 
 
 def test_the_root_sends_readers_to_the_default_language(sample_site: Path) -> None:

@@ -12,6 +12,7 @@ from types import FrameType
 from ..messages import editor_language, msg
 from ..pipeline.load import LoadedBriefing, load_checked
 from ..progress import Stages, shown_on
+from ..publish.incremental import CACHE_DIR, BuildCache, RenderedPage, Reuse, build_context
 from ..publish.linkcheck import broken_links
 from ..publish.output import SiteLocked, build_lock, describe_os_error, replaced_on_success
 from .check import add_lang
@@ -25,6 +26,9 @@ def register(commands: Subcommands) -> None:
     build.add_argument("--drafts", action="store_true", help="include drafts, with a banner")
     build.add_argument("--check-links", action="store_true",
                        help="fail, keeping the previous site, if an internal link or #anchor is broken")
+    build.add_argument("--cache", type=Path, metavar="DIR",
+                       help="where to keep what each page was made from (default: ROOT/.briefing-cache)")
+    build.add_argument("--no-cache", action="store_true", help="render every page, and keep no cache")
     add_lang(build)
     add_quiet(build)
     build.set_defaults(run=run, strict=False, format="text")
@@ -52,17 +56,24 @@ def _build(root: Path, site_dir: Path, loaded: LoadedBriefing, args: argparse.Na
     from ..mkdocs.render import RenderError, render_site  # imports MkDocs: only here, so that check starts quicker
 
     previous_handler = signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    cache = None if args.no_cache else BuildCache((args.cache or root / CACHE_DIR).resolve(), site_dir)
     try:
-        with build_lock(site_dir) as killed, replaced_on_success(site_dir) as building:
+        with build_lock(site_dir) as killed:
             if killed:
                 print(f"briefing: the build of {site_dir} by {killed} was stopped before it finished: "
                       "its leftovers are removed", file=sys.stderr)
-            render_site(root, building, loaded, args.drafts, stages)
-            if args.check_links:
-                with stages.stage(msg("Checking the links")):
-                    broken = next(broken_links(building, loaded.config.base_url), None)
-                if broken:
-                    raise RenderError(str(broken))
+            reuse = _reusable(cache, root, args.drafts)
+            with replaced_on_success(site_dir) as building:
+                made = render_site(root, building, loaded, args.drafts, stages, reuse)
+                if args.check_links:
+                    with stages.stage(msg("Checking the links")):
+                        broken = next(broken_links(building, loaded.config.base_url), None)
+                    if broken:
+                        raise RenderError(str(broken))
+                if cache:
+                    cache.forget()  # until the new site is in place and recorded
+            if cache:
+                _record(cache, reuse.context, made)
     except (OSError, RenderError, SiteLocked) as exc:
         reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
         print(f"briefing: error: the site was not built, {site_dir} is unchanged: {reason}", file=sys.stderr)
@@ -70,6 +81,26 @@ def _build(root: Path, site_dir: Path, loaded: LoadedBriefing, args: argparse.Na
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
     return True
+
+
+def _reusable(cache: BuildCache | None, root: Path, drafts: bool) -> Reuse:
+    """What the previous build left that this one may reuse (nothing without a cache)."""
+    if cache is None:
+        return Reuse()
+    context = build_context(root, drafts)
+    previous, warning = cache.previous(context)
+    if warning:
+        print(f"briefing: warning: {warning}", file=sys.stderr)
+    return Reuse(context, previous)
+
+
+def _record(cache: BuildCache, context: str, made: list[RenderedPage]) -> None:
+    """Records the site just built; the site stands whether or not that succeeds."""
+    try:
+        cache.record(context, made)
+    except OSError as exc:
+        print(f"briefing: warning: the build cache was not written ({describe_os_error(exc)}): "
+              "the next build renders every page", file=sys.stderr)
 
 
 def _tell_built(site_dir: Path, loaded: LoadedBriefing, drafts_shown: bool) -> None:

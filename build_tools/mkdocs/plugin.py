@@ -31,6 +31,7 @@ from ..pipeline.load import LoadedBriefing
 from ..pipeline.settings import CONFIG_DIR
 from ..progress import UNCOUNTED, PageCount
 from ..publish.finishing import finish_site
+from ..publish.incremental import NO_REUSE, RenderedPage, Reuse
 from ..publish.media import media_files
 from ..publish.search import SearchIndexError, index_language
 from ..site import urls
@@ -42,6 +43,7 @@ from ..site.pages.notfound import not_found_sections
 from ..site.rendering import finish_content, resolve_explicit_links, with_direction
 from ..site.sitemap import SitemapEntry
 from .filters import RenderedOnce, bdi_filter, from_root, isolate
+from .incremental import PageRecords
 from .preview import Changes, Problems, exact_dirty_builds, load_logged, theme_files, tracked
 from .timelimit import PageTimeLimit
 
@@ -72,6 +74,8 @@ class Assignment:
     drafts: bool
     pages: PageCount | None = None
     """Where this process counts the pages it renders, for the build's progress bar."""
+    reuse: Reuse = NO_REUSE
+    """The previous build of the site, whose pages made from the same are linked, not rendered."""
 
 
 def _page_count(assignment: Assignment | None) -> PageCount:
@@ -82,10 +86,18 @@ def _page_count(assignment: Assignment | None) -> PageCount:
 @dataclass(frozen=True)
 class Rendered:
     """What one MkDocs build reports for finishing the site: the inline scripts its pages
-    hold (for the Content-Security-Policy) and its pages (for the sitemap)."""
+    hold (for the Content-Security-Policy), its pages (for the sitemap) and what each was
+    made from (for the next build)."""
 
     inline_scripts: set[str]
     pages: list[SitemapEntry]
+    made: list[RenderedPage]
+
+    @staticmethod
+    def of(models: Iterable[PageModel], records: PageRecords) -> Rendered:
+        made = list(records.pages.values())
+        return Rendered(set().union(*(page.inline_scripts for page in made)),
+                        [SitemapEntry(m.url, m.alternate, m.lang) for m in models], made)
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -104,20 +116,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.loaded: LoadedBriefing | None = None
         self.site: SiteFiles | None = None
         self.models: dict[str, PageModel] = {}
-        self.inline_scripts: set[str] = set()
+        self.languages: tuple[str, ...] = ()
+        """The languages this process renders: all, unless ``briefing build`` assigned some."""
         self.once = RenderedOnce()
         self.time_limit = PageTimeLimit(0)
         """Also names the page being rendered (``time_limit.page``) when rendering fails."""
         self.failure: str | None = None
         """Why the build failed, if it did: MkDocs reports a plugin's error only as "Aborted"."""
         self.problems = Problems()
+        self.records = PageRecords()
 
     def assign(self, assignment: Assignment) -> None:
         """Renders only the part of the site ``assignment`` names, from content already loaded."""
         self.assignment = assignment
 
     def rendered(self) -> Rendered:
-        return Rendered(self.inline_scripts, [SitemapEntry(m.url, m.alternate, m.lang) for m in self.models.values()])
+        return Rendered.of(self.models.values(), self.records)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -135,14 +149,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         else:
             self.loaded = self.assignment.loaded if self.assignment else _load(root, self.cache)
         if self.loaded is not None:
+            self.languages = self.assignment.languages if self.assignment else tuple(self.loaded.config.languages)
             _configure(config, self.loaded.config, self.languages)
         return config
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        """The languages this process renders: all, unless ``briefing build`` assigned some."""
-        assert self.loaded is not None
-        return self.assignment.languages if self.assignment else tuple(self.loaded.config.languages)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Replaces the content files with the site's generated files (of this process's languages)."""
@@ -155,10 +164,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                          include_drafts=drafts, shared=shared, site_url=config.site_url or "",
                                          memo=self.memo)
         self.models = {model.src_uri: model for model in site.pages}
-        _page_count(self.assignment).expect(len(self.models))
-        self.inline_scripts = set()
+        self.records = PageRecords()
         self.once.rendered.clear()
         generated = [tracked(config, made.path, content=made.content) for made in site.generated]
+        pages = len(self.models) if self.assignment is None else self.records.mark(  # links what it can
+            generated, site.generated, Path(config.site_dir), self.assignment.reuse, self.loaded.matcher)
+        _page_count(self.assignment).expect(pages)
         if self.dirty:
             self.changes.mark(generated, site.generated, config, self.root / CONFIG_DIR)
         # Every language's pages point at the photos' renditions, so each process lists them.
@@ -207,7 +218,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return output
         self.time_limit.stop()
         _page_count(self.assignment).rendered()
-        self.inline_scripts.update(inline_scripts(output))
+        self.records.rendered(page.file.dest_uri, inline_scripts(output))
         return _with_policy(with_direction(output, model.lang), self.loaded, skip=self.serving)
 
     def on_template_context(self, context: TemplateContext, *, template_name: str,
@@ -217,7 +228,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return context
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        self.inline_scripts.update(inline_scripts(output_content))  # 404.html
+        self.records.rendered(template_name, inline_scripts(output_content))  # 404.html
         return _with_policy(output_content, self.loaded, skip=self.serving or not template_name.endswith(".html"))
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -29,6 +29,7 @@ from ..messages import msg
 from ..pipeline.load import LoadedBriefing
 from ..progress import SILENT, PageCount, Stages
 from ..publish.finishing import finish_site
+from ..publish.incremental import NO_REUSE, RenderedPage, Reuse
 from ..publish.media import media_files
 from ..publish.output import describe_os_error
 from .plugin import Assignment, BriefingPlugin, Rendered
@@ -43,8 +44,10 @@ class RenderError(Exception):
     pass
 
 
-def render_site(root: Path, site_dir: Path, loaded: LoadedBriefing, drafts: bool, stages: Stages = SILENT) -> None:
-    """The whole site in ``site_dir`` (which must be empty)."""
+def render_site(root: Path, site_dir: Path, loaded: LoadedBriefing, drafts: bool, stages: Stages = SILENT,
+                reuse: Reuse = NO_REUSE) -> list[RenderedPage]:
+    """The whole site in ``site_dir`` (which must be empty); what each page was made from.
+    With a previous build (``reuse``), its pages made from the same are linked, not rendered."""
     with stages.stage(msg("Photos and documents")):
         media_files(loaded.briefing.published(drafts), root)  # made here, on every core, before the renderers fork
     workers: list[_Worker] = []
@@ -56,7 +59,8 @@ def render_site(root: Path, site_dir: Path, loaded: LoadedBriefing, drafts: bool
             # until the child is started and listed.
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
             try:
-                assignment = Assignment(loaded, (lang,), shared=index == 0, drafts=drafts, pages=count)
+                assignment = Assignment(loaded, (lang,), shared=index == 0, drafts=drafts, pages=count,
+                                        reuse=reuse)
                 workers.append(_start(root, site_dir, assignment))
             finally:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
@@ -72,6 +76,7 @@ def render_site(root: Path, site_dir: Path, loaded: LoadedBriefing, drafts: bool
         for worker in workers:
             _merge(worker.output, site_dir)
         finish_site(site_dir, loaded.config, loaded.briefing, rendered.pages, rendered.inline_scripts)
+    return rendered.made
 
 
 def _results(workers: list[_Worker], count: PageCount, stages: Stages) -> Rendered:
@@ -90,7 +95,8 @@ def _results(workers: list[_Worker], count: PageCount, stages: Stages) -> Render
             search.tick()
     done = [answers[worker.receiver] for worker in workers]
     return Rendered(set().union(*(answer.inline_scripts for answer in done)),
-                    [page for answer in done for page in answer.pages])
+                    [page for answer in done for page in answer.pages],
+                    [page for answer in done for page in answer.made])
 
 
 def _collect(waiting: dict[Connection, _Worker], answers: dict[Connection, Rendered], timeout: float) -> None:
@@ -135,7 +141,7 @@ def _render(root: Path, output: Path, assignment: Assignment, sender: Connection
         assert isinstance(loaded_plugin, BriefingPlugin)
         plugin = loaded_plugin
         plugin.assign(assignment)
-        build(config)
+        build(config, dirty=True)  # the folder is new: only pages reused from the previous build are in it
         sender.send(plugin.rendered())
     except Exception as exc:  # reported by the parent, which exits cleanly
         if plugin is not None and plugin.failure and isinstance(exc, Abort):

@@ -9,6 +9,7 @@ in capitals (``US``, ``SDF``) matches only in capitals.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -71,6 +72,12 @@ class Matcher:
         for form in forms:
             self._add(keys[form.lang], form.kind, form.id, form.form, form.lang)
         self.automata = {lang: self._automaton(table) for lang, table in keys.items()}
+        self._keys = {lang: dict(table) for lang, table in keys.items()}
+
+    def digest(self, lang: str) -> bytes:
+        """What finding names in a text of ``lang`` depends on: every name's key and entities."""
+        table = self._keys.get(lang, {})
+        return hashlib.sha256(repr(sorted(table.items())).encode()).digest()
 
     @staticmethod
     def _add(table: dict[str, list[_Entry]], kind: str, id_: str, alias: str, lang: str) -> None:

@@ -176,12 +176,10 @@ class CitedSource:
 
 @dataclass(frozen=True)
 class Pagination:
-    page: int
-    pages: int
     newer: str | None
     older: str | None
     label: str
-    """"Page 2 of 5", in the page's language and digits."""
+    """"Page 2 of 5", or the dates of the articles a page lists, in the page's language and digits."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ INDEX_PAGE_SIZE = 200
 
 def pagination(first: str, number: int, total: int, label: str) -> Pagination:
     """Page ``number`` of ``total`` of the listing that starts at ``first``, labelled ``label``."""
-    return Pagination(number, total, urls.paged(first, number - 1) if number > 1 else None,
+    return Pagination(urls.paged(first, number - 1) if number > 1 else None,
                       urls.paged(first, number + 1) if number < total else None, label)
 
 

@@ -1,0 +1,210 @@
+"""Incremental builds: a page is rendered again only when what it is made from changed.
+
+``briefing build`` keeps, in its cache folder (``.briefing-cache/`` by default), what
+each page of the last site it built was made from: a fingerprint of the page's model
+(everything the page shows, ``site.pages.model``) and of the build's context (the
+tool's own code, the versions of MkDocs, Material and Pagefind, ``site_config/``,
+``overrides/``, ``mkdocs.yml``, whether drafts are shown and, for an article, the
+names its text may be matched against). A page whose fingerprint is unchanged, and
+whose file in the last site is still the one that build wrote (same size and time), is
+linked into the new site instead of rendered; everything else is rendered as in a
+clean build, and what is not a page (feeds, open data, search, sitemap, theme files)
+is always made again. The new site is still written into a fresh folder and swapped in
+whole (``publish.output``), so a page that no longer exists is simply not there.
+
+Fingerprints are SHA-256 digests of the pickled model: equal bytes can only come from
+equal models, so a page is never reused wrongly; a model pickled differently for the
+same content only costs a render. The cache is one JSON file, written whole, removed
+before the new site is swapped in and written after: a build interrupted at any point
+leaves either no cache or one that describes the site on disk. A cache that cannot be
+read, or describes another site or another context, is ignored (with a warning when
+it is unreadable): the build is then a clean one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import pickle
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from ..writing import write_whole
+
+CACHE_DIR = Path(".briefing-cache")
+"""The cache folder's default place, in the project (ignored by git)."""
+FORMAT = 1
+"""The version of the cache file's layout: another one is ignored."""
+MANIFEST = "pages.json"
+PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "pagefind_bin_extended", "markdown", "jinja2")
+"""The packages whose versions change what a page renders to."""
+TOOL_DIR = Path(__file__).resolve().parent.parent
+
+
+class CacheWarning(Warning):
+    """The cache could not be used; the build goes on as a clean one."""
+
+
+def files_digest(paths: Iterable[Path]) -> str:
+    """A digest of the files at ``paths`` and under the folders among them: their names
+    (from the folder they are in, so that a copy of the project has the same) and bytes."""
+    digest = hashlib.sha256()
+    for path in paths:
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if "__pycache__" in file.parts:
+                continue
+            digest.update(file.relative_to(path.parent).as_posix().encode() + b"\0")
+            digest.update(file.read_bytes() if file.exists() else b"missing")
+            digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def build_context(root: Path, drafts: bool) -> str:
+    """What every page of a build is made from besides its model."""
+    versions = [f"{name}={_version(name)}" for name in PACKAGES]
+    project = files_digest([root / "site_config", root / "overrides", root / "mkdocs.yml"])
+    tool = files_digest([TOOL_DIR])
+    parts = [f"format={FORMAT}", sys.version, *versions, project, tool, f"drafts={drafts}"]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def fingerprint(context: str, model: object, extra: bytes = b"") -> str | None:
+    """The digest of a page's model in ``context``; None when the model cannot be pickled
+    (the page is then always rendered)."""
+    stream = io.BytesIO()
+    pickler = pickle.Pickler(stream, protocol=5)
+    pickler.fast = True  # no memo: the bytes depend on the values only, not on which objects are shared
+    try:
+        pickler.dump(model)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+        return None
+    return hashlib.sha256(context.encode() + b"\0" + extra + b"\0" + stream.getvalue()).hexdigest()
+
+
+@dataclass(frozen=True)
+class MadePage:
+    """One page as a build wrote it: from what, and the file it left (``size``, ``mtime_ns``)."""
+
+    fingerprint: str
+    size: int
+    mtime_ns: int
+    inline_scripts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page of the build in progress: its file in the site, its fingerprint, its inline scripts."""
+
+    dest: str
+    fingerprint: str | None
+    inline_scripts: tuple[str, ...]
+
+
+@dataclass
+class PreviousBuild:
+    """The last site built into ``site_dir``, as the cache describes it."""
+
+    site_dir: Path
+    context: str
+    pages: dict[str, MadePage] = field(default_factory=dict)
+    """Each page's file (site path) → how it was made."""
+
+    def reuse(self, dest: str, fingerprint: str | None, output: Path) -> MadePage | None:
+        """Links the last site's file ``dest`` into ``output`` when it was made from
+        ``fingerprint`` and is still as that build left it; what it was made from, or None."""
+        made = self.pages.get(dest)
+        if made is None or fingerprint is None or made.fingerprint != fingerprint:
+            return None
+        source = self.site_dir / dest
+        try:
+            status = source.stat()
+            if (status.st_size, status.st_mtime_ns) != (made.size, made.mtime_ns):
+                return None
+            (output / dest).parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, output / dest)
+        except OSError:
+            return None
+        return made
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """What a build may reuse: the previous build's pages made in the same ``context``."""
+
+    context: str = ""
+    previous: PreviousBuild | None = None
+
+
+NO_REUSE = Reuse()
+"""A clean build."""
+
+
+class BuildCache:
+    """The cache folder's record of the last build of one site."""
+
+    def __init__(self, folder: Path, site_dir: Path) -> None:
+        self.path = folder / MANIFEST
+        self.site_dir = site_dir
+
+    def previous(self, context: str) -> tuple[PreviousBuild | None, str | None]:
+        """The last build of this site in ``context``, if the cache holds it; and a warning
+        when the cache was there but unreadable."""
+        try:
+            data = json.loads(self.path.read_bytes())
+        except FileNotFoundError:
+            return None, None
+        except (OSError, ValueError) as exc:
+            return None, f"the build cache {self.path} cannot be read ({exc}): it is ignored, every page is rendered"
+        try:
+            previous = _parsed(data)
+        except (KeyError, TypeError, ValueError, IndexError):
+            return None, f"the build cache {self.path} is damaged: it is ignored, every page is rendered"
+        if previous is None or previous.site_dir != self.site_dir or previous.context != context:
+            return None, None
+        return previous, None
+
+    def forget(self) -> None:
+        """Removes the record, before the site it describes is replaced."""
+        self.path.unlink(missing_ok=True)
+
+    def record(self, context: str, pages: Iterable[RenderedPage]) -> None:
+        """Records the pages now in ``site_dir``, made in ``context``."""
+        scripts: dict[str, int] = {}
+        entries: dict[str, list[object]] = {}
+        for page in pages:
+            if page.fingerprint is None:
+                continue
+            status = (self.site_dir / page.dest).stat()
+            indexes = [scripts.setdefault(script, len(scripts)) for script in page.inline_scripts]
+            entries[page.dest] = [page.fingerprint, status.st_size, status.st_mtime_ns, indexes]
+        data = {"format": FORMAT, "site": str(self.site_dir), "context": context,
+                "scripts": list(scripts), "pages": entries}
+        write_whole(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def _parsed(data: Mapping[str, object]) -> PreviousBuild | None:
+    """The build a cache file describes; None for another format. Raises on a damaged one."""
+    if data.get("format") != FORMAT:
+        return None
+    scripts = data["scripts"]
+    pages = data["pages"]
+    if not isinstance(scripts, list) or not isinstance(pages, dict):
+        raise TypeError("scripts or pages")
+    previous = PreviousBuild(Path(str(data["site"])), str(data["context"]))
+    for dest, (fingerprint, size, mtime_ns, indexes) in pages.items():
+        previous.pages[dest] = MadePage(str(fingerprint), int(size), int(mtime_ns),
+                                        tuple(str(scripts[index]) for index in indexes))
+    return previous

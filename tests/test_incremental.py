@@ -1,0 +1,205 @@
+"""Incremental builds (``publish.incremental``): the site is the same, byte for byte, as a
+clean build of the same content, whatever was edited since the last build; and what
+did not change is not rendered again."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import Project, write_minimal_article
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from media_files import PHOTO, jpeg, picture
+
+from build_tools.cli import main
+
+IDENTITY_EXAMPLES = int(os.environ.get("BRIEFING_IDENTITY_EXAMPLES", "8"))
+"""Random edit sequences the identity test tries (each step is two real builds); raise
+it for a longer run."""
+
+SDF = "name: {ar: قوات سوريا الديمقراطية, en: Syrian Democratic Forces}\nshort_name: {ar: قسد, en: SDF}\n" \
+      "type: armed-group\n"
+RAQQA = "name: {ar: الرقة, en: Raqqa}\nkind: city\n"
+TAG = "name: {ar: معركة الرقة, en: Battle of Raqqa}\n"
+ARTICLE_AR = "---\ntitle: خلافات {n}\n---\nكشف مصدر كردي عن خلافات بين قسد والتحالف في الرقة ({n}).\n"
+ARTICLE_EN = "---\ntitle: A rift {n}\n---\nA Kurdish source disclosed a rift between the SDF and others in Raqqa.{more}\n"
+
+
+def _meta(day: int, extra: str = "") -> str:
+    return f"date: 2017-08-{day:02d}\nstatus: published\nactors: [sdf]\nlocations: [raqqa]\ntags: [raqqa]\n{extra}"
+
+
+def _article(project: Project, day: int, n: int) -> str:
+    return write_minimal_article(project, slug=f"2017-08-{day:02d}-a{n}", meta=_meta(day),
+                                 ar=ARTICLE_AR.format(n=n), en=ARTICLE_EN.format(n=n, more=""))
+
+
+def _articles(project: Project) -> list[Path]:
+    return sorted((project.root / "content/articles/2017").iterdir())
+
+
+def start(project: Project) -> None:
+    project.write("content/actors/sdf.yml", SDF)
+    project.write("content/locations/raqqa.yml", RAQQA)
+    project.write("content/tags/raqqa.yml", TAG)
+    for n in range(3):
+        _article(project, 3 + n, n)
+
+
+def add_article(project: Project, step: int) -> None:
+    _article(project, 10 + step, 10 + step)
+
+
+def add_back_dated_article(project: Project, step: int) -> None:
+    _article(project, 1, 20 + step)
+
+
+def edit_article(project: Project, step: int) -> None:
+    """A sentence more in one article's English text (not in its summary)."""
+    folder = _articles(project)[step % len(_articles(project))]
+    text = (folder / "en.md").read_text(encoding="utf-8")
+    (folder / "en.md").write_text(f"{text}\nThe source was heard on day {step}.\n", encoding="utf-8")
+
+
+def delete_article(project: Project, step: int) -> None:
+    articles = _articles(project)
+    if len(articles) > 1:
+        shutil.rmtree(articles[step % len(articles)])
+
+
+def rename_article(project: Project, step: int) -> None:
+    folder = _articles(project)[0]
+    folder.rename(folder.with_name(f"{folder.name}-moved{step}"))
+
+
+def rename_actor(project: Project, step: int) -> None:
+    project.write("content/actors/sdf.yml", SDF.replace("Syrian Democratic Forces", f"Democratic Forces {step}"))
+
+
+def add_actor(project: Project, step: int) -> None:
+    project.write(f"content/actors/group{step}.yml", f"name: {{ar: جماعة {step}, en: Group {step}}}\ntype: armed-group\n")
+
+
+def delete_unused_actor(project: Project, step: int) -> None:
+    for path in sorted((project.root / "content/actors").glob("group*.yml"))[:1]:
+        path.unlink()
+
+
+def change_site_config(project: Project, step: int) -> None:
+    site = project.root / "site_config/site.yml"
+    text = site.read_text(encoding="utf-8")
+    site.write_text(text.replace("articles_per_page: 20", "articles_per_page: 2")
+                    if "articles_per_page: 20" in text else text.replace("articles_per_page: 2", "articles_per_page: 20"),
+                    encoding="utf-8")
+
+
+def change_template(project: Project, step: int) -> None:
+    template = project.root / "overrides/briefing/article.html"
+    template.write_text(template.read_text(encoding="utf-8") + f"\n<!-- edition {step} -->\n", encoding="utf-8")
+
+
+def add_photo(project: Project, step: int) -> None:
+    folder = _articles(project)[-1]
+    (folder / "road.jpg").write_bytes(jpeg(picture(640 + 16 * step, 480)))
+    meta = (folder / "meta.yml").read_text(encoding="utf-8")
+    if "media:" not in meta:
+        (folder / "meta.yml").write_text(meta + "media:\n" + PHOTO.format(file="road.jpg") + "    lead: true\n",
+                                         encoding="utf-8")
+
+
+EDITS: list[Callable[[Project, int], None]] = [
+    add_article, add_back_dated_article, edit_article, delete_article, rename_article, rename_actor, add_actor,
+    delete_unused_actor, change_site_config, change_template, add_photo]
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def build(project: Project, *args: str) -> int:
+    return main(["build", "--root", str(project.root), "--quiet", *args])
+
+
+def clean_build(project: Project) -> tuple[int, Path]:
+    site = project.root.parent / f"{project.root.name}-clean"
+    return build(project, "--site-dir", str(site), "--no-cache"), site
+
+
+@settings(max_examples=IDENTITY_EXAMPLES, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(edits=st.lists(st.sampled_from(EDITS), min_size=1, max_size=4))
+def test_an_incremental_build_gives_the_site_a_clean_build_gives(tmp_path_factory: pytest.TempPathFactory,
+                                                                    edits: list[Callable[[Project, int], None]]) -> None:
+    project = Project(tmp_path_factory.mktemp("incremental"))
+    start(project)
+    assert build(project) == 0
+    for step, edit in enumerate(edits):
+        edit(project, step)
+        incremental = build(project)
+        code, clean = clean_build(project)
+        assert (incremental, code) == (0, 0), edit.__name__
+        assert files_of(project.root / "site") == files_of(clean), [edit.__name__ for edit in edits[:step + 1]]
+
+
+def _written(site: Path) -> dict[str, int]:
+    """When each page of the site was written."""
+    return {path.relative_to(site).as_posix(): path.stat().st_mtime_ns for path in site.rglob("*.html")}
+
+
+def test_an_edited_article_renders_again_only_the_pages_that_show_it(project: Project) -> None:
+    start(project)
+    assert build(project) == 0
+    before = _written(project.root / "site")
+    edit_article(project, 0)  # the first article's English text: its page, nothing else shows the text
+    assert build(project) == 0
+    after = _written(project.root / "site")
+    assert sorted(page for page in after if after[page] != before.get(page)) == [
+        "404.html", "en/articles/2017-08-03-a0/index.html", "index.html"]
+
+
+def test_a_renamed_actor_renders_again_the_pages_that_name_it(project: Project) -> None:
+    start(project)
+    project.write("content/actors/coalition.yml", "name: {ar: التحالف الدولي, en: Coalition}\ntype: coalition\n")
+    assert build(project) == 0
+    before = _written(project.root / "site")
+    rename_actor(project, 0)  # its English name: every English page that names the SDF
+    assert build(project) == 0
+    after = _written(project.root / "site")
+    again = {page for page in after if after[page] != before.get(page)}
+    assert {page for page in again if page.startswith("ar/")} == {"ar/actors/sdf/index.html"}  # lists its names
+    assert "en/actors/coalition/index.html" not in again
+    assert {"en/actors/sdf/index.html", "en/articles/2017-08-03-a0/index.html", "en/index.html"} <= again
+
+
+def test_a_damaged_cache_is_ignored_with_a_warning(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    start(project)
+    assert build(project) == 0
+    (project.root / ".briefing-cache/pages.json").write_text('{"format": 1, "pages": [', encoding="utf-8")
+    code, clean = clean_build(project)
+    assert build(project) == 0 and code == 0
+    assert "the build cache" in capsys.readouterr().err
+    assert files_of(project.root / "site") == files_of(clean)
+    assert json.loads((project.root / ".briefing-cache/pages.json").read_text(encoding="utf-8"))["format"] == 1
+
+
+def test_a_page_changed_on_disk_since_the_last_build_is_rendered_again(project: Project) -> None:
+    start(project)
+    assert build(project) == 0
+    page = project.root / "site/en/actors/sdf/index.html"
+    page.write_text("tampered", encoding="utf-8")
+    assert build(project) == 0
+    assert b"tampered" not in page.read_bytes()
+
+
+def test_no_cache_leaves_no_cache_and_cache_puts_it_where_asked(project: Project, tmp_path_factory) -> None:
+    start(project)
+    elsewhere = tmp_path_factory.mktemp("cache")
+    assert build(project, "--no-cache") == 0
+    assert not (project.root / ".briefing-cache/pages.json").exists()
+    assert build(project, "--cache", str(elsewhere)) == 0
+    assert (elsewhere / "pages.json").exists() and not (project.root / ".briefing-cache/pages.json").exists()

@@ -33,9 +33,9 @@ class Project:
         return path
 
     def fingerprint(self) -> dict[str, str]:
-        """The hash of every file, to show that a command changed nothing."""
+        """The hash of every file but the caches', to show that a command changed nothing."""
         return {str(p.relative_to(self.root)): hashlib.sha256(p.read_bytes()).hexdigest()
-                for p in sorted(self.root.rglob("*")) if p.is_file()}
+                for p in sorted(self.root.rglob("*")) if p.is_file() and ".briefing-cache" not in p.parts}
 
     def check(self, capsys: pytest.CaptureFixture, *args: str) -> tuple[int, list[str]]:
         """Runs ``briefing check`` in-process: its exit code and the lines it printed."""

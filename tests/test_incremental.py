@@ -27,7 +27,8 @@ SDF = "name: {ar: قوات سوريا الديمقراطية, en: Syrian Democra
 RAQQA = "name: {ar: الرقة, en: Raqqa}\nkind: city\n"
 TAG = "name: {ar: معركة الرقة, en: Battle of Raqqa}\n"
 ARTICLE_AR = "---\ntitle: خلافات {n}\n---\nكشف مصدر كردي عن خلافات بين قسد والتحالف في الرقة ({n}).\n"
-ARTICLE_EN = "---\ntitle: A rift {n}\n---\nA Kurdish source disclosed a rift between the SDF and others in Raqqa.{more}\n"
+ARTICLE_EN = ("---\ntitle: A rift {n}\n---\nA Kurdish source disclosed a rift between the SDF and others in Raqqa."
+              "{more}\n")
 
 
 def _meta(day: int, extra: str = "") -> str:
@@ -82,7 +83,8 @@ def rename_actor(project: Project, step: int) -> None:
 
 
 def add_actor(project: Project, step: int) -> None:
-    project.write(f"content/actors/group{step}.yml", f"name: {{ar: جماعة {step}, en: Group {step}}}\ntype: armed-group\n")
+    project.write(f"content/actors/group{step}.yml",
+                  f"name: {{ar: جماعة {step}, en: Group {step}}}\ntype: armed-group\n")
 
 
 def delete_unused_actor(project: Project, step: int) -> None:
@@ -91,11 +93,13 @@ def delete_unused_actor(project: Project, step: int) -> None:
 
 
 def change_site_config(project: Project, step: int) -> None:
+    """Two articles a page, or back to twenty."""
     site = project.root / "site_config/site.yml"
     text = site.read_text(encoding="utf-8")
-    site.write_text(text.replace("articles_per_page: 20", "articles_per_page: 2")
-                    if "articles_per_page: 20" in text else text.replace("articles_per_page: 2", "articles_per_page: 20"),
-                    encoding="utf-8")
+    before, after = ("articles_per_page: 20", "articles_per_page: 2")
+    if before not in text:
+        before, after = after, before
+    site.write_text(text.replace(before, after), encoding="utf-8")
 
 
 def change_template(project: Project, step: int) -> None:
@@ -112,7 +116,8 @@ def add_photo(project: Project, step: int) -> None:
                                          encoding="utf-8")
 
 
-EDITS: list[Callable[[Project, int], None]] = [
+Edit = Callable[[Project, int], None]
+EDITS: list[Edit] = [
     add_article, add_back_dated_article, edit_article, delete_article, rename_article, rename_actor, add_actor,
     delete_unused_actor, change_site_config, change_template, add_photo]
 
@@ -134,7 +139,7 @@ def clean_build(project: Project) -> tuple[int, Path]:
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(edits=st.lists(st.sampled_from(EDITS), min_size=1, max_size=4))
 def test_an_incremental_build_gives_the_site_a_clean_build_gives(tmp_path_factory: pytest.TempPathFactory,
-                                                                    edits: list[Callable[[Project, int], None]]) -> None:
+                                                                    edits: list[Edit]) -> None:
     project = Project(tmp_path_factory.mktemp("incremental"))
     start(project)
     assert build(project) == 0
@@ -203,3 +208,44 @@ def test_no_cache_leaves_no_cache_and_cache_puts_it_where_asked(project: Project
     assert not (project.root / ".briefing-cache/pages.json").exists()
     assert build(project, "--cache", str(elsewhere)) == 0
     assert (elsewhere / "pages.json").exists() and not (project.root / ".briefing-cache/pages.json").exists()
+
+
+def check(project: Project, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(["check", "--root", str(project.root), "--format", "json", *args])
+    return code, capsys.readouterr().out
+
+
+def test_check_reads_again_only_the_folders_that_changed(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    start(project)
+    cold = check(project, capsys)
+    assert check(project, capsys) == cold
+    text = Path(_articles(project)[0] / "en.md")
+    stamp = text.stat()
+    text.write_text(text.read_text(encoding="utf-8").replace("A rift", "A\0rift"), encoding="utf-8")
+    os.utime(text, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # same size and time: not read again
+    assert check(project, capsys) == cold
+    assert check(project, capsys, "--no-cache")[0] == 1  # read, it is a binary file
+    text.write_text("---\ntitle: A rift\n---\n", encoding="utf-8")  # now changed: its empty text is an error
+    code, report = check(project, capsys)
+    assert code == 1 and "en.md" in report and "empty-text" in report
+
+
+def test_check_checks_every_article_again_when_a_registry_changed(project: Project,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    start(project)
+    assert "coalition" not in check(project, capsys)[1]
+    project.write("content/actors/coalition.yml", "name: {ar: التحالف, en: Coalition}\ntype: coalition\n")
+    warned = [d for d in json.loads(check(project, capsys)[1])["diagnostics"] if "coalition" in d["message"]]
+    assert len(warned) == 3  # named in each article's Arabic text, listed by none
+    assert [d for d in json.loads(check(project, capsys, "--no-cache")[1])["diagnostics"]
+            if "coalition" in d["message"]] == warned
+
+
+def test_a_damaged_check_cache_is_ignored_with_a_warning(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    start(project)
+    cold = check(project, capsys)
+    (project.root / ".briefing-cache/check.json").write_text('{"format": 1, "tool"', encoding="utf-8")
+    code = main(["check", "--root", str(project.root), "--format", "json"])
+    captured = capsys.readouterr()
+    assert (code, captured.out) == cold
+    assert "the check cache" in captured.err and "it is ignored" in captured.err

@@ -12,11 +12,11 @@ from types import FrameType
 from ..messages import editor_language, msg
 from ..pipeline.load import LoadedBriefing, load_checked
 from ..progress import Stages, shown_on
-from ..publish.incremental import CACHE_DIR, BuildCache, RenderedPage, Reuse, build_context
+from ..publish.incremental import BuildCache, RenderedPage, Reuse, build_context
 from ..publish.linkcheck import broken_links
 from ..publish.output import SiteLocked, build_lock, describe_os_error, replaced_on_success
 from .check import add_lang
-from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, add_quiet, add_root, project
+from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, add_cache, add_quiet, add_root, cache_folder, project
 
 
 def register(commands: Subcommands) -> None:
@@ -26,9 +26,7 @@ def register(commands: Subcommands) -> None:
     build.add_argument("--drafts", action="store_true", help="include drafts, with a banner")
     build.add_argument("--check-links", action="store_true",
                        help="fail, keeping the previous site, if an internal link or #anchor is broken")
-    build.add_argument("--cache", type=Path, metavar="DIR",
-                       help="where to keep what each page was made from (default: ROOT/.briefing-cache)")
-    build.add_argument("--no-cache", action="store_true", help="render every page, and keep no cache")
+    add_cache(build)
     add_lang(build)
     add_quiet(build)
     build.set_defaults(run=run, strict=False, format="text")
@@ -56,7 +54,8 @@ def _build(root: Path, site_dir: Path, loaded: LoadedBriefing, args: argparse.Na
     from ..mkdocs.render import RenderError, render_site  # imports MkDocs: only here, so that check starts quicker
 
     previous_handler = signal.signal(signal.SIGTERM, _stop_on_sigterm)
-    cache = None if args.no_cache else BuildCache((args.cache or root / CACHE_DIR).resolve(), site_dir)
+    folder = cache_folder(args, root)
+    cache = BuildCache(folder, site_dir) if folder else None
     try:
         with build_lock(site_dir) as killed:
             if killed:

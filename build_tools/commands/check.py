@@ -7,13 +7,27 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 from ..diagnostics import WARNINGS, Report
 from ..languages import LANGUAGES
 from ..messages import editor_language, msg
+from ..pipeline.cache import ArticleCache
+from ..pipeline.checkcache import CheckCache
+from ..pipeline.digests import tool_digest
 from ..pipeline.load import load_checked
 from ..progress import Stages, shown_on
-from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, UsageError, add_quiet, add_root, project
+from .project import (
+    EXIT_CONTENT_ERRORS,
+    EXIT_OK,
+    Subcommands,
+    UsageError,
+    add_cache,
+    add_quiet,
+    add_root,
+    cache_folder,
+    project,
+)
 
 
 def register(commands: Subcommands) -> None:
@@ -25,6 +39,7 @@ def register(commands: Subcommands) -> None:
                        help="leave out the warnings of this code (repeat for several)")
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
                        help="github: workflow commands that annotate the pull request's lines")
+    add_cache(check)
     add_lang(check)
     add_quiet(check)
     check.set_defaults(run=run)
@@ -37,12 +52,35 @@ def add_lang(command: argparse.ArgumentParser) -> None:
                               "codes and JSON keys stay the same")
 
 
+def _cached(store: CheckCache | None, root: Path) -> ArticleCache | None:
+    """What the last run found, if there is a cache."""
+    if store is None:
+        return None
+    cache, warning = store.load(root)
+    if warning:
+        print(f"briefing: warning: {warning}", file=sys.stderr)
+    return cache
+
+
+def _keep(store: CheckCache, cache: ArticleCache, root: Path) -> None:
+    try:
+        store.save(cache, root)
+    except OSError as exc:
+        print(f"briefing: warning: the check cache was not written ({exc.strerror or exc})", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     unknown = [code for code in args.ignore if code not in WARNINGS]
     if unknown:
         raise UsageError(f"--ignore {unknown[0]}: not a warning's code (codes: {', '.join(sorted(WARNINGS))})")
+    root = project(args.root)
+    folder = cache_folder(args, root)
+    store = CheckCache(folder, tool_digest()) if folder else None
+    cache = _cached(store, root)
     with Stages(shown_on(sys.stderr, args.quiet), editor_language(args.lang, None)) as stages:
-        loaded, full = load_checked(project(args.root), articles=False, stages=stages)
+        loaded, full = load_checked(root, articles=False, cache=cache, stages=stages)
+    if store and cache:
+        _keep(store, cache, root)
     report = Report([d for d in full.diagnostics if d.code not in args.ignore])
     lang = editor_language(args.lang, loaded.config.editor_language if loaded else None)
     formats: dict[str, Callable[[str], str]] = {

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TypeAlias
 
+from ..pipeline.digests import CACHE_DIR
 from ..pipeline.settings import CONFIG_DIR
 
 EXIT_OK, EXIT_CONTENT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -26,6 +27,18 @@ def project(path: Path) -> Path:
     if not (root / CONFIG_DIR).is_dir():
         raise UsageError(f"{path} has no {CONFIG_DIR}/ folder: --root must be the project folder")
     return root
+
+
+def add_cache(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--cache", type=Path, metavar="DIR",
+                         help="where to keep what this run found and made, so that the next one skips what has "
+                              f"not changed (default: ROOT/{CACHE_DIR})")
+    command.add_argument("--no-cache", action="store_true", help="read and make everything; keep no cache")
+
+
+def cache_folder(args: argparse.Namespace, root: Path) -> Path | None:
+    """The cache folder ``--cache`` and ``--no-cache`` ask for: None for none."""
+    return None if args.no_cache else (args.cache or root / CACHE_DIR).resolve()
 
 
 def add_quiet(command: argparse.ArgumentParser) -> None:

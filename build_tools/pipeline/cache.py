@@ -15,6 +15,10 @@ ArticleResult = tuple[Article | None, list[Diagnostic]]
 """One article folder checked: the article if valid (and kept), and its problems."""
 
 
+def _nothing(done: int) -> None:
+    """Told of nothing."""
+
+
 class ArticleCache:
     """A folder is read again only when one of its files changed, and every folder when
     the site's configuration or a registry file did (the ``context``)."""
@@ -24,13 +28,16 @@ class ArticleCache:
         self.results: dict[Path, tuple[Signature, ArticleResult]] = {}
 
     def check(self, folders: list[Path], context: Signature, check: Callable[[Path], ArticleResult],
-              min_share: int) -> list[ArticleResult]:
+              min_share: int, advance: Callable[[int], None] = _nothing) -> list[ArticleResult]:
+        """The results of ``check`` on each of ``folders``, those of the unchanged ones kept
+        (``advance`` is told of each folder's, kept or checked)."""
         if context != self.context:
             self.context, self.results = context, {}
         signatures = {folder: signature(folder) for folder in folders}
         changed = [folder for folder in folders
                    if folder not in self.results or self.results[folder][0] != signatures[folder]]
-        for folder, result in zip(changed, map_in_processes(check, changed, min_share), strict=True):
+        advance(len(folders) - len(changed))
+        for folder, result in zip(changed, map_in_processes(check, changed, min_share, advance), strict=True):
             self.results[folder] = (signatures[folder], result)
         self.results = {folder: self.results[folder] for folder in folders}
         return [result for _, result in self.results.values()]

@@ -69,13 +69,13 @@ def load_briefing(root: Path, report: Report, *, articles: bool = True,
         registries = _load_registries(root, report)
     files, briefing = registries.files, registries.briefing
     check = partial(_article, registries=registries, keep=articles)
-    if cache is None:
-        with stages.stage(msg("Checking the articles"), len(files.article_folders)) as stage:
+    with stages.stage(msg("Checking the articles"), len(files.article_folders)) as stage:
+        if cache is None:
             results = map_in_processes(check, files.article_folders, ARTICLES_PER_PROCESS, stage.advance)
-    else:
-        context = tuple(signature(folder) for folder in (root / CONFIG_DIR, *(
-            files.content_dir / kind.plural for kind in REGISTRIES)))
-        results = cache.check(files.article_folders, context, check, ARTICLES_PER_PROCESS)
+        else:
+            context = tuple(signature(folder) for folder in (root / CONFIG_DIR, *(
+                files.content_dir / kind.plural for kind in REGISTRIES)))
+            results = cache.check(files.article_folders, context, check, ARTICLES_PER_PROCESS, stage.advance)
     for article, diagnostics in results:
         report.extend(diagnostics)
         if article is not None:

@@ -34,42 +34,25 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from ..pipeline.digests import files_digest, tool_digest
 from ..writing import write_whole
 
-CACHE_DIR = Path(".briefing-cache")
-"""The cache folder's default place, in the project (ignored by git)."""
 FORMAT = 1
 """The version of the cache file's layout: another one is ignored."""
 MANIFEST = "pages.json"
 PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "pagefind_bin_extended", "markdown", "jinja2")
 """The packages whose versions change what a page renders to."""
-TOOL_DIR = Path(__file__).resolve().parent.parent
 
 
 class CacheWarning(Warning):
     """The cache could not be used; the build goes on as a clean one."""
 
 
-def files_digest(paths: Iterable[Path]) -> str:
-    """A digest of the files at ``paths`` and under the folders among them: their names
-    (from the folder they are in, so that a copy of the project has the same) and bytes."""
-    digest = hashlib.sha256()
-    for path in paths:
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            if "__pycache__" in file.parts:
-                continue
-            digest.update(file.relative_to(path.parent).as_posix().encode() + b"\0")
-            digest.update(file.read_bytes() if file.exists() else b"missing")
-            digest.update(b"\0")
-    return digest.hexdigest()
-
-
 def build_context(root: Path, drafts: bool) -> str:
     """What every page of a build is made from besides its model."""
     versions = [f"{name}={_version(name)}" for name in PACKAGES]
     project = files_digest([root / "site_config", root / "overrides", root / "mkdocs.yml"])
-    tool = files_digest([TOOL_DIR])
+    tool = tool_digest()
     parts = [f"format={FORMAT}", sys.version, *versions, project, tool, f"drafts={drafts}"]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 

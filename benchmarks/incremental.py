@@ -5,8 +5,8 @@
 For each size (articles per language) the synthetic corpus of ``corpus.py`` is written,
 then, in one run on this machine:
 
-- ``briefing check`` cold and warm (its cache filled by the run before);
 - a clean ``briefing build`` that fills the build cache (``.briefing-cache/``);
+- ``briefing check`` without its cache, filling it, warm, and with one new article;
 - ``briefing build`` again with nothing changed;
 - publishing one new article (the corpus's next one): ``briefing build``, which checks,
   renders and indexes the search;
@@ -71,11 +71,15 @@ def benchmark(size: int, work: Path, hugo: str | None) -> list[str]:
     corpus = work / f"corpus-{size}"
     corpus.mkdir()
     write_corpus(corpus, size)
+    check = [*BRIEFING, "check", "--root", str(corpus), "--quiet"]
     clean = measure([*BRIEFING, "build", "--root", str(corpus), "--quiet"])
     rows = [row(size, "clean build, filling the cache", clean),
-            row(size, "briefing check", measure([*BRIEFING, "check", "--root", str(corpus)])),
+            row(size, "briefing check, cold", measure([*check, "--no-cache"])),
+            row(size, "briefing check, filling its cache", measure(check)),
+            row(size, "briefing check, warm", measure(check)),
             _build(size, corpus, "build, nothing changed")]
     _add_next_article(corpus, size, work)
+    rows.append(row(size, "briefing check, one new article", measure(check)))
     rows.append(_build(size, corpus, "publish one new article"))
     _edit_article(corpus)
     rows.append(_build(size, corpus, "edit one article"))

@@ -33,6 +33,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from corpus import write_corpus
 from lxml import html
 
@@ -60,8 +61,9 @@ def measure(command: list[str], cwd: Path | None = None) -> Run:
 
 
 def _front_matter_and_body(path: Path) -> tuple[str, str]:
+    """The title and the body of an article text (its front matter may hold more than the title)."""
     _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
-    return front.removeprefix("title: ").strip(), body
+    return str(yaml.safe_load(front)["title"]), body
 
 
 def write_material_projects(corpus: Path, target: Path) -> list[Path]:

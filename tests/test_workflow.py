@@ -174,6 +174,9 @@ def test_workflows_check_pull_requests_and_publish_main() -> None:
     assert publish[True]["push"] == {"branches": ["main"]}
     uses = [step.get("uses", "") for job in publish["jobs"].values() for step in job["steps"]]
     assert "actions/upload-pages-artifact@v3" in uses and "actions/deploy-pages@v4" in uses
+    cached = next(step["with"] for step in publish["jobs"]["build"]["steps"] if step.get("uses") == "actions/cache@v4")
+    assert cached["path"].split() == [".briefing-cache", "site"]
+    assert cached["key"].endswith("${{ github.sha }}") and cached["key"].startswith(cached["restore-keys"])
 
 
 def _pre_commit(root: Path, home: Path, *args: str) -> subprocess.CompletedProcess:

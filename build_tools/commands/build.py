@@ -12,7 +12,7 @@ from types import FrameType
 from ..messages import editor_language, msg
 from ..pipeline.load import LoadedBriefing, load_checked
 from ..progress import Stages, shown_on
-from ..publish.incremental import BuildCache, RenderedPage, Reuse, build_context
+from ..publish.incremental import NO_REUSE, BuildCache, RenderedPage, Reuse, build_context
 from ..publish.linkcheck import broken_links
 from ..publish.output import SiteLocked, build_lock, describe_os_error, replaced_on_success
 from .check import add_lang
@@ -85,7 +85,7 @@ def _build(root: Path, site_dir: Path, loaded: LoadedBriefing, args: argparse.Na
 def _reusable(cache: BuildCache | None, root: Path, drafts: bool) -> Reuse:
     """What the previous build left that this one may reuse (nothing without a cache)."""
     if cache is None:
-        return Reuse()
+        return NO_REUSE
     context = build_context(root, drafts)
     previous, warning = cache.previous(context)
     if warning:

@@ -1,8 +1,9 @@
 """Search as a reader uses it, in Chromium, on a generated corpus: the sample's registries
 and articles written here, whose words give each query an expected first result and an
-exact count. Results come in two groups, the briefings first; every excerpt is words the
-page shows, never the search forms indexed after them; the count is said in the plural
-form its number takes in the page's language."""
+exact count, each group's pages shared out over several bundles. Results come in two
+groups, the briefings first; every excerpt is words the page shows, never the search
+forms indexed after them; the count is said in the plural form its number takes in the
+page's language."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from lxml import html
 
 from build_tools.cli import main
 from build_tools.publish.linkcheck import page_file
+from build_tools.site.pages import search as search_pages
 from build_tools.text.arabic import search_forms
 
 SITE_URL = "https://example.org/briefing/"
@@ -54,12 +56,20 @@ def _corpus(project: Project) -> None:
             day += 1
 
 
+BUNDLE_PAGES = 4
+"""Pages of a search bundle here, so that each group is shared out over several bundles
+that the page's script must merge, as an archive's are (``site.pages.search``)."""
+
+
 @pytest.fixture(scope="module")
 def corpus_site(tmp_path_factory) -> Path:
     project = Project(tmp_path_factory.mktemp("search-corpus"))
     _corpus(project)
     site = project.root / "site"
-    assert main(["build", "--root", str(project.root), "--site-dir", str(site), "--quiet"]) == 0
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_pages, "BUNDLE_PAGES", BUNDLE_PAGES)
+        assert main(["build", "--root", str(project.root), "--site-dir", str(site), "--quiet"]) == 0
+    assert (site / "pagefind/ar/articles-4").is_dir() and (site / "pagefind/en/entities-2").is_dir()
     return site
 
 

@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 from media_files import PHOTO, jpeg, picture
 
 from build_tools.cli import main
+from build_tools.site.pages import search as search_pages
+from build_tools.text.matcher import Matcher, NameForm
 
 IDENTITY_EXAMPLES = int(os.environ.get("BRIEFING_IDENTITY_EXAMPLES", "8"))
 """Random edit sequences the identity test tries (each step is two real builds); raise
@@ -142,13 +144,15 @@ def test_an_incremental_build_gives_the_site_a_clean_build_gives(tmp_path_factor
                                                                     edits: list[Edit]) -> None:
     project = Project(tmp_path_factory.mktemp("incremental"))
     start(project)
-    assert build(project) == 0
-    for step, edit in enumerate(edits):
-        edit(project, step)
-        incremental = build(project)
-        code, clean = clean_build(project)
-        assert (incremental, code) == (0, 0), edit.__name__
-        assert files_of(project.root / "site") == files_of(clean), [edit.__name__ for edit in edits[:step + 1]]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_pages, "BUNDLE_PAGES", 2)  # search bundles reused, or not, as in an archive
+        assert build(project) == 0
+        for step, edit in enumerate(edits):
+            edit(project, step)
+            incremental = build(project)
+            code, clean = clean_build(project)
+            assert (incremental, code) == (0, 0), edit.__name__
+            assert files_of(project.root / "site") == files_of(clean), [edit.__name__ for edit in edits[:step + 1]]
 
 
 def _written(site: Path) -> dict[str, int]:
@@ -179,6 +183,35 @@ def test_a_renamed_actor_renders_again_the_pages_that_name_it(project: Project) 
     assert {page for page in again if page.startswith("ar/")} == {"ar/actors/sdf/index.html"}  # lists its names
     assert "en/actors/coalition/index.html" not in again
     assert {"en/actors/sdf/index.html", "en/articles/2017-08-03-a0/index.html", "en/index.html"} <= again
+
+
+def test_publishing_an_article_indexes_again_only_the_search_bundles_it_changes(
+        project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_pages, "BUNDLE_PAGES", 2)
+    start(project)
+    add_article(project, 0)
+    add_article(project, 1)  # five articles: in bundles of two from the oldest, the newest alone
+    assert build(project) == 0
+    before = _bundle_files(project.root / "site")
+    add_article(project, 2)  # the newest, with the one before it; related to the newest ones only
+    assert build(project) == 0
+    after = _bundle_files(project.root / "site")
+    assert sorted(before) == sorted(after) == [f"{lang}/{name}" for lang in ("ar", "en") for name in (
+        "articles", "articles-2", "articles-3", "entities", "entities-2")]
+    reused = sorted(bundle for bundle in after if after[bundle] == before[bundle])
+    assert reused == ["ar/articles", "en/articles"]  # every entity's page lists the new article
+    code, clean = clean_build(project)
+    assert code == 0 and files_of(project.root / "site") == files_of(clean)
+
+
+def _bundle_files(site: Path) -> dict[str, dict[str, int]]:
+    """Each search bundle (``ar/articles``): its files' inodes (a bundle reused keeps them)."""
+    bundles: dict[str, dict[str, int]] = {}
+    for path in (site / "pagefind").rglob("*"):
+        if path.is_file():
+            lang, name, *rest = path.relative_to(site / "pagefind").parts
+            bundles.setdefault(f"{lang}/{name}", {})["/".join(rest)] = path.stat().st_ino
+    return bundles
 
 
 def test_a_damaged_cache_is_ignored_with_a_warning(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
@@ -249,3 +282,24 @@ def test_a_damaged_check_cache_is_ignored_with_a_warning(project: Project, capsy
     captured = capsys.readouterr()
     assert (code, captured.out) == cold
     assert "the check cache" in captured.err and "it is ignored" in captured.err
+
+
+WORDS = ["قوات", "سوريا", "الديمقراطية", "والتحالف", "بالرقة", "الرقة", "دير", "الزور", "SDF", "forces", "Raqqa"]
+NAMES = ["قوات سوريا", "سوريا الديمقراطية", "التحالف", "الرقة", "دير الزور", "SDF", "Raqqa forces", "الزور"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(WORDS), max_size=12), names=st.lists(st.sampled_from(NAMES), max_size=4),
+       more=st.lists(st.sampled_from(NAMES), min_size=1, max_size=3))
+def test_the_same_names_digest_promises_the_same_mentions(words: list[str], names: list[str], more: list[str]) -> None:
+    """Another name added (``more``) either leaves a text's digest as it was, and then
+    what is found in it, or changes it (its article page is rendered again)."""
+    text = " ".join(words)
+    before, after = Matcher(_forms(names)), Matcher(_forms(names + more))
+    for lang in ("ar", "en"):
+        if before.digest(text, lang) == after.digest(text, lang):
+            assert before.find(text, lang) == after.find(text, lang)
+
+
+def _forms(names: list[str]) -> list[NameForm]:
+    return [NameForm("actor", f"a{n}", lang, name) for n, name in enumerate(names) for lang in ("ar", "en")]

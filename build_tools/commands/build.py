@@ -12,7 +12,7 @@ from types import FrameType
 from ..messages import editor_language, msg
 from ..pipeline.load import LoadedBriefing, load_checked
 from ..progress import Stages, shown_on
-from ..publish.incremental import NO_REUSE, BuildCache, RenderedPage, Reuse, build_context
+from ..publish.incremental import NO_REUSE, BuildCache, IndexedBundle, RenderedPage, Reuse, build_context
 from ..publish.linkcheck import broken_links
 from ..publish.output import SiteLocked, build_lock, describe_os_error, replaced_on_success
 from .check import add_lang
@@ -63,7 +63,7 @@ def _build(root: Path, site_dir: Path, loaded: LoadedBriefing, args: argparse.Na
                       "its leftovers are removed", file=sys.stderr)
             reuse = _reusable(cache, root, args.drafts)
             with replaced_on_success(site_dir) as building:
-                made = render_site(root, building, loaded, args.drafts, stages, reuse)
+                rendered = render_site(root, building, loaded, args.drafts, stages, reuse)
                 if args.check_links:
                     with stages.stage(msg("Checking the links")):
                         broken = next(broken_links(building, loaded.config.base_url), None)
@@ -72,7 +72,7 @@ def _build(root: Path, site_dir: Path, loaded: LoadedBriefing, args: argparse.Na
                 if cache:
                     cache.forget()  # until the new site is in place and recorded
             if cache:
-                _record(cache, reuse.context, made)
+                _record(cache, reuse.context, rendered.made, rendered.bundles)
     except (OSError, RenderError, SiteLocked) as exc:
         reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
         print(f"briefing: error: the site was not built, {site_dir} is unchanged: {reason}", file=sys.stderr)
@@ -93,10 +93,10 @@ def _reusable(cache: BuildCache | None, root: Path, drafts: bool) -> Reuse:
     return Reuse(context, previous)
 
 
-def _record(cache: BuildCache, context: str, made: list[RenderedPage]) -> None:
+def _record(cache: BuildCache, context: str, pages: list[RenderedPage], bundles: list[IndexedBundle]) -> None:
     """Records the site just built; the site stands whether or not that succeeds."""
     try:
-        cache.record(context, made)
+        cache.record(context, pages, bundles)
     except OSError as exc:
         print(f"briefing: warning: the build cache was not written ({describe_os_error(exc)}): "
               "the next build renders every page", file=sys.stderr)

@@ -1,14 +1,15 @@
 """``briefing build``'s incremental rendering, on MkDocs's side: the pages the previous
 build made from the same fingerprints (``publish.incremental``) are linked into the new
 site and left out of MkDocs's (dirty) build; the others are rendered, and their inline
-scripts noted for the next build's security policy."""
+scripts noted for the next build's security policy; the same for search bundles."""
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
-from ..languages import LANGUAGES
-from ..publish.incremental import RenderedPage, Reuse, fingerprint
+from ..publish.incremental import IndexedBundle, RenderedPage, Reuse, fingerprint
 from ..site.assemble import GeneratedFile
 from ..site.pages.model import ArticleView, PageModel
 from ..text.matcher import Matcher
@@ -21,6 +22,8 @@ class PageRecords:
     def __init__(self) -> None:
         self.pages: dict[str, RenderedPage] = {}
         """Each page's file (site path) → what it was made from, its inline scripts."""
+        self.bundles: list[IndexedBundle] = []
+        """The search bundles, once indexed."""
 
     def mark(self, files: list[TrackedFile], generated: list[GeneratedFile], output: Path, reuse: Reuse,
              matcher: Matcher) -> int:
@@ -29,12 +32,11 @@ class PageRecords:
         them unchanged. How many pages are left to render."""
         context, previous = reuse.context, reuse.previous
         to_render = 0
-        names = {lang: matcher.digest(lang) for lang in LANGUAGES}
         for file, made in zip(files, generated, strict=True):
             if not isinstance(made.made_from, PageModel):
                 continue
             model = made.made_from
-            digest = fingerprint(context, model, names[model.lang] if isinstance(model.view, ArticleView) else b"")
+            digest = fingerprint(context, model, _names(model, matcher))
             reused = previous.reuse(file.dest_uri, digest, output) if previous else None
             file.changed = reused is None
             to_render += file.changed
@@ -45,3 +47,16 @@ class PageRecords:
         """Notes the inline scripts of a page MkDocs rendered (fingerprinted or not)."""
         page = self.pages.get(dest)
         self.pages[dest] = RenderedPage(dest, page.fingerprint if page else None, tuple(inline_scripts))
+
+
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+"""A Markdown backslash escape: the character is written without its backslash."""
+
+
+def _names(model: PageModel, matcher: Matcher) -> bytes:
+    """What linking the names in an article's text depends on besides its model: the names
+    found in its Markdown, as its HTML will read (entities and escapes read), whose text
+    holds every text node names are linked in."""
+    if not isinstance(model.view, ArticleView):
+        return b""
+    return matcher.digest(_ESCAPED.sub(r"\1", html.unescape(model.markdown)), model.lang)

@@ -31,7 +31,7 @@ from ..pipeline.load import LoadedBriefing
 from ..pipeline.settings import CONFIG_DIR
 from ..progress import UNCOUNTED, PageCount
 from ..publish.finishing import finish_site
-from ..publish.incremental import NO_REUSE, RenderedPage, Reuse
+from ..publish.incremental import NO_REUSE, IndexedBundle, RenderedPage, Reuse
 from ..publish.media import media_files
 from ..publish.search import SearchIndexError, index_language
 from ..site import urls
@@ -92,12 +92,13 @@ class Rendered:
     inline_scripts: set[str]
     pages: list[SitemapEntry]
     made: list[RenderedPage]
+    bundles: list[IndexedBundle]
 
     @staticmethod
     def of(models: Iterable[PageModel], records: PageRecords) -> Rendered:
         made = list(records.pages.values())
         return Rendered(set().union(*(page.inline_scripts for page in made)),
-                        [SitemapEntry(m.url, m.alternate, m.lang) for m in models], made)
+                        [SitemapEntry(m.url, m.alternate, m.lang) for m in models], made, records.bundles)
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -242,7 +243,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return
         assert self.loaded is not None
         if self.config.search and not self.serving:
-            _index_search(site_dir, self.models.values())
+            reuse = self.assignment.reuse if self.assignment else NO_REUSE
+            self.records.bundles = _index_search(site_dir, self.models.values(), self.records, reuse)
         elif self.serving:
             log.info("preview: search is not indexed (it takes longer than the pages); "
                      "briefing build indexes it")
@@ -306,12 +308,13 @@ def _speak(config: MkDocsConfig, lang: str, site: SiteConfig | None) -> None:
         config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = site.strings[lang]["footnote_back"]
 
 
-def _index_search(site_dir: Path, models: Iterable[PageModel]) -> None:
-    """Each language's search bundles: those of the groups its search page shows."""
+def _index_search(site_dir: Path, models: Iterable[PageModel], records: PageRecords,
+                  reuse: Reuse) -> list[IndexedBundle]:
+    """Each language's search bundles: those its search page loads."""
+    fingerprints = {dest: page.fingerprint for dest, page in records.pages.items()}
     try:
-        for model in models:
-            if isinstance(model.view, SearchView):
-                index_language(site_dir, model.lang, model.view.groups)
+        return [bundle for model in models if isinstance(model.view, SearchView)
+                for bundle in index_language(site_dir, model.lang, model.view.bundles, fingerprints, reuse)]
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from None
 

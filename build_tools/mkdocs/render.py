@@ -29,7 +29,7 @@ from ..messages import msg
 from ..pipeline.load import LoadedBriefing
 from ..progress import SILENT, PageCount, Stages
 from ..publish.finishing import finish_site
-from ..publish.incremental import NO_REUSE, RenderedPage, Reuse
+from ..publish.incremental import NO_REUSE, Reuse
 from ..publish.media import media_files
 from ..publish.output import describe_os_error
 from .plugin import Assignment, BriefingPlugin, Rendered
@@ -45,8 +45,8 @@ class RenderError(Exception):
 
 
 def render_site(root: Path, site_dir: Path, loaded: LoadedBriefing, drafts: bool, stages: Stages = SILENT,
-                reuse: Reuse = NO_REUSE) -> list[RenderedPage]:
-    """The whole site in ``site_dir`` (which must be empty); what each page was made from.
+                reuse: Reuse = NO_REUSE) -> Rendered:
+    """The whole site in ``site_dir`` (which must be empty); what each page and search bundle was made from.
     With a previous build (``reuse``), its pages made from the same are linked, not rendered."""
     with stages.stage(msg("Photos and documents")):
         media_files(loaded.briefing.published(drafts), root)  # made here, on every core, before the renderers fork
@@ -76,7 +76,7 @@ def render_site(root: Path, site_dir: Path, loaded: LoadedBriefing, drafts: bool
         for worker in workers:
             _merge(worker.output, site_dir)
         finish_site(site_dir, loaded.config, loaded.briefing, rendered.pages, rendered.inline_scripts)
-    return rendered.made
+    return rendered
 
 
 def _results(workers: list[_Worker], count: PageCount, stages: Stages) -> Rendered:
@@ -96,7 +96,8 @@ def _results(workers: list[_Worker], count: PageCount, stages: Stages) -> Render
     done = [answers[worker.receiver] for worker in workers]
     return Rendered(set().union(*(answer.inline_scripts for answer in done)),
                     [page for answer in done for page in answer.pages],
-                    [page for answer in done for page in answer.made])
+                    [page for answer in done for page in answer.made],
+                    [bundle for answer in done for bundle in answer.bundles])
 
 
 def _collect(waiting: dict[Connection, _Worker], answers: dict[Connection, Rendered], timeout: float) -> None:

@@ -12,6 +12,9 @@ clean build, and what is not a page (feeds, open data, search, sitemap, theme fi
 is always made again. The new site is still written into a fresh folder and swapped in
 whole (``publish.output``), so a page that no longer exists is simply not there.
 
+Each search bundle (``publish.search``) is reused the same way, when every page in it
+was made from the same and its files are as the last build left them.
+
 Fingerprints are SHA-256 digests of the pickled model: equal bytes can only come from
 equal models, so a page is never reused wrongly; a model pickled differently for the
 same content only costs a render. The cache is one JSON file, written whole, removed
@@ -28,6 +31,7 @@ import io
 import json
 import os
 import pickle
+import shutil
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -96,6 +100,18 @@ class RenderedPage:
     inline_scripts: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class IndexedBundle:
+    """A search bundle of the build in progress: its folder in the site, what it was made from."""
+
+    path: str
+    fingerprint: str | None
+
+
+FileStamp = tuple[str, int, int]
+"""A file of a bundle, from the bundle's folder, with its size and modification time."""
+
+
 @dataclass
 class PreviousBuild:
     """The last site built into ``site_dir``, as the cache describes it."""
@@ -104,6 +120,8 @@ class PreviousBuild:
     context: str
     pages: dict[str, MadePage] = field(default_factory=dict)
     """Each page's file (site path) → how it was made."""
+    bundles: dict[str, tuple[str, list[FileStamp]]] = field(default_factory=dict)
+    """Each search bundle's folder (site path) → what it was made from, and its files."""
 
     def reuse(self, dest: str, fingerprint: str | None, output: Path) -> MadePage | None:
         """Links the last site's file ``dest`` into ``output`` when it was made from
@@ -121,6 +139,34 @@ class PreviousBuild:
         except OSError:
             return None
         return made
+
+    def reuse_bundle(self, path: str, fingerprint: str | None, output: Path) -> bool:
+        """Links the last site's search bundle ``path`` into ``output`` when it was made
+        from ``fingerprint`` and each of its files is still as that build left it."""
+        made_from, files = self.bundles.get(path, (None, []))
+        if fingerprint is None or made_from != fingerprint:
+            return False
+        source, target = self.site_dir / path, output / path
+        try:
+            if any(_stamp(source, name) != (name, size, mtime_ns) for name, size, mtime_ns in files):
+                return False
+            for name, _, _ in files:
+                (target / name).parent.mkdir(parents=True, exist_ok=True)
+                os.link(source / name, target / name)
+        except OSError:
+            shutil.rmtree(target, ignore_errors=True)
+            return False
+        return True
+
+
+def _stamp(folder: Path, name: str) -> FileStamp:
+    status = (folder / name).stat()
+    return name, status.st_size, status.st_mtime_ns
+
+
+def _stamps(folder: Path) -> list[FileStamp]:
+    """Every file under ``folder``, stamped."""
+    return [_stamp(folder, path.relative_to(folder).as_posix()) for path in sorted(folder.rglob("*")) if path.is_file()]
 
 
 @dataclass(frozen=True)
@@ -163,8 +209,8 @@ class BuildCache:
         """Removes the record, before the site it describes is replaced."""
         self.path.unlink(missing_ok=True)
 
-    def record(self, context: str, pages: Iterable[RenderedPage]) -> None:
-        """Records the pages now in ``site_dir``, made in ``context``."""
+    def record(self, context: str, pages: Iterable[RenderedPage], bundles: Iterable[IndexedBundle]) -> None:
+        """Records the pages and search bundles now in ``site_dir``, made in ``context``."""
         scripts: dict[str, int] = {}
         entries: dict[str, list[object]] = {}
         for page in pages:
@@ -173,8 +219,10 @@ class BuildCache:
             status = (self.site_dir / page.dest).stat()
             indexes = [scripts.setdefault(script, len(scripts)) for script in page.inline_scripts]
             entries[page.dest] = [page.fingerprint, status.st_size, status.st_mtime_ns, indexes]
+        indexed = {bundle.path: [bundle.fingerprint, _stamps(self.site_dir / bundle.path)]
+                   for bundle in bundles if bundle.fingerprint is not None}
         data = {"format": FORMAT, "site": str(self.site_dir), "context": context,
-                "scripts": list(scripts), "pages": entries}
+                "scripts": list(scripts), "pages": entries, "bundles": indexed}
         write_whole(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
 
 
@@ -182,12 +230,14 @@ def _parsed(data: Mapping[str, object]) -> PreviousBuild | None:
     """The build a cache file describes; None for another format. Raises on a damaged one."""
     if data.get("format") != FORMAT:
         return None
-    scripts = data["scripts"]
-    pages = data["pages"]
-    if not isinstance(scripts, list) or not isinstance(pages, dict):
-        raise TypeError("scripts or pages")
+    scripts, pages, bundles = data["scripts"], data["pages"], data["bundles"]
+    if not isinstance(scripts, list) or not isinstance(pages, dict) or not isinstance(bundles, dict):
+        raise TypeError("scripts, pages or bundles")
     previous = PreviousBuild(Path(str(data["site"])), str(data["context"]))
     for dest, (fingerprint, size, mtime_ns, indexes) in pages.items():
         previous.pages[dest] = MadePage(str(fingerprint), int(size), int(mtime_ns),
                                         tuple(str(scripts[index]) for index in indexes))
+    for path, (fingerprint, files) in bundles.items():
+        previous.bundles[path] = (str(fingerprint), [(str(name), int(size), int(mtime_ns))
+                                                     for name, size, mtime_ns in files])
     return previous

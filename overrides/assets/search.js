@@ -38,16 +38,20 @@
   var asked = 0;
   var waiting = null;
 
-  // One Pagefind for the bundles of every group (pagefind/LANG/GROUP/): the first loaded,
-  // the others merged into it, each marked with its group (a filter made in the browser,
-  // Pagefind's mergeFilter), so that the WebAssembly and the worker are fetched once.
+  // The bundles of each group (pagefind/LANG/NAME/: a group's pages shared out over one or more).
+  var parts = {};
+  groups.forEach(function (section) { parts[section.dataset.group] = section.dataset.bundles.split(" "); });
+
+  // One Pagefind for every bundle: the first loaded, the others merged into it, each
+  // marked with its name (a filter made in the browser, Pagefind's mergeFilter), so
+  // that the WebAssembly and the worker are fetched once.
   function pagefind() {
     if (!engine) {
-      var names = groups.map(function (section) { return section.dataset.group; });
+      var names = groups.reduce(function (all, section) { return all.concat(parts[section.dataset.group]); }, []);
       engine = import(bundle + names[0] + "/pagefind.js").then(function (module) {
-        return module.options({excerptLength: EXCERPT_WORDS, mergeFilter: {group: names[0]}}).then(function () {
+        return module.options({excerptLength: EXCERPT_WORDS, mergeFilter: {part: names[0]}}).then(function () {
           return Promise.all(names.slice(1).map(function (name) {
-            return module.mergeIndex(new URL(bundle + name + "/").pathname, {mergeFilter: {group: name}});
+            return module.mergeIndex(new URL(bundle + name + "/").pathname, {mergeFilter: {part: name}});
           }));
         }).then(function () { return module; });
       });
@@ -102,15 +106,16 @@
     });
   }
 
-  // The pages holding ``word`` in one of its forms, by id, each with its best score.
+  // The pages of ``group`` holding ``word`` in one of its forms, by id, each with its best
+  // score. An Arabic form's results in a bundle count only if the first of them holds it
+  // as a word's start (Pagefind also finds it inside words), checked bundle by bundle
+  // so that what is found does not depend on how the pages are shared out.
   function lookUp(module, word, group) {
-    return Promise.all(formsOf(word).map(function (form) {
-      return module.search(form, {filters: {group: group}}).then(function (search) {
-        var results = search ? search.results : [];
-        if (!results.length || !ARABIC.test(form)) return results;
-        return results[0].data().then(function (data) { return holds(data.content, form) ? results : []; });
-      });
-    })).then(function (perForm) {
+    var searches = [];
+    formsOf(word).forEach(function (form) {
+      parts[group].forEach(function (part) { searches.push(inPart(module, form, part)); });
+    });
+    return Promise.all(searches).then(function (perForm) {
       var best = new Map();
       perForm.forEach(function (results) {
         results.forEach(function (result) {
@@ -119,6 +124,14 @@
         });
       });
       return best;
+    });
+  }
+
+  function inPart(module, form, part) {
+    return module.search(form, {filters: {part: part}}).then(function (search) {
+      var results = search ? search.results : [];
+      if (!results.length || !ARABIC.test(form)) return results;
+      return results[0].data().then(function (data) { return holds(data.content, form) ? results : []; });
     });
   }
 

@@ -11,9 +11,10 @@ from .archive import archive_pages
 from .article import ArticlePages, article_pages
 from .context import LanguagePages
 from .events import events_pages
-from .home import home_pages, search_page
+from .home import home_pages
 from .locations import location_pages
 from .model import PageModel
+from .search import search_page
 from .sources import source_pages, tag_pages
 
 
@@ -31,7 +32,7 @@ def build_pages(briefing: Briefing, config: SiteConfig, include_drafts: bool = F
     result: list[PageModel] = []
     for lang in languages or config.languages:
         pages = LanguagePages(briefing, config, lang, include_drafts)
-        result += [*home_pages(pages), *article_pages(pages, made), *actor_pages(pages), *location_pages(pages),
-                   *events_pages(pages), *source_pages(pages), *tag_pages(pages), *archive_pages(pages),
-                   search_page(pages)]
+        others = [*home_pages(pages), *article_pages(pages, made), *actor_pages(pages), *location_pages(pages),
+                  *events_pages(pages), *source_pages(pages), *tag_pages(pages), *archive_pages(pages)]
+        result += [*others, search_page(pages, others)]
     return result

@@ -1,13 +1,11 @@
-"""The two pages of a language about no content in particular: the home page (the
-latest articles, and the older ones on pages of ``articles_per_page``) and the search page."""
+"""A language's home page: the latest articles, and the older ones on pages of ``articles_per_page``."""
 
 from __future__ import annotations
 
 from ...model.articles import Article
-from ...model.kinds import ARTICLE, REGISTRIES
 from .. import urls
 from .context import LanguagePages
-from .model import HomeView, PageModel, Pagination, SearchView
+from .model import HomeView, PageModel, Pagination
 
 
 def home_chunks(articles: list[Article], size: int) -> list[list[Article]]:
@@ -46,18 +44,3 @@ def _dates(pages: LanguagePages, newest: str, oldest: str) -> str:
     if newest == oldest:
         return pages.locale.t("articles_of", date=newest)
     return pages.locale.t("articles_between", oldest=oldest, newest=newest)
-
-
-SEARCH_STRINGS = ("search_none", "search_count_one", "search_count_two", "search_count_few", "search_count_many",
-                  "search_count_other", "search_failed")
-"""The interface strings the search page's script writes with."""
-
-
-def search_page(pages: LanguagePages) -> PageModel:
-    strings = {key: pages.locale.t(key) for key in SEARCH_STRINGS}
-    strings["numbering"] = "arab" if pages.lang == "ar" and pages.locale.arabic_digits == "arab" else "latn"
-    shown = {ARTICLE.name: bool(pages.articles)} | {kind.name: bool(pages.briefing.entities[kind.name])
-                                                    for kind in REGISTRIES}
-    groups = tuple(group for group, kinds in urls.SEARCH_GROUPS.items() if any(shown[kind.name] for kind in kinds))
-    return pages.page(urls.section(pages.lang, "search"), "search", pages.locale.t("search"),
-                      SearchView(strings, groups))

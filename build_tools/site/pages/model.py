@@ -196,12 +196,25 @@ class HomeView:
 
 
 @dataclass(frozen=True)
+class SearchBundle:
+    """One Pagefind bundle of a language: a part of a group of results, indexed on its own."""
+
+    group: str
+    name: str
+    """Its folder under ``pagefind/LANG/``: the group's name for its first part, ``articles-2``… after."""
+    pages: tuple[str, ...]
+    """The site paths of its pages."""
+
+
+@dataclass(frozen=True)
 class SearchView:
     strings: dict[str, str]
     """The interface strings the page's script needs (the result counts in each plural
     form of the language), and the digits it counts in (``numbering``)."""
     groups: tuple[str, ...]
-    """The groups of results (``urls.SEARCH_GROUPS``) that have pages, each indexed in a bundle."""
+    """The groups of results (``urls.SEARCH_GROUPS``) that have pages."""
+    bundles: tuple[SearchBundle, ...] = ()
+    """The bundles of each group, loaded as one by the page's script (``pages.search``)."""
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,10 @@ once, then, in one run on this machine:
 Time is wall-clock; memory is the peak resident size of the largest process
 (``wait4``). The search payload is what a reader's browser fetches for a first query in
 one language: the search page's scripts, Pagefind's API, the Web Worker it searches in
-and its WebAssembly for that language, once; and of each group of results (a bundle
-each, merged into the first) its entry, metadata, largest index chunks (two for an
-Arabic word, looked up by two forms, one for an English one) and ten result fragments.
+and its WebAssembly for that language, once; of each bundle (a group of results has one
+or more, all merged into the first) its entry, metadata, largest index chunks (two for
+an Arabic word, looked up by two forms, one for an English one) and, for Arabic, the
+first result of each form, checked; and of each group ten result fragments.
 """
 
 from __future__ import annotations
@@ -125,21 +126,28 @@ def site_figures(site: Path) -> dict[str, float]:
 FIRST_QUERY_CHUNKS = {"ar": 2, "en": 1}
 """Index chunks a one-word query loads from each bundle: an Arabic word is looked up by two forms."""
 FIRST_QUERY_FRAGMENTS = 10
-"""Result fragments a first query loads from each bundle: its first ten results."""
+"""Result fragments a first query loads from each group of results: its first ten results."""
+CHECKED_FRAGMENTS = {"ar": 2, "en": 0}
+"""Fragments a first query loads from each bundle besides: an Arabic form's first result, checked."""
 
 
 def search_payload_kb(site: Path, lang: str) -> float:
     """Bytes fetched for a first query on a ``lang`` page (see the module's docstring)."""
-    bundles = sorted((site / "pagefind" / lang).iterdir())  # one per group of results, the first loaded
+    bundles = sorted((site / "pagefind" / lang).iterdir())  # one or more per group of results
+    first = site / "pagefind" / lang / "articles"  # loaded first; every other bundle merged into it
     total = float(sum(p.stat().st_size for p in (
-        site / "assets" / "search.js", site / "assets" / "arabic-search.js", bundles[0] / "pagefind.js",
-        bundles[0] / "pagefind-worker.js", *bundles[0].glob(f"wasm.{lang}.pagefind"))))
-    for bundle in bundles:  # merged into the first: their entries, metadata, chunks and fragments
+        site / "assets" / "search.js", site / "assets" / "arabic-search.js", first / "pagefind.js",
+        first / "pagefind-worker.js", *first.glob(f"wasm.{lang}.pagefind"))))
+    fragments: dict[str, list[int]] = {}
+    for bundle in bundles:
         fixed = [bundle / "pagefind-entry.json", *bundle.glob(f"pagefind.{lang}_*.pf_meta")]
         chunks = sorted(p.stat().st_size for p in bundle.glob(f"index/{lang}_*.pf_index"))
-        fragments = sorted(p.stat().st_size for p in bundle.glob(f"fragment/{lang}_*.pf_fragment"))
+        sizes = [p.stat().st_size for p in bundle.glob(f"fragment/{lang}_*.pf_fragment")]
+        fragments.setdefault(bundle.name.split("-")[0], []).extend(sizes)
         total += (sum(p.stat().st_size for p in fixed) + sum(chunks[-FIRST_QUERY_CHUNKS[lang]:])
-                  + min(FIRST_QUERY_FRAGMENTS, len(fragments)) * statistics.median(fragments))
+                  + CHECKED_FRAGMENTS[lang] * statistics.median(sizes))
+    for sizes in fragments.values():
+        total += min(FIRST_QUERY_FRAGMENTS, len(sizes)) * statistics.median(sizes)
     return total / 1024
 
 

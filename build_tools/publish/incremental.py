@@ -3,17 +3,16 @@
 ``briefing build`` keeps, in its cache folder (``.briefing-cache/`` by default), what
 each page of the last site it built was made from: a fingerprint of the page's model
 (everything the page shows, ``site.pages.model``) and of the build's context (the
-tool's own code, the versions of MkDocs, Material and Pagefind, ``site_config/``,
+tool's own code, the version of every installed package, ``site_config/``,
 ``overrides/``, ``mkdocs.yml``, whether drafts are shown and, for an article, the
-names its text may be matched against). A page whose fingerprint is unchanged, and
-whose file in the last site is still the one that build wrote (same size and time), is
-linked into the new site instead of rendered; everything else is rendered as in a
-clean build, and what is not a page (feeds, open data, search, sitemap, theme files)
-is always made again. The new site is still written into a fresh folder and swapped in
-whole (``publish.output``), so a page that no longer exists is simply not there.
-
-Each search bundle (``publish.search``) is reused the same way, when every page in it
-was made from the same and its files are as the last build left them.
+names found in its text). A page whose fingerprint is unchanged, and whose file in the
+last site is still the one that build wrote (same size and time), is linked into the
+new site instead of rendered; everything else is rendered as in a clean build. Each
+search bundle (``publish.search``) is reused the same way, when every page in it was
+made from the same and its files are as the last build left them. What is neither
+(feeds, open data, sitemap, theme files) is always made again. The new site is still
+written into a fresh folder and swapped in whole (``publish.output``), so a page that
+no longer exists is simply not there.
 
 Fingerprints are SHA-256 digests of the pickled model: equal bytes can only come from
 equal models, so a page is never reused wrongly; a model pickled differently for the
@@ -44,28 +43,19 @@ from ..writing import write_whole
 FORMAT = 1
 """The version of the cache file's layout: another one is ignored."""
 MANIFEST = "pages.json"
-PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "pagefind_bin_extended", "markdown", "jinja2")
-"""The packages whose versions change what a page renders to."""
-
-
-class CacheWarning(Warning):
-    """The cache could not be used; the build goes on as a clean one."""
 
 
 def build_context(root: Path, drafts: bool) -> str:
     """What every page of a build is made from besides its model."""
-    versions = [f"{name}={_version(name)}" for name in PACKAGES]
     project = files_digest([root / "site_config", root / "overrides", root / "mkdocs.yml"])
-    tool = tool_digest()
-    parts = [f"format={FORMAT}", sys.version, *versions, project, tool, f"drafts={drafts}"]
+    parts = [f"format={FORMAT}", sys.version, *_installed(), project, tool_digest(), f"drafts={drafts}"]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "absent"
+def _installed() -> list[str]:
+    """Every installed package and its version: MkDocs, Material, Pagefind, Markdown,
+    Jinja, nh3… all change what a page renders to, and none is left out by mistake."""
+    return sorted(f"{dist.metadata['Name']}={dist.version}" for dist in metadata.distributions())
 
 
 def fingerprint(context: str, model: object, extra: bytes = b"") -> str | None:

@@ -303,3 +303,16 @@ def test_the_same_names_digest_promises_the_same_mentions(words: list[str], name
 
 def _forms(names: list[str]) -> list[NameForm]:
     return [NameForm("actor", f"a{n}", lang, name) for n, name in enumerate(names) for lang in ("ar", "en")]
+
+
+def test_a_cache_naming_a_file_outside_the_site_is_not_trusted(project: Project,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    start(project)
+    assert build(project) == 0
+    manifest = project.root / ".briefing-cache/pages.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["pages"]["../../escaped.html"] = next(iter(data["pages"].values()))
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    assert build(project) == 0
+    assert "is damaged" in capsys.readouterr().err
+    assert not (project.root.parent / "escaped.html").exists()

@@ -35,7 +35,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..pipeline.digests import files_digest, tool_digest
 from ..writing import write_whole
@@ -225,9 +225,19 @@ def _parsed(data: Mapping[str, object]) -> PreviousBuild | None:
         raise TypeError("scripts, pages or bundles")
     previous = PreviousBuild(Path(str(data["site"])), str(data["context"]))
     for dest, (fingerprint, size, mtime_ns, indexes) in pages.items():
-        previous.pages[dest] = MadePage(str(fingerprint), int(size), int(mtime_ns),
-                                        tuple(str(scripts[index]) for index in indexes))
+        previous.pages[_inside(dest)] = MadePage(str(fingerprint), int(size), int(mtime_ns),
+                                                 tuple(str(scripts[index]) for index in indexes))
     for path, (fingerprint, files) in bundles.items():
-        previous.bundles[path] = (str(fingerprint), [(str(name), int(size), int(mtime_ns))
-                                                     for name, size, mtime_ns in files])
+        stamps = [(_inside(name), int(size), int(mtime_ns)) for name, size, mtime_ns in files]
+        if not stamps:
+            raise ValueError(f"bundle {path} without files")
+        previous.bundles[_inside(path)] = (str(fingerprint), stamps)
     return previous
+
+
+def _inside(name: object) -> str:
+    """A path the cache names, which must stay inside the site: a link is made there."""
+    path = PurePosixPath(str(name))
+    if path.is_absolute() or ".." in path.parts:
+        raise ValueError(f"{name} is outside the site")
+    return str(name)

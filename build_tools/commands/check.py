@@ -1,4 +1,4 @@
-"""``briefing check``: validate content/ and site_config/, changing no file."""
+"""``briefing check``: validate content/ and site_config/, changing none of their files."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from .project import (
 
 
 def register(commands: Subcommands) -> None:
-    check = commands.add_parser("check", help="validate content/ and site_config/; changes no file")
+    check = commands.add_parser("check", help="validate content/ and site_config/; changes none of their files")
     add_root(check)
     check.add_argument("--strict", action="store_true",
                        help="fail on warnings too, except those strict_tolerates in site_config/site.yml names")

@@ -29,17 +29,16 @@ SDF = "name: {ar: قوات سوريا الديمقراطية, en: Syrian Democra
 RAQQA = "name: {ar: الرقة, en: Raqqa}\nkind: city\n"
 TAG = "name: {ar: معركة الرقة, en: Battle of Raqqa}\n"
 ARTICLE_AR = "---\ntitle: خلافات {n}\n---\nكشف مصدر كردي عن خلافات بين قسد والتحالف في الرقة ({n}).\n"
-ARTICLE_EN = ("---\ntitle: A rift {n}\n---\nA Kurdish source disclosed a rift between the SDF and others in Raqqa."
-              "{more}\n")
+ARTICLE_EN = "---\ntitle: A rift {n}\n---\nA Kurdish source disclosed a rift between the SDF and others in Raqqa.\n"
 
 
-def _meta(day: int, extra: str = "") -> str:
-    return f"date: 2017-08-{day:02d}\nstatus: published\nactors: [sdf]\nlocations: [raqqa]\ntags: [raqqa]\n{extra}"
+def _meta(day: int) -> str:
+    return f"date: 2017-08-{day:02d}\nstatus: published\nactors: [sdf]\nlocations: [raqqa]\ntags: [raqqa]\n"
 
 
 def _article(project: Project, day: int, n: int) -> str:
     return write_minimal_article(project, slug=f"2017-08-{day:02d}-a{n}", meta=_meta(day),
-                                 ar=ARTICLE_AR.format(n=n), en=ARTICLE_EN.format(n=n, more=""))
+                                 ar=ARTICLE_AR.format(n=n), en=ARTICLE_EN.format(n=n))
 
 
 def _articles(project: Project) -> list[Path]:

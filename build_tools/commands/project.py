@@ -33,7 +33,9 @@ def add_cache(command: argparse.ArgumentParser) -> None:
     command.add_argument("--cache", type=Path, metavar="DIR",
                          help="where to keep what this run found and made, so that the next one skips what has "
                               f"not changed (default: ROOT/{CACHE_DIR})")
-    command.add_argument("--no-cache", action="store_true", help="read and make everything; keep no cache")
+    command.add_argument("--no-cache", action="store_true",
+                         help="neither use nor keep that record: check every folder, render every page (what "
+                              f"was read from photos stays in ROOT/{CACHE_DIR}/media)")
 
 
 def cache_folder(args: argparse.Namespace, root: Path) -> Path | None:

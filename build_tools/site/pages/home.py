@@ -40,7 +40,7 @@ def home_pages(pages: LanguagePages) -> list[PageModel]:
 
 
 def _dates(pages: LanguagePages, newest: str, oldest: str) -> str:
-    """"Briefings from 1 to 20 August 2017": the dates of a page's articles."""
+    """"Briefings from 1 August 2017 to 20 August 2017": the dates of a page's articles."""
     if newest == oldest:
         return pages.locale.t("articles_of", date=newest)
     return pages.locale.t("articles_between", oldest=oldest, newest=newest)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import Project, write_minimal_article
+import yaml
+from conftest import REPO, Project, write_minimal_article
+
+from build_tools.i18n.required import INTERFACE_STRINGS
 
 
 def run_briefing(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -74,6 +78,32 @@ def test_vocabulary_must_match_schema(project: Project, capsys) -> None:
     line = text.splitlines().index("actor_types:") + 1
     assert lines[1].startswith(f"site_config/vocabularies.yml:{line}:1: error: vocabulary 'actor_types' lists ")
     assert lines[1].endswith("keep them the same [site-config]")
+
+
+def test_an_interface_string_the_pages_need_is_missing_from_both_files(project: Project, capsys) -> None:
+    """Both languages alike, yet a page would need it: the check fails, as the build would."""
+    for lang in ("ar", "en"):
+        strings = project.root / f"site_config/i18n/{lang}.yml"
+        kept = [line for line in strings.read_text(encoding="utf-8").splitlines(keepends=True)
+                if not line.startswith("articles_between:")]
+        strings.write_text("".join(kept), encoding="utf-8")
+    code, lines = project.check(capsys)
+    assert (code, lines[1:3]) == (1, [
+        f"site_config/i18n/{lang}.yml: error: interface string 'articles_between' is missing in this language "
+        "[site-config]" for lang in ("ar", "en")])
+
+
+def test_the_shipped_interface_strings_are_those_the_tool_needs() -> None:
+    """Every string the code asks for by name, and every one a template shows, is listed
+    as needed; and the shipped files hold exactly those."""
+    for lang in ("ar", "en"):
+        shipped = yaml.safe_load((REPO / f"site_config/i18n/{lang}.yml").read_text(encoding="utf-8"))
+        assert set(shipped) == INTERFACE_STRINGS, lang
+    asked = {key for path in (REPO / "build_tools").rglob("*.py")
+             for key in re.findall(r"\.t\(\"([a-z_]+)\"", path.read_text(encoding="utf-8"))}
+    shown = {key for path in (REPO / "overrides").rglob("*.html")
+             for key in re.findall(r"edition\.t\.([a-z_]+)", path.read_text(encoding="utf-8"))}
+    assert asked and shown and asked | shown <= INTERFACE_STRINGS
 
 
 def test_interface_strings_exist_in_both_languages(project: Project, capsys) -> None:

@@ -18,6 +18,7 @@ from ..checks.schemas import SchemaSet
 from ..content.sourcefiles import read_yaml, relative
 from ..content.yamlfile import YamlDocument
 from ..diagnostics import Position, Report
+from ..i18n.required import INTERFACE_STRINGS
 from ..languages import LANGUAGES
 from ..messages import Message, msg
 from ..model.entities import Localized
@@ -167,8 +168,8 @@ def _load_strings(path: Path, root: Path, report: Report) -> dict[str, str]:
 
 def _check_same_keys(strings: dict[str, dict[str, str]], directory: Path, root: Path,
                      report: Report) -> None:
-    """No interface label may exist in one language only."""
-    every_key = set().union(*strings.values())
+    """No interface label may exist in one language only, nor one the pages need be missing."""
+    every_key = set().union(*strings.values(), INTERFACE_STRINGS)
     for lang, table in strings.items():
         file = relative(directory / "i18n" / f"{lang}.yml", root)
         for key in sorted(every_key - set(table)):

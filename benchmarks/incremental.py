@@ -25,11 +25,10 @@ import argparse
 import hashlib
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from corpus import write_corpus
-from run import BRIEFING, Run, measure, row, write_hugo_project
+from run import BRIEFING, Run, measure, print_table, row, write_hugo_project
 
 
 def _pages(site: Path) -> dict[str, tuple[int, bytes]]:
@@ -100,16 +99,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", type=int, nargs="*", default=[1000, 10000], help="articles per language")
     args = parser.parse_args()
-    hugo = shutil.which("hugo")
-    print("| articles/lang | what | seconds | peak MB | notes |\n|---:|---|---:|---:|---|")
-    with tempfile.TemporaryDirectory() as folder:
-        for size in args.sizes:
-            work = Path(folder) / str(size)
-            work.mkdir()
-            for line in benchmark(size, work, hugo):
-                print(line, flush=True)
-    if not hugo:
-        print("(Hugo not installed: apt-get install hugo)")
+    print_table(args.sizes, benchmark)
     return 0
 
 

@@ -31,7 +31,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -207,17 +209,22 @@ def main() -> int:
                         help="articles per language")
     parser.add_argument("--no-peers", action="store_true", help="measure only briefing check and build")
     args = parser.parse_args()
+    print_table(args.sizes, partial(benchmark, peers=not args.no_peers))
+    return 0
+
+
+def print_table(sizes: list[int], rows_of: Callable[[int, Path, str | None], list[str]]) -> None:
+    """The rows ``rows_of(size, work folder, hugo)`` measures for each size, as one table."""
     hugo = shutil.which("hugo")
     print("| articles/lang | what | seconds | peak MB | notes |\n|---:|---|---:|---:|---|")
     with tempfile.TemporaryDirectory() as folder:
-        for size in args.sizes:
+        for size in sizes:
             work = Path(folder) / str(size)
             work.mkdir()
-            for line in benchmark(size, work, hugo, peers=not args.no_peers):
+            for line in rows_of(size, work, hugo):
                 print(line, flush=True)
     if not hugo:
         print("(Hugo not installed: apt-get install hugo)")
-    return 0
 
 
 if __name__ == "__main__":

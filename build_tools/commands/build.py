@@ -16,7 +16,17 @@ from ..publish.incremental import NO_REUSE, BuildCache, IndexedBundle, RenderedP
 from ..publish.linkcheck import broken_links
 from ..publish.output import SiteLocked, build_lock, describe_os_error, replaced_on_success
 from .check import add_lang
-from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, add_cache, add_quiet, add_root, cache_folder, project
+from .project import (
+    EXIT_CONTENT_ERRORS,
+    EXIT_OK,
+    Subcommands,
+    add_cache,
+    add_quiet,
+    add_root,
+    cache_folder,
+    project,
+    warn,
+)
 
 
 def register(commands: Subcommands) -> None:
@@ -88,8 +98,7 @@ def _reusable(cache: BuildCache | None, root: Path, drafts: bool) -> Reuse:
         return NO_REUSE
     context = build_context(root, drafts)
     previous, warning = cache.previous(context)
-    if warning:
-        print(f"briefing: warning: {warning}", file=sys.stderr)
+    warn(warning)
     return Reuse(context, previous)
 
 
@@ -98,8 +107,7 @@ def _record(cache: BuildCache, context: str, pages: list[RenderedPage], bundles:
     try:
         cache.record(context, pages, bundles)
     except OSError as exc:
-        print(f"briefing: warning: the build cache was not written ({describe_os_error(exc)}): "
-              "the next build renders every page", file=sys.stderr)
+        warn(f"the build cache was not written ({describe_os_error(exc)}): the next build renders every page")
 
 
 def _tell_built(site_dir: Path, loaded: LoadedBriefing, drafts_shown: bool) -> None:

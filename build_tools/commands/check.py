@@ -17,6 +17,7 @@ from ..pipeline.checkcache import CheckCache
 from ..pipeline.digests import tool_digest
 from ..pipeline.load import load_checked
 from ..progress import Stages, shown_on
+from ..publish.output import describe_os_error
 from .project import (
     EXIT_CONTENT_ERRORS,
     EXIT_OK,
@@ -27,6 +28,7 @@ from .project import (
     add_root,
     cache_folder,
     project,
+    warn,
 )
 
 
@@ -57,8 +59,7 @@ def _cached(store: CheckCache | None, root: Path) -> ArticleCache | None:
     if store is None:
         return None
     cache, warning = store.load(root)
-    if warning:
-        print(f"briefing: warning: {warning}", file=sys.stderr)
+    warn(warning)
     return cache
 
 
@@ -66,7 +67,7 @@ def _keep(store: CheckCache, cache: ArticleCache, root: Path) -> None:
     try:
         store.save(cache, root)
     except OSError as exc:
-        print(f"briefing: warning: the check cache was not written ({exc.strerror or exc})", file=sys.stderr)
+        warn(f"the check cache was not written ({describe_os_error(exc)})")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TypeAlias
 
@@ -41,6 +42,12 @@ def add_cache(command: argparse.ArgumentParser) -> None:
 def cache_folder(args: argparse.Namespace, root: Path) -> Path | None:
     """The cache folder ``--cache`` and ``--no-cache`` ask for: None for none."""
     return None if args.no_cache else (args.cache or root / CACHE_DIR).resolve()
+
+
+def warn(text: str | None) -> None:
+    """A warning about the command itself (its cache), not about the content: on standard error."""
+    if text:
+        print(f"briefing: warning: {text}", file=sys.stderr)
 
 
 def add_quiet(command: argparse.ArgumentParser) -> None:

@@ -29,15 +29,16 @@ class PageRecords:
              matcher: Matcher) -> int:
         """Fingerprints the pages among ``files`` (made from ``generated``, in the same
         order); links into ``output`` those the previous build made from the same, marking
-        them unchanged. How many pages are left to render."""
-        context, previous = reuse.context, reuse.previous
+        them unchanged. How many pages are left to render: all of them, none fingerprinted,
+        for a build that keeps no cache."""
+        pages = [(file, made.made_from) for file, made in zip(files, generated, strict=True)
+                 if isinstance(made.made_from, PageModel)]
+        if not reuse.context:
+            return len(pages)
         to_render = 0
-        for file, made in zip(files, generated, strict=True):
-            if not isinstance(made.made_from, PageModel):
-                continue
-            model = made.made_from
-            digest = fingerprint(context, model, _names(model, matcher))
-            reused = previous.reuse(file.dest_uri, digest, output) if previous else None
+        for file, model in pages:
+            digest = fingerprint(reuse.context, model, _names(model, matcher))
+            reused = reuse.previous.reuse(file.dest_uri, digest, output) if reuse.previous else None
             file.changed = reused is None
             to_render += file.changed
             self.pages[file.dest_uri] = RenderedPage(file.dest_uri, digest, reused.inline_scripts if reused else ())

@@ -164,6 +164,7 @@ class Reuse:
     """What a build may reuse: the previous build's pages made in the same ``context``."""
 
     context: str = ""
+    """Empty when the build keeps no cache: its pages are then not fingerprinted."""
     previous: PreviousBuild | None = None
 
 

@@ -72,7 +72,6 @@ class Matcher:
         for form in forms:
             self._add(keys[form.lang], form.kind, form.id, form.form, form.lang)
         self.automata = {lang: self._automaton(table) for lang, table in keys.items()}
-        self._keys = {lang: dict(table) for lang, table in keys.items()}
 
     def digest(self, text: str, lang: str) -> bytes:
         """What finding names in ``text`` (written in ``lang``), or in any text made from it
@@ -80,13 +79,12 @@ class Matcher:
         occurs in it anywhere, and their entities. The same digest promises the same
         mentions, whatever other names were added, changed or removed."""
         automaton = self.automata.get(lang)
-        found: set[str] = set()
+        found: dict[str, tuple[_Entry, ...]] = {}
         if automaton is not None and text:
             folded = fold(text).text
             for last, entries in automaton.iter(folded):
-                found.add(folded[last - entries[0].length + 1:last + 1])
-        table = self._keys.get(lang, {})
-        return hashlib.sha256(repr([(key, table[key]) for key in sorted(found)]).encode()).digest()
+                found[folded[last - entries[0].length + 1:last + 1]] = entries
+        return hashlib.sha256(repr(sorted(found.items())).encode()).digest()
 
     @staticmethod
     def _add(table: dict[str, list[_Entry]], kind: str, id_: str, alias: str, lang: str) -> None:

@@ -28,15 +28,16 @@ def search_page(pages: LanguagePages, others: list[PageModel]) -> PageModel:
     shown = {ARTICLE.name: bool(pages.articles)} | {kind.name: bool(pages.briefing.entities[kind.name])
                                                     for kind in REGISTRIES}
     groups = tuple(group for group, kinds in urls.SEARCH_GROUPS.items() if any(shown[kind.name] for kind in kinds))
-    bundles = tuple(bundle for group in groups for bundle in search_bundles(pages.lang, group, others))
+    bundles = tuple(bundle for group in groups for bundle in search_bundles(group, others))
     return pages.page(urls.section(pages.lang, "search"), "search", pages.locale.t("search"),
                       SearchView(strings, groups, bundles))
 
 
-def search_bundles(lang: str, group: str, others: list[PageModel]) -> list[SearchBundle]:
-    """The bundles of ``group``: the pages of its kinds (not their indexes), the articles from the oldest."""
+def search_bundles(group: str, others: list[PageModel]) -> list[SearchBundle]:
+    """The bundles of ``group`` among a language's pages: those of its kinds (not their
+    indexes), the articles from the oldest."""
     kinds = {kind.name for kind in urls.SEARCH_GROUPS[group]}
-    found = [page.url for page in others if page.kind in kinds and page.lang == lang]
+    found = [page.url for page in others if page.kind in kinds]
     if group == "articles":
         found.reverse()  # the pages come newest first
     parts = [tuple(found[start:start + BUNDLE_PAGES]) for start in range(0, len(found), BUNDLE_PAGES)]

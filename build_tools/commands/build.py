@@ -12,7 +12,15 @@ from types import FrameType
 from ..messages import editor_language, msg
 from ..pipeline.load import LoadedBriefing, load_checked
 from ..progress import Stages, shown_on
-from ..publish.incremental import NO_REUSE, BuildCache, IndexedBundle, RenderedPage, Reuse, build_context
+from ..publish.incremental import (
+    NO_REUSE,
+    BuildCache,
+    IndexedBundle,
+    RenderedPage,
+    Reuse,
+    build_context,
+    compiled_templates,
+)
 from ..publish.linkcheck import broken_links
 from ..publish.output import SiteLocked, build_lock, describe_os_error, replaced_on_success
 from .check import add_lang
@@ -99,7 +107,12 @@ def _reusable(cache: BuildCache | None, root: Path, drafts: bool) -> Reuse:
     context = build_context(root, drafts)
     previous, warning = cache.previous(context)
     warn(warning)
-    return Reuse(context, previous)
+    try:
+        templates = compiled_templates(cache.path.parent, context)
+    except OSError as exc:
+        warn(f"the build cache cannot keep compiled templates ({describe_os_error(exc)}): they are compiled again")
+        templates = None
+    return Reuse(context, previous, templates)
 
 
 def _record(cache: BuildCache, context: str, pages: list[RenderedPage], bundles: list[IndexedBundle]) -> None:

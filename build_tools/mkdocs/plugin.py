@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -190,9 +190,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        env.filters.update(isolate=isolate, bdi=bdi_filter, from_root=from_root)
-        env.globals["once"] = self.once.render
-        return env
+        return _prepared(env, self.once, self.assignment)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         model = self.models.get(page.file.src_uri)
@@ -251,6 +249,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.assignment is None:  # else briefing build finishes the site
             rendered = self.rendered()
             finish_site(site_dir, self.loaded.config, self.loaded.briefing, rendered.pages, rendered.inline_scripts)
+
+
+def _prepared(env: Environment, once: RenderedOnce, assignment: Assignment | None) -> Environment:
+    """The templates' filters and ``once``; the templates compiled by an earlier build in the same context."""
+    env.filters.update(isolate=isolate, bdi=bdi_filter, from_root=from_root)
+    env.globals["once"] = once.render
+    if assignment and assignment.reuse.templates:
+        env.bytecode_cache = FileSystemBytecodeCache(str(assignment.reuse.templates))
+    return env
 
 
 def _copies(config: MkDocsConfig, sources: dict[str, Path]) -> list[File]:

@@ -25,6 +25,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from ..i18n.formats import load_collation
 from ..messages import msg
 from ..pipeline.load import LoadedBriefing
 from ..progress import SILENT, PageCount, Stages
@@ -50,6 +51,7 @@ def render_site(root: Path, site_dir: Path, loaded: LoadedBriefing, drafts: bool
     With a previous build (``reuse``), its pages made from the same are linked, not rendered."""
     with stages.stage(msg("Photos and documents")):
         media_files(loaded.briefing.published(drafts), root)  # made here, on every core, before the renderers fork
+    load_collation()
     workers: list[_Worker] = []
     count = PageCount()
     try:

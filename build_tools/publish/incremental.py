@@ -34,6 +34,7 @@ import shutil
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
@@ -52,9 +53,11 @@ def build_context(root: Path, drafts: bool) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
+@cache
 def _installed() -> list[str]:
     """Every installed package and its version: MkDocs, Material, Pagefind, Markdown,
-    Jinja, nh3… all change what a page renders to, and none is left out by mistake."""
+    Jinja, nh3… all change what a page renders to, and none is left out by mistake.
+    Read once a process (a fifth of a second): packages are not installed under a build."""
     return sorted(f"{dist.metadata['Name']}={dist.version}" for dist in metadata.distributions())
 
 
@@ -166,10 +169,27 @@ class Reuse:
     context: str = ""
     """Empty when the build keeps no cache: its pages are then not fingerprinted."""
     previous: PreviousBuild | None = None
+    templates: Path | None = None
+    """Where the theme's templates are kept compiled (Jinja's bytecode), for this context only."""
 
 
 NO_REUSE = Reuse()
 """A clean build."""
+
+
+def compiled_templates(folder: Path, context: str) -> Path:
+    """The folder, in the cache ``folder``, of the templates compiled in ``context``; the
+    other contexts' are removed. Jinja checks each template's source against what it
+    compiled; the context adds what the compiled code also depends on (the versions of
+    Python and Jinja, the theme's settings)."""
+    templates = folder / "templates"
+    current = templates / context[:32]
+    if templates.is_dir():
+        for other in templates.iterdir():
+            if other != current:
+                shutil.rmtree(other, ignore_errors=True)
+    current.mkdir(parents=True, exist_ok=True)
+    return current
 
 
 class BuildCache:

@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     cache = _cached(store, root)
     with Stages(shown_on(sys.stderr, args.quiet), editor_language(args.lang, None)) as stages:
         loaded, full = load_checked(root, articles=False, cache=cache, stages=stages)
-    if store and cache:
+    if store and cache and cache.changed:
         _keep(store, cache, root)
     report = Report([d for d in full.diagnostics if d.code not in args.ignore])
     lang = editor_language(args.lang, loaded.config.editor_language if loaded else None)

@@ -15,6 +15,7 @@ ZWNJ) are sometimes typed on purpose.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import unicodedata
 from collections.abc import Iterator
@@ -175,23 +176,36 @@ def check_prose(file: str, first_line: int, text: str, report: Report) -> None:
                        "invisible-character")
 
 
-Signature = tuple[Any, ...]
+Signature = str
+"""A digest of a folder's files, names, sizes and times (``signature``)."""
 
 
 def signature(folder: Path) -> Signature:
-    """Name, size and modification time of every file in ``folder``, recursively (links to
-    folders are not followed: they could loop)."""
+    """A digest of the name, size and modification time of every file in ``folder``,
+    recursively (links to folders are not followed: they could loop); empty when there
+    is no such folder. Equal digests: no file was added, removed, resized or touched."""
     if not folder.is_dir():
-        return ()
+        return ""
+    digest = hashlib.blake2b(digest_size=16)
+    _add_stamps(str(folder), digest)
+    return digest.hexdigest()
+
+
+def _add_stamps(folder: str, digest: hashlib.blake2b) -> None:
     with os.scandir(folder) as listing:
         entries = sorted(listing, key=lambda entry: entry.name)
-    return tuple((entry.name, signature(Path(entry.path))) if entry.is_dir(follow_symlinks=False)
-                 else _stamp(entry) for entry in entries)
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            digest.update(f"d{entry.name}\0".encode(errors="surrogateescape"))
+            _add_stamps(entry.path, digest)
+            digest.update(b"\1")  # the end of the folder's entries
+        else:
+            digest.update(_stamp(entry))
 
 
-def _stamp(entry: os.DirEntry[str]) -> Signature:
+def _stamp(entry: os.DirEntry[str]) -> bytes:
     try:
         status = entry.stat()
     except OSError:  # a broken link: the files' checks report it
-        return (entry.name,)
-    return entry.name, status.st_size, status.st_mtime_ns
+        return f"b{entry.name}\0".encode(errors="surrogateescape")
+    return f"f{entry.name}\0{status.st_size}\0{status.st_mtime_ns}\0".encode(errors="surrogateescape")

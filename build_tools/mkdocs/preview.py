@@ -50,14 +50,14 @@ class Changes:
     """What the previous build made each file from, kept between rebuilds."""
 
     def __init__(self) -> None:
-        self.templates: Signature = ()
+        self.templates: tuple[Signature, ...] = ()
         self.made_from: dict[str, object] = {}
 
     def mark(self, files: list[TrackedFile], generated: list[GeneratedFile], config: MkDocsConfig,
              config_dir: Path) -> None:
         """Sets ``changed`` on each of ``files``, made from ``generated`` (in the same order)."""
         custom_dir = config.theme.custom_dir
-        templates = (signature(Path(custom_dir)) if custom_dir else (), signature(config_dir))
+        templates = (signature(Path(custom_dir)) if custom_dir else "", signature(config_dir))
         previous_templates, previous = self.templates, self.made_from
         self.templates, self.made_from = templates, {made.path: made.made_from for made in generated}
         if templates != previous_templates:

@@ -24,10 +24,12 @@ class ArticleCache:
     the site's configuration or a registry file did (the ``context``)."""
 
     def __init__(self) -> None:
-        self.context: Signature = ()
+        self.context: tuple[Signature, ...] = ()
         self.results: dict[Path, tuple[Signature, ArticleResult]] = {}
+        self.changed = False
+        """Whether the last ``check`` changed what is kept (else there is nothing to save)."""
 
-    def check(self, folders: list[Path], context: Signature, check: Callable[[Path], ArticleResult],
+    def check(self, folders: list[Path], context: tuple[Signature, ...], check: Callable[[Path], ArticleResult],
               min_share: int, advance: Callable[[int], None] = _nothing) -> list[ArticleResult]:
         """The results of ``check`` on each of ``folders``, those of the unchanged ones kept
         (``advance`` is told of each folder's, kept or checked)."""
@@ -39,5 +41,6 @@ class ArticleCache:
         advance(len(folders) - len(changed))
         for folder, result in zip(changed, map_in_processes(check, changed, min_share, advance), strict=True):
             self.results[folder] = (signatures[folder], result)
+        self.changed = bool(changed) or len(self.results) != len(folders)
         self.results = {folder: self.results[folder] for folder in folders}
         return [result for _, result in self.results.values()]

@@ -20,7 +20,8 @@ from ..messages import Message
 from ..writing import write_whole
 from .cache import ArticleCache
 
-FORMAT = 1
+FORMAT = 2
+"""The layout of the file: another one is ignored (1 kept signatures as nested lists)."""
 CHECK_FILE = "check.json"
 
 
@@ -48,11 +49,6 @@ def _diagnostic(data: list[Any]) -> Diagnostic:
     return Diagnostic(Position(str(file), int(line), int(column)), Severity(severity), _decoded(message), str(code))
 
 
-def _tupled(value: Any) -> Any:
-    """A signature read back from JSON: its lists as the tuples it was made of."""
-    return tuple(_tupled(item) for item in value) if isinstance(value, list) else value
-
-
 class CheckCache:
     """The file that keeps an ``ArticleCache`` (of ``briefing check``: no article kept) between runs."""
 
@@ -69,9 +65,9 @@ class CheckCache:
             data = json.loads(self.path.read_bytes())
             if data.get("format") != FORMAT or data.get("tool") != self.tool or data.get("root") != str(root):
                 return cache, None
-            cache.context = _tupled(data["context"])
+            cache.context = tuple(str(signature) for signature in data["context"])
             for folder, (signature, diagnostics) in data["folders"].items():
-                cache.results[root / folder] = (_tupled(signature), (None, [_diagnostic(d) for d in diagnostics]))
+                cache.results[root / folder] = (str(signature), (None, [_diagnostic(d) for d in diagnostics]))
         except FileNotFoundError:
             return cache, None
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:

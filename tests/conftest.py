@@ -19,8 +19,12 @@ pytest_plugins = ["browser_fixtures"]
 class Project:
     """A project folder built file by file by a test."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, made: bool = False) -> None:
+        """A new project at ``root`` with the repository's settings and no content; or the
+        one already ``made`` there."""
         self.root = root
+        if made:
+            return
         shutil.copytree(REPO / "site_config", root / "site_config")
         shutil.copytree(REPO / "overrides", root / "overrides")
         shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")

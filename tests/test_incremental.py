@@ -17,10 +17,11 @@ from hypothesis import strategies as st
 from media_files import PHOTO, jpeg, picture
 
 from build_tools.cli import main
+from build_tools.publish.incremental import compiled_templates
 from build_tools.site.pages import search as search_pages
 from build_tools.text.matcher import Matcher, NameForm
 
-IDENTITY_EXAMPLES = int(os.environ.get("BRIEFING_IDENTITY_EXAMPLES", "8"))
+IDENTITY_EXAMPLES = int(os.environ.get("BRIEFING_IDENTITY_EXAMPLES", "10"))
 """Random edit sequences the identity test tries (each step is two real builds); raise
 it for a longer run."""
 
@@ -136,16 +137,31 @@ def clean_build(project: Project) -> tuple[int, Path]:
     return build(project, "--site-dir", str(site), "--no-cache"), site
 
 
+@pytest.fixture(scope="module")
+def built_start(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The starting content, built (with its cache): each example starts from a copy."""
+    project = Project(tmp_path_factory.mktemp("start"))
+    start(project)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_pages, "BUNDLE_PAGES", 2)
+        assert build(project) == 0
+    return project.root
+
+
+def started(built_start: Path, folder: Path) -> Project:
+    """A copy of the built start at ``folder`` (the site the cache names), times kept."""
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(built_start, folder, symlinks=True)
+    return Project(folder, made=True)
+
+
 @settings(max_examples=IDENTITY_EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(edits=st.lists(st.sampled_from(EDITS), min_size=1, max_size=4))
-def test_an_incremental_build_gives_the_site_a_clean_build_gives(tmp_path_factory: pytest.TempPathFactory,
-                                                                    edits: list[Edit]) -> None:
-    project = Project(tmp_path_factory.mktemp("incremental"))
-    start(project)
+def test_an_incremental_build_gives_the_site_a_clean_build_gives(built_start: Path, edits: list[Edit]) -> None:
+    project = started(built_start, built_start.with_name("incremental"))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search_pages, "BUNDLE_PAGES", 2)  # search bundles reused, or not, as in an archive
-        assert build(project) == 0
         for step, edit in enumerate(edits):
             edit(project, step)
             incremental = build(project)
@@ -238,8 +254,18 @@ def test_no_cache_leaves_no_cache_and_cache_puts_it_where_asked(project: Project
     elsewhere = tmp_path_factory.mktemp("cache")
     assert build(project, "--no-cache") == 0
     assert not (project.root / ".briefing-cache/pages.json").exists()
+    assert not (project.root / ".briefing-cache/templates").exists()
     assert build(project, "--cache", str(elsewhere)) == 0
     assert (elsewhere / "pages.json").exists() and not (project.root / ".briefing-cache/pages.json").exists()
+    assert list((elsewhere / "templates").glob("*/__jinja2_*.cache"))  # the theme's templates, compiled
+
+
+def test_templates_compiled_in_another_context_are_removed(tmp_path: Path) -> None:
+    first = compiled_templates(tmp_path, "a" * 64)
+    (first / "compiled").write_bytes(b"code")
+    assert compiled_templates(tmp_path, "a" * 64) == first and (first / "compiled").exists()
+    second = compiled_templates(tmp_path, "b" * 64)
+    assert [path.name for path in (tmp_path / "templates").iterdir()] == [second.name]
 
 
 def check(project: Project, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
@@ -260,6 +286,20 @@ def test_check_reads_again_only_the_folders_that_changed(project: Project, capsy
     text.write_text("---\ntitle: A rift\n---\n", encoding="utf-8")  # now changed: its empty text is an error
     code, report = check(project, capsys)
     assert code == 1 and "en.md" in report and "empty-text" in report
+
+
+def test_check_writes_its_cache_again_only_when_what_it_keeps_changed(project: Project,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    start(project)
+    check(project, capsys)
+    kept = project.root / ".briefing-cache/check.json"
+    written = kept.stat().st_ino  # written whole: a new file each time
+    check(project, capsys)
+    assert kept.stat().st_ino == written
+    shutil.rmtree(_articles(project)[0])
+    check(project, capsys)
+    assert kept.stat().st_ino != written
+    assert len(json.loads(kept.read_bytes())["folders"]) == 2
 
 
 def test_check_checks_every_article_again_when_a_registry_changed(project: Project,

@@ -14,9 +14,12 @@ import pytest
 from conftest import Project, write_minimal_article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from jinja2 import Environment
+from jinja2.bccache import Bucket
 from media_files import PHOTO, jpeg, picture
 
 from build_tools.cli import main
+from build_tools.mkdocs.plugin import CompiledTemplates
 from build_tools.publish.incremental import compiled_templates
 from build_tools.site.pages import search as search_pages
 from build_tools.text.matcher import Matcher, NameForm
@@ -258,6 +261,17 @@ def test_no_cache_leaves_no_cache_and_cache_puts_it_where_asked(project: Project
     assert build(project, "--cache", str(elsewhere)) == 0
     assert (elsewhere / "pages.json").exists() and not (project.root / ".briefing-cache/pages.json").exists()
     assert list((elsewhere / "templates").glob("*/__jinja2_*.cache"))  # the theme's templates, compiled
+
+
+def test_a_compiled_template_that_cannot_be_kept_does_not_fail_the_build(tmp_path: Path) -> None:
+    env = Environment()
+    compiled = CompiledTemplates(str(tmp_path / "removed"))  # by a build in another context
+    bucket = Bucket(env, "page.html", "checksum")
+    bucket.code = env.compile("<p>{{ title }}</p>")
+    compiled.dump_bytecode(bucket)
+    (tmp_path / "removed").mkdir()
+    compiled.dump_bytecode(bucket)
+    assert len(list((tmp_path / "removed").iterdir())) == 1
 
 
 def test_templates_compiled_in_another_context_are_removed(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -256,8 +257,20 @@ def _prepared(env: Environment, once: RenderedOnce, assignment: Assignment | Non
     env.filters.update(isolate=isolate, bdi=bdi_filter, from_root=from_root)
     env.globals["once"] = once.render
     if assignment and assignment.reuse.templates:
-        env.bytecode_cache = FileSystemBytecodeCache(str(assignment.reuse.templates))
+        env.bytecode_cache = CompiledTemplates(str(assignment.reuse.templates))
     return env
+
+
+class CompiledTemplates(FileSystemBytecodeCache):
+    """Jinja's compiled templates, kept for the next build; one that cannot be kept (a
+    full disk, its folder removed by a build in another context) is compiled again then,
+    and never fails this build."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            return
 
 
 def _copies(config: MkDocsConfig, sources: dict[str, Path]) -> list[File]:

@@ -33,7 +33,8 @@ class ArticleCache:
               min_share: int, advance: Callable[[int], None] = _nothing) -> list[ArticleResult]:
         """The results of ``check`` on each of ``folders``, those of the unchanged ones kept
         (``advance`` is told of each folder's, kept or checked)."""
-        if context != self.context:
+        new_context = context != self.context
+        if new_context:
             self.context, self.results = context, {}
         signatures = {folder: signature(folder) for folder in folders}
         changed = [folder for folder in folders
@@ -41,6 +42,6 @@ class ArticleCache:
         advance(len(folders) - len(changed))
         for folder, result in zip(changed, map_in_processes(check, changed, min_share, advance), strict=True):
             self.results[folder] = (signatures[folder], result)
-        self.changed = bool(changed) or len(self.results) != len(folders)
+        self.changed = new_context or bool(changed) or len(self.results) != len(folders)
         self.results = {folder: self.results[folder] for folder in folders}
         return [result for _, result in self.results.values()]

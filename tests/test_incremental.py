@@ -20,7 +20,7 @@ from media_files import PHOTO, jpeg, picture
 
 from build_tools.cli import main
 from build_tools.mkdocs.plugin import CompiledTemplates
-from build_tools.publish.incremental import compiled_templates
+from build_tools.publish.incremental import BuildCache
 from build_tools.site.pages import search as search_pages
 from build_tools.text.matcher import Matcher, NameForm
 
@@ -275,10 +275,11 @@ def test_a_compiled_template_that_cannot_be_kept_does_not_fail_the_build(tmp_pat
 
 
 def test_templates_compiled_in_another_context_are_removed(tmp_path: Path) -> None:
-    first = compiled_templates(tmp_path, "a" * 64)
+    cache = BuildCache(tmp_path, tmp_path / "site")
+    first = cache.compiled_templates("a" * 64)
     (first / "compiled").write_bytes(b"code")
-    assert compiled_templates(tmp_path, "a" * 64) == first and (first / "compiled").exists()
-    second = compiled_templates(tmp_path, "b" * 64)
+    assert cache.compiled_templates("a" * 64) == first and (first / "compiled").exists()
+    second = cache.compiled_templates("b" * 64)
     assert [path.name for path in (tmp_path / "templates").iterdir()] == [second.name]
 
 

@@ -12,15 +12,7 @@ from types import FrameType
 from ..messages import editor_language, msg
 from ..pipeline.load import LoadedBriefing, load_checked
 from ..progress import Stages, shown_on
-from ..publish.incremental import (
-    NO_REUSE,
-    BuildCache,
-    IndexedBundle,
-    RenderedPage,
-    Reuse,
-    build_context,
-    compiled_templates,
-)
+from ..publish.incremental import NO_REUSE, BuildCache, IndexedBundle, RenderedPage, Reuse, build_context
 from ..publish.linkcheck import broken_links
 from ..publish.output import SiteLocked, build_lock, describe_os_error, replaced_on_success
 from .check import add_lang
@@ -108,7 +100,7 @@ def _reusable(cache: BuildCache | None, root: Path, drafts: bool) -> Reuse:
     previous, warning = cache.previous(context)
     warn(warning)
     try:
-        templates = compiled_templates(cache.path.parent, context)
+        templates = cache.compiled_templates(context)
     except OSError as exc:
         warn(f"the build cache cannot keep compiled templates ({describe_os_error(exc)}): they are compiled again")
         templates = None

@@ -54,11 +54,11 @@ def build_context(root: Path, drafts: bool) -> str:
 
 
 @cache
-def _installed() -> list[str]:
+def _installed() -> tuple[str, ...]:
     """Every installed package and its version: MkDocs, Material, Pagefind, Markdown,
     Jinja, nh3… all change what a page renders to, and none is left out by mistake.
     Read once a process (a fifth of a second): packages are not installed under a build."""
-    return sorted(f"{dist.metadata['Name']}={dist.version}" for dist in metadata.distributions())
+    return tuple(sorted(f"{dist.metadata['Name']}={dist.version}" for dist in metadata.distributions()))
 
 
 def fingerprint(context: str, model: object, extra: bytes = b"") -> str | None:
@@ -177,25 +177,11 @@ NO_REUSE = Reuse()
 """A clean build."""
 
 
-def compiled_templates(folder: Path, context: str) -> Path:
-    """The folder, in the cache ``folder``, of the templates compiled in ``context``; the
-    other contexts' are removed. Jinja checks each template's source against what it
-    compiled; the context adds what the compiled code also depends on (the versions of
-    Python and Jinja, the theme's settings)."""
-    templates = folder / "templates"
-    current = templates / context[:32]
-    if templates.is_dir():
-        for other in templates.iterdir():
-            if other != current:
-                shutil.rmtree(other, ignore_errors=True)
-    current.mkdir(parents=True, exist_ok=True)
-    return current
-
-
 class BuildCache:
     """The cache folder's record of the last build of one site."""
 
     def __init__(self, folder: Path, site_dir: Path) -> None:
+        self.folder = folder
         self.path = folder / MANIFEST
         self.site_dir = site_dir
 
@@ -215,6 +201,20 @@ class BuildCache:
         if previous is None or previous.site_dir != self.site_dir or previous.context != context:
             return None, None
         return previous, None
+
+    def compiled_templates(self, context: str) -> Path:
+        """The folder of the templates compiled in ``context``; the other contexts' are
+        removed. Jinja checks each template's source against what it compiled; the context
+        adds what the compiled code also depends on (the versions of Python and Jinja, the
+        theme's settings)."""
+        templates = self.folder / "templates"
+        current = templates / context[:32]
+        if templates.is_dir():
+            for other in templates.iterdir():
+                if other != current:
+                    shutil.rmtree(other, ignore_errors=True)
+        current.mkdir(parents=True, exist_ok=True)
+        return current
 
     def forget(self) -> None:
         """Removes the record, before the site it describes is replaced."""

@@ -4,6 +4,7 @@ refused before parsing, and a page that still takes too long stops the build by 
 
 from __future__ import annotations
 
+import math
 import shutil
 from pathlib import Path
 
@@ -13,7 +14,14 @@ from fuzz_markdown import ATOMS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools.checks.bounds import MAX_BACKTICKS, MAX_HEADINGS, MAX_NESTING, MAX_PARAGRAPHS, unbounded
+from build_tools.checks.bounds import (
+    MAX_BACKTICKS,
+    MAX_COST,
+    MAX_HEADINGS,
+    MAX_NESTING,
+    MAX_PARAGRAPHS,
+    unbounded,
+)
 from build_tools.cli import main
 from build_tools.diagnostics import Report
 from build_tools.pipeline.load import load_briefing
@@ -71,6 +79,47 @@ def test_what_an_article_needs_is_far_within_the_limits() -> None:
     nested = "- a\n  - b\n    - c\n      1. d\n         > e\n"
     assert unbounded(nested * 50) is None
     assert unbounded("```python\nx = 1\n```\n" * 100) is None
+
+
+def _longest_unclosed_run() -> int:
+    """The most paragraphs ``<a x`` (6 characters with the blank line, unclosed) a text of nothing
+    else can hold: n tags × 6n characters ≤ MAX_COST."""
+    return math.isqrt(MAX_COST // 6)
+
+
+def _longest_bracket_run() -> int:
+    """The most ``[`` one paragraph of nothing else can hold: (n marks + 1 line) × n characters ≤ MAX_COST."""
+    count = math.isqrt(MAX_COST)
+    while (count + 1) * count > MAX_COST:
+        count -= 1
+    return count
+
+
+@pytest.mark.parametrize("within, over, offset, message", [
+    pytest.param("- " * MAX_NESTING + "x", "Intro.\n\n" + "> " * (MAX_NESTING + 1) + "x", 8,
+                 f"{MAX_NESTING + 1} lists or quotes nested on one line (at most {MAX_NESTING}): Markdown would nest "
+                 "them one inside another", id="nesting"),
+    pytest.param("`" * MAX_BACKTICKS + " x " + "`" * MAX_BACKTICKS, "ab " + "`" * (MAX_BACKTICKS + 1), 3,
+                 f"a run of {MAX_BACKTICKS + 1} backticks (at most {MAX_BACKTICKS})", id="backticks"),
+    pytest.param("# h\n" * MAX_HEADINGS, "# h\n" * MAX_HEADINGS + "t\n---\n", 4 * MAX_HEADINGS + 2,
+                 f"more than {MAX_HEADINGS} headings in one text: split the article", id="headings"),
+    pytest.param("w\n\n" * MAX_PARAGRAPHS, "w\n\n" * MAX_PARAGRAPHS + "w", 3 * MAX_PARAGRAPHS,
+                 f"more than {MAX_PARAGRAPHS:,} paragraphs in one text: split the article", id="paragraphs"),
+    pytest.param("<a x\n\n" * _longest_unclosed_run(), "<b>" + "<a x\n\n" * (_longest_unclosed_run() + 1), 3,
+                 f"{_longest_unclosed_run() + 1:,} HTML tags that no '>' closes, the first here: reading the text "
+                 "once for each would not end in bounded time; close them, or write '<' as '&lt;'", id="unclosed"),
+    pytest.param("[" * _longest_bracket_run(), "[" * (_longest_bracket_run() + 1), 0,
+                 "too much Markdown syntax to render in bounded time: the densest paragraph, which starts here, has "
+                 f"{_longest_bracket_run() + 1:,} characters on 1 line with {_longest_bracket_run() + 1:,} of "
+                 "[ ! * _ ` < & \\ ~ {; is it pasted data? Separate its paragraphs with blank lines or remove the "
+                 "marks", id="density"),
+])
+def test_each_limit_holds_exactly(within: str, over: str, offset: int, message: str) -> None:
+    """A text at a limit is accepted; one step over, refused where the step is."""
+    assert unbounded(within) is None
+    found = unbounded(over)
+    assert found is not None
+    assert (found.offset, found.message) == (offset, message)
 
 
 POLICY = " (raw_html: reject in site_config/site.yml) [raw-html]"

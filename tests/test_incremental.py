@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Project, write_minimal_article
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from jinja2 import Environment
 from jinja2.bccache import Bucket
@@ -328,6 +328,50 @@ def test_check_checks_every_article_again_when_a_registry_changed(project: Proje
             if "coalition" in d["message"]] == warned
 
 
+def test_a_build_takes_the_problems_of_unchanged_folders_from_the_last_check(
+        project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    """A build after a check (or after another build) does not check an unchanged folder
+    again: it says what was found in it then."""
+    start(project)
+    check(project, capsys)
+    store = project.root / ".briefing-cache/check.json"
+    data = json.loads(store.read_bytes())
+    folder = _articles(project)[0].relative_to(project.root).as_posix()
+    data["folders"][folder][1].append([f"{folder}/en.md", 1, 1, "warning", "kept from the last check", "ignored-file"])
+    store.write_text(json.dumps(data), encoding="utf-8")
+    assert build(project) == 0
+    assert capsys.readouterr().out == f"{folder}/en.md:1:1: warning: kept from the last check [ignored-file]\n"
+    assert build(project, "--no-cache") == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_an_incremental_build_says_what_a_clean_build_says(project: Project,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    start(project)
+    project.write("content/actors/coalition.yml", "name: {ar: التحالف, en: Coalition}\ntype: coalition\n")
+    assert build(project) == 0
+    capsys.readouterr()
+    edit_article(project, 0)
+    assert build(project) == 0
+    incremental = capsys.readouterr().out
+    assert build(project, "--no-cache", "--site-dir", str(project.root / "clean-site")) == 0
+    assert capsys.readouterr().out == incremental
+    assert incremental.count("mentions actor 'coalition'") == 3  # named in each Arabic text, listed by none
+    assert files_of(project.root / "clean-site") == files_of(project.root / "site")
+
+
+def test_a_build_checks_a_folder_whose_file_changed_behind_its_time(project: Project,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    start(project)
+    assert build(project) == 0
+    text = _articles(project)[0] / "en.md"
+    stamp = text.stat()
+    text.write_text(text.read_text(encoding="utf-8").replace("A rift", "A\0rift"), encoding="utf-8")
+    os.utime(text, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # same size and time, read all the same
+    assert build(project) == 1
+    assert "en.md:2:9: error: NUL byte" in capsys.readouterr().out
+
+
 def test_a_damaged_check_cache_is_ignored_with_a_warning(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
     start(project)
     cold = check(project, capsys)
@@ -353,6 +397,22 @@ def test_the_same_names_digest_promises_the_same_mentions(words: list[str], name
     for lang in ("ar", "en"):
         if before.digest(text, lang) == after.digest(text, lang):
             assert before.find(text, lang) == after.find(text, lang)
+
+
+@settings(max_examples=500, deadline=None)
+@given(names=st.lists(st.text("ab.", min_size=1, max_size=3), min_size=1, max_size=3),
+       more=st.text("ab.", min_size=1, max_size=3), words=st.lists(st.text("ab.", min_size=1, max_size=3), max_size=4))
+@example(names=["a."], more="a", words=["b", "a.b", "a."])
+@example(names=["a"], more="aa", words=["aa", "a", "bba", "b"])
+def test_the_names_digest_tells_apart_names_that_overlap(names: list[str], more: str, words: list[str]) -> None:
+    """The same promise over names of two letters and a mark, which overlap, contain one
+    another and end where another starts: the digest must tell each match apart (the
+    examples: "a" is a whole word in "a.b" where the longer name "a." is not; "a" is
+    found inside "aa" and "bba")."""
+    text = " ".join(words)
+    before, after = Matcher(_forms(names)), Matcher(_forms([*names, more]))
+    if before.digest(text, "en") == after.digest(text, "en"):
+        assert before.find(text, "en") == after.find(text, "en")
 
 
 def _forms(names: list[str]) -> list[NameForm]:

@@ -14,6 +14,7 @@ from test_mentions import matcher_of, registry
 from build_tools.cli import main
 from build_tools.publish.linkcheck import page_file
 from build_tools.site.rendering import link_mentions
+from build_tools.text.matcher import Matcher
 
 SDF = ("name: {ar: قوات سوريا الديمقراطية, en: Syrian Democratic Forces}\nshort_name: {ar: قسد, en: SDF}\n"
        "type: armed-group\n")
@@ -140,8 +141,10 @@ def test_links_resolve_in_the_page_language_and_names_get_linked(tree: Project) 
     assert 'the <a class="briefing-mention" href="../../actors/sdf/"><bdi' not in english
 
 
-MATCHER = matcher_of(registry(sdf=("actor", {"ar": ["قوات سوريا الديمقراطية", "قسد"]}),
-                           raqqa=("location", {"ar": ["الرقة"]})))
+def sdf_and_raqqa() -> Matcher:
+    """Made by each test, not at import: mutmut switches a mutant on after the tests are imported."""
+    return matcher_of(registry(sdf=("actor", {"ar": ["قوات سوريا الديمقراطية", "قسد"]}),
+                               raqqa=("location", {"ar": ["الرقة"]})))
 TARGETS = {("actor", "sdf"): "../../actors/sdf/"}
 
 
@@ -152,12 +155,12 @@ TARGETS = {("actor", "sdf"): "../../actors/sdf/"}
               '<a class="briefing-mention" href="../../actors/sdf/">قسد</a> في الرقة</p>'),
 ])
 def test_link_modes_and_only_listed_entities(mode: str, expected: str) -> None:
-    assert link_mentions("<p>قسد ثم قسد في الرقة</p>", "ar", MATCHER, TARGETS, mode) == expected
+    assert link_mentions("<p>قسد ثم قسد في الرقة</p>", "ar", sdf_and_raqqa(), TARGETS, mode) == expected
 
 
 def test_no_links_in_headings_code_links_or_attributes() -> None:
     html = ('<h2 title="قسد">قسد</h2><p><a href="x">قسد</a> <code>قسد</code> '
             '<img alt="قسد"/> <span title="قسد">وقسد</span></p>')
-    assert link_mentions(html, "ar", MATCHER, TARGETS, "every") == (
+    assert link_mentions(html, "ar", sdf_and_raqqa(), TARGETS, "every") == (
         '<h2 title="قسد">قسد</h2><p><a href="x">قسد</a> <code>قسد</code> '
         '<img alt="قسد"/> <span title="قسد"><a class="briefing-mention" href="../../actors/sdf/">وقسد</a></span></p>')

@@ -15,6 +15,7 @@ from build_tools.content.sourcefiles import decode_text
 from build_tools.content.yamlfile import YamlSyntaxError, parse_yaml
 from build_tools.diagnostics import Report
 from build_tools.pipeline.load import load_briefing
+from build_tools.text import folding
 from build_tools.text.folding import _fold_char, fold
 
 PIECES = ["---\n", "...\n", "title: ", "summary: ", "name: ", "date: 2017-08-07\n", "status: published\n",
@@ -118,6 +119,14 @@ def reference_fold(text: str) -> tuple[str, list[int], list[int]]:
             starts.append(index)
             ends.append(index + 1)
     return "".join(chars), starts, ends
+
+
+def test_the_folding_table_folds_a_character_on_first_use_and_keeps_it() -> None:
+    """``fold``'s ``str.translate`` table is filled as characters are first seen (a new one
+    here: the suite's other tests have filled the module's own)."""
+    table = folding._Table()
+    assert [table[ord(c)] for c in "أ\u064eﻻA\u0640"] == ["ا", "", "لا", "a", ""]
+    assert table == {ord("أ"): "ا", 0x064E: "", ord("ﻻ"): "لا", ord("A"): "a", 0x0640: ""}
 
 
 FOLDABLE = st.text(alphabet=st.sampled_from(list("دير الزور قسد SDF-ß\u064e\u0651\u0640\ufefb\ufdf2 \n\t’'ـأإآةىﻻ")),

@@ -93,7 +93,11 @@ def _headings(markdown: str) -> Unbounded | None:
 
 
 def _paragraph_count(markdown: str) -> Unbounded | None:
-    for count, (start, _) in enumerate(paragraphs(markdown), start=1):
+    count = 0
+    for start, paragraph in paragraphs(markdown):
+        if not paragraph.strip():
+            continue  # blank lines before the first paragraph or after the last
+        count += 1
         if count > MAX_PARAGRAPHS:
             return Unbounded(start, msg("more than {limit:,} paragraphs in one text: split the article",
                                         limit=MAX_PARAGRAPHS))
@@ -118,8 +122,8 @@ def _unclosed_tags(markdown: str) -> Unbounded | None:
 
 
 def _density(markdown: str) -> Unbounded | None:
-    if len(markdown) ** 2 <= MAX_COST:
-        return None  # (marks + lines) ≤ length: too short to reach the limit
+    if len(markdown) * (len(markdown) + 1) <= MAX_COST:
+        return None  # (marks + lines) ≤ length + 1: too short to reach the limit
     total, densest = 0, (0, 0, "")
     for start, paragraph in paragraphs(markdown):
         cost = (sum(paragraph.count(mark) for mark in OPENING_MARKS) + paragraph.count("\n") + 1) * len(paragraph)

@@ -15,7 +15,7 @@ from ..messages import editor_language, msg
 from ..pipeline.cache import ArticleCache
 from ..pipeline.checkcache import CheckCache
 from ..pipeline.digests import tool_digest
-from ..pipeline.load import load_checked
+from ..pipeline.load import LoadedBriefing, load_checked
 from ..progress import Stages, shown_on
 from ..publish.output import describe_os_error
 from .project import (
@@ -54,6 +54,19 @@ def add_lang(command: argparse.ArgumentParser) -> None:
                               "codes and JSON keys stay the same")
 
 
+def checked(args: argparse.Namespace, root: Path, stages: Stages, *,
+            articles: bool) -> tuple[LoadedBriefing | None, Report]:
+    """The project checked (``load_checked``), each article folder that did not change
+    since the last check or build not checked again (unless ``--no-cache``)."""
+    folder = cache_folder(args, root)
+    store = CheckCache(folder, tool_digest()) if folder else None
+    cache = _cached(store, root)
+    loaded, report = load_checked(root, articles=articles, cache=cache, stages=stages)
+    if store and cache and cache.changed:
+        _keep(store, cache, root)
+    return loaded, report
+
+
 def _cached(store: CheckCache | None, root: Path) -> ArticleCache | None:
     """What the last run found, if there is a cache."""
     if store is None:
@@ -75,13 +88,8 @@ def run(args: argparse.Namespace) -> int:
     if unknown:
         raise UsageError(f"--ignore {unknown[0]}: not a warning's code (codes: {', '.join(sorted(WARNINGS))})")
     root = project(args.root)
-    folder = cache_folder(args, root)
-    store = CheckCache(folder, tool_digest()) if folder else None
-    cache = _cached(store, root)
     with Stages(shown_on(sys.stderr, args.quiet), editor_language(args.lang, None)) as stages:
-        loaded, full = load_checked(root, articles=False, cache=cache, stages=stages)
-    if store and cache and cache.changed:
-        _keep(store, cache, root)
+        loaded, full = checked(args, root, stages, articles=False)
     report = Report([d for d in full.diagnostics if d.code not in args.ignore])
     lang = editor_language(args.lang, loaded.config.editor_language if loaded else None)
     formats: dict[str, Callable[[str], str]] = {

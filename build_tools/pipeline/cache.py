@@ -13,6 +13,8 @@ from .parallel import map_in_processes
 
 ArticleResult = tuple[Article | None, list[Diagnostic]]
 """One article folder checked: the article if valid (and kept), and its problems."""
+KeptCheck = tuple[Path, list[Diagnostic]]
+"""A folder whose check is kept without its article (read from disk, ``checkcache``), and its problems."""
 
 
 def _nothing(done: int) -> None:
@@ -30,18 +32,33 @@ class ArticleCache:
         """Whether the last ``check`` changed what is kept (else there is nothing to save)."""
 
     def check(self, folders: list[Path], context: tuple[Signature, ...], check: Callable[[Path], ArticleResult],
-              min_share: int, advance: Callable[[int], None] = _nothing) -> list[ArticleResult]:
+              min_share: int, advance: Callable[[int], None] = _nothing,
+              revive: Callable[[KeptCheck], ArticleResult] | None = None) -> list[ArticleResult]:
         """The results of ``check`` on each of ``folders``, those of the unchanged ones kept
-        (``advance`` is told of each folder's, kept or checked)."""
+        (``advance`` is told of each folder's, kept or checked). With ``revive``, an
+        unchanged folder whose article is not kept gets it made again by ``revive``,
+        without being checked again."""
         new_context = context != self.context
         if new_context:
             self.context, self.results = context, {}
         signatures = {folder: signature(folder) for folder in folders}
         changed = [folder for folder in folders
                    if folder not in self.results or self.results[folder][0] != signatures[folder]]
-        advance(len(folders) - len(changed))
         for folder, result in zip(changed, map_in_processes(check, changed, min_share, advance), strict=True):
             self.results[folder] = (signatures[folder], result)
         self.changed = new_context or bool(changed) or len(self.results) != len(folders)
         self.results = {folder: self.results[folder] for folder in folders}
+        if revive is None:
+            advance(len(folders) - len(changed))
+        else:
+            self._revive(revive, set(changed), min_share, advance)
         return [result for _, result in self.results.values()]
+
+    def _revive(self, revive: Callable[[KeptCheck], ArticleResult], changed: set[Path], min_share: int,
+                advance: Callable[[int], None]) -> None:
+        """The articles of the unchanged folders kept without one, made again by ``revive``."""
+        kept = [(folder, diagnostics) for folder, (_, (article, diagnostics)) in self.results.items()
+                if article is None and folder not in changed]
+        advance(len(self.results) - len(changed) - len(kept))
+        for (folder, _), result in zip(kept, map_in_processes(revive, kept, min_share, advance), strict=True):
+            self.results[folder] = (self.results[folder][0], result)

@@ -1,6 +1,8 @@
-"""``briefing check``'s cache on disk: what checking each article folder found, kept from
-one run to the next (``.briefing-cache/check.json``), so that a folder none of whose
-files changed (same names, sizes and times) is not read again.
+"""The check's cache on disk: what checking each article folder found, kept from one run
+of ``briefing check`` or ``briefing build`` to the next (``.briefing-cache/check.json``),
+so that a folder none of whose files changed (same names, sizes and times) is not checked
+again. ``check`` does not read it again either; ``build`` reads it to make its article,
+and checks it after all if reading finds a problem the kept ones do not include.
 
 Every folder is checked again when what all of them are checked against changed: a file
 of ``site_config/`` or of a registry (a name may now be found in any article's text),
@@ -50,7 +52,7 @@ def _diagnostic(data: list[Any]) -> Diagnostic:
 
 
 class CheckCache:
-    """The file that keeps an ``ArticleCache`` (of ``briefing check``: no article kept) between runs."""
+    """The file that keeps an ``ArticleCache``'s problems between runs (not its articles)."""
 
     def __init__(self, folder: Path, tool: str) -> None:
         self.path = folder / CHECK_FILE

@@ -11,16 +11,17 @@ from ..checks.bounds import check_bundle_bounds
 from ..checks.entities import check_entities
 from ..checks.events import check_events
 from ..checks.markdown import check_bundle_markdown
-from ..checks.media import check_placements, inspect_media
+from ..checks.media import Facts, check_placements, inspect_media
 from ..checks.mentions import check_mentions
 from ..checks.references import check_article_references, check_registry_references
 from ..checks.schemas import SchemaSet
 from ..checks.translations import check_translations
-from ..content.loader import ContentFiles, load_bundle, load_content
+from ..content.loader import ArticleBundle, ContentFiles, load_bundle, load_content
 from ..content.sourcefiles import signature
-from ..diagnostics import DRAFT_GAPS, Position, Report
+from ..diagnostics import DRAFT_GAPS, Diagnostic, Position, Report
 from ..media.reading import CACHE_DIR, Reader
 from ..messages import msg
+from ..model.articles import Article
 from ..model.briefing import Briefing
 from ..model.kinds import REGISTRIES
 from ..model.settings import SiteConfig
@@ -28,7 +29,7 @@ from ..progress import SILENT, Stages
 from ..resolve.articles import resolve_article
 from ..resolve.entities import resolve_entities
 from ..text.matcher import Matcher
-from .cache import ArticleCache, ArticleResult
+from .cache import ArticleCache, ArticleResult, KeptCheck
 from .parallel import map_in_processes
 from .settings import CONFIG_DIR, ConfigError, load_site_config
 
@@ -75,7 +76,8 @@ def load_briefing(root: Path, report: Report, *, articles: bool = True,
         else:
             context = tuple(signature(folder) for folder in (root / CONFIG_DIR, *(
                 files.content_dir / kind.plural for kind in REGISTRIES)))
-            results = cache.check(files.article_folders, context, check, ARTICLES_PER_PROCESS, stage.advance)
+            revive = partial(_revived, registries=registries) if articles else None
+            results = cache.check(files.article_folders, context, check, ARTICLES_PER_PROCESS, stage.advance, revive)
     for article, diagnostics in results:
         report.extend(diagnostics)
         if article is not None:
@@ -111,19 +113,45 @@ def _article(folder: Path, registries: _Registries, keep: bool) -> ArticleResult
     for text in bundle.texts.values():
         check_body(text, report)  # before the bounds check, which leaves out a body it refuses
     bundle = check_bundle_bounds(bundle, report)
+    facts, article = _resolved(bundle, registries, report)
+    check_article_references(bundle, registries.files.ids, report)
+    check_placements(bundle, facts, report)
+    check_bundle_markdown(bundle, registries.config.raw_html, report)
+    if article is not None:
+        check_mentions(article, registries.briefing, registries.matcher, report)
+        check_authors(article, registries.config.authors, report)
+        check_events(article, registries.config.vocabularies["event_sub_types"], registries.briefing, report)
+        check_translations(article, bundle.languages, report)
+        _note_gaps(article, report.diagnostics)
+    return article if keep else None, report.diagnostics
+
+
+def _revived(kept: KeptCheck, registries: _Registries) -> ArticleResult:
+    """The article of a folder whose check was kept on disk (``checkcache``), read and
+    resolved again, not checked: its problems are the kept ones, which include whatever
+    reading and resolving it reports. Should they report anything else, its files
+    changed without their sizes and times (a file's time set back): it is checked."""
+    folder, diagnostics = kept
+    told_again = Report()
+    bundle = load_bundle(folder, registries.files, told_again)
+    _, article = _resolved(bundle, registries, told_again)
+    if any(problem not in diagnostics for problem in told_again.diagnostics):
+        return _article(folder, registries, keep=True)
+    if article is not None:
+        _note_gaps(article, diagnostics)
+    return article, diagnostics
+
+
+def _resolved(bundle: ArticleBundle, registries: _Registries, report: Report) -> tuple[Facts, Article | None]:
+    """What the article's photos and documents are, and the article itself."""
     config = registries.config
     reader = Reader(config.max_media_bytes, config.max_media_pixels, registries.files.root / CACHE_DIR)
     facts = inspect_media(bundle, reader, report)
-    article = resolve_article(bundle, registries.schemas, report, facts, registries.briefing.locations,
-                              config.default_language)
-    check_article_references(bundle, registries.files.ids, report)
-    check_placements(bundle, facts, report)
-    check_bundle_markdown(bundle, config.raw_html, report)
-    if article is not None:
-        check_mentions(article, registries.briefing, registries.matcher, report)
-        check_authors(article, config.authors, report)
-        check_events(article, config.vocabularies["event_sub_types"], registries.briefing, report)
-        check_translations(article, bundle.languages, report)
-        if article.is_draft:
-            article.gaps = tuple(sorted(d for d in report.diagnostics if d.code in DRAFT_GAPS))
-    return article if keep else None, report.diagnostics
+    return facts, resolve_article(bundle, registries.schemas, report, facts, registries.briefing.locations,
+                                  config.default_language)
+
+
+def _note_gaps(article: Article, diagnostics: list[Diagnostic]) -> None:
+    """A draft keeps its errors of what is left to fill in, for the preview's banner."""
+    if article.is_draft:
+        article.gaps = tuple(sorted(d for d in diagnostics if d.code in DRAFT_GAPS))

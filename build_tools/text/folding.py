@@ -88,16 +88,15 @@ class _Origins:
     def __init__(self, irregular: list[tuple[int, int]], runs: list[tuple[int, int]], length: int) -> None:
         self.raw_pieces, self.original_pieces = [0], [0]
         self.raw_ends: dict[int, int] = {}
-        emitted = cursor = 0  # raw characters so far; next original index
+        shift = 0  # raw characters so far less original ones
         for index, count in irregular:
-            emitted += index - cursor
+            emitted = index + shift  # raw characters before this one's
             if count == 0 and emitted:
                 self.raw_ends[emitted - 1] = index + 1  # a mark belongs to the letter before it
             for piece in range(count):  # every piece of a ligature starts at its character
                 self._open(emitted + piece, index)
-            emitted += count
-            cursor = index + 1
-            self._open(emitted, cursor)
+            shift += count - 1
+            self._open(emitted + count, index + 1)
         self.cuts, self.shifts = [0], [0]
         self.ends_after_cut: dict[int, int] = {}
         for start, end in runs:

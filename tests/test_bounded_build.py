@@ -4,7 +4,6 @@ refused before parsing, and a page that still takes too long stops the build by 
 
 from __future__ import annotations
 
-import math
 import shutil
 from pathlib import Path
 
@@ -16,7 +15,6 @@ from hypothesis import strategies as st
 
 from build_tools.checks.bounds import (
     MAX_BACKTICKS,
-    MAX_COST,
     MAX_HEADINGS,
     MAX_NESTING,
     MAX_PARAGRAPHS,
@@ -81,18 +79,28 @@ def test_what_an_article_needs_is_far_within_the_limits() -> None:
     assert unbounded("```python\nx = 1\n```\n" * 100) is None
 
 
-def _longest_unclosed_run() -> int:
-    """The most paragraphs ``<a x`` (6 characters with the blank line, unclosed) a text of nothing
-    else can hold: n tags × 6n characters ≤ MAX_COST."""
-    return math.isqrt(MAX_COST // 6)
+UNCLOSED_FORMS = "\n\n<a x <b> </y <!z <?q 1 < 2 <3 <ب <<i"
+"""38 characters holding 5 tags that no '>' closes (``<a``, ``</``, ``<!``, ``<?`` and the last
+``<i``); ``<b>`` is closed, and ``< 2``, ``<3``, ``<ب`` and the first ``<`` of ``<<`` start no
+tag (``html.parser`` starts one only at an ASCII letter, ``/``, ``!`` or ``?``)."""
 
 
-def _longest_bracket_run() -> int:
-    """The most ``[`` one paragraph of nothing else can hold: (n marks + 1 line) × n characters ≤ MAX_COST."""
-    count = math.isqrt(MAX_COST)
-    while (count + 1) * count > MAX_COST:
-        count -= 1
-    return count
+def _unclosed_at_the_limit() -> str:
+    """500 unclosed tags in 10,000 characters: 500 × 10,000 = MAX_COST."""
+    forms = UNCLOSED_FORMS * 100
+    return forms + "w" * (10_000 - len(forms))
+
+
+def _dense_paragraphs(extra: str = "") -> str:
+    """Five paragraphs of 999 ``[`` and a letter, (999 marks + 1 line) × 1,000 characters each:
+    together MAX_COST, though each is a fifth of it; ``extra`` ends the second."""
+    paragraph = "[" * 999 + "w"
+    return "\n\n".join([paragraph, paragraph + extra, paragraph, paragraph, paragraph])
+
+
+DENSITY = ("too much Markdown syntax to render in bounded time: the densest paragraph, which starts here, has {} "
+           "characters on {} with {} of [ ! * _ ` < & \\ ~ {{; is it pasted data? Separate its paragraphs with blank "
+           "lines or remove the marks")
 
 
 @pytest.mark.parametrize("within, over, offset, message", [
@@ -103,16 +111,19 @@ def _longest_bracket_run() -> int:
                  f"a run of {MAX_BACKTICKS + 1} backticks (at most {MAX_BACKTICKS})", id="backticks"),
     pytest.param("# h\n" * MAX_HEADINGS, "# h\n" * MAX_HEADINGS + "t\n---\n", 4 * MAX_HEADINGS + 2,
                  f"more than {MAX_HEADINGS} headings in one text: split the article", id="headings"),
-    pytest.param("w\n\n" * MAX_PARAGRAPHS, "w\n\n" * MAX_PARAGRAPHS + "w", 3 * MAX_PARAGRAPHS,
+    pytest.param("\n\n" + "w\n\n" * MAX_PARAGRAPHS, "\n\n" + "w\n\n" * MAX_PARAGRAPHS + "w", 2 + 3 * MAX_PARAGRAPHS,
                  f"more than {MAX_PARAGRAPHS:,} paragraphs in one text: split the article", id="paragraphs"),
-    pytest.param("<a x\n\n" * _longest_unclosed_run(), "<b>" + "<a x\n\n" * (_longest_unclosed_run() + 1), 3,
-                 f"{_longest_unclosed_run() + 1:,} HTML tags that no '>' closes, the first here: reading the text "
-                 "once for each would not end in bounded time; close them, or write '<' as '&lt;'", id="unclosed"),
-    pytest.param("[" * _longest_bracket_run(), "[" * (_longest_bracket_run() + 1), 0,
-                 "too much Markdown syntax to render in bounded time: the densest paragraph, which starts here, has "
-                 f"{_longest_bracket_run() + 1:,} characters on 1 line with {_longest_bracket_run() + 1:,} of "
-                 "[ ! * _ ` < & \\ ~ {; is it pasted data? Separate its paragraphs with blank lines or remove the "
-                 "marks", id="density"),
+    pytest.param(_unclosed_at_the_limit(), _unclosed_at_the_limit() + "w", 2,
+                 "500 HTML tags that no '>' closes, the first here: reading the text once for each would not end in "
+                 "bounded time; close them, or write '<' as '&lt;'", id="unclosed"),
+    pytest.param("[" * 1_999 + "w" * 501, "[" * 2_000 + "w" * 501, 0,
+                 DENSITY.format("2,501", "1 line", "2,000"), id="density"),
+    pytest.param("[" * 2_235, "[" * 2_236, 0, DENSITY.format("2,236", "1 line", "2,236"),
+                 id="density-of-the-shortest-text-over"),
+    pytest.param(_dense_paragraphs(), _dense_paragraphs(extra="w"), 1_002,
+                 DENSITY.format("1,001", "1 line", 999), id="density-summed-over-paragraphs"),
+    pytest.param("[" * 1_498 + "\nw" * 501, "[" * 1_499 + "\nw" * 501, 0,
+                 DENSITY.format("2,501", "502 lines", "1,499"), id="density-of-lines"),
 ])
 def test_each_limit_holds_exactly(within: str, over: str, offset: int, message: str) -> None:
     """A text at a limit is accepted; one step over, refused where the step is."""
@@ -123,6 +134,16 @@ def test_each_limit_holds_exactly(within: str, over: str, offset: int, message: 
 
 
 POLICY = " (raw_html: reject in site_config/site.yml) [raw-html]"
+
+
+def test_only_the_refused_text_is_left_out_of_later_checks(project: Project, capsys) -> None:
+    """The Arabic text over a limit is reported once, not also for the script it holds; the
+    English text, within the limits, is still checked."""
+    write_minimal_article(project, ar="---\ntitle: خلاف\n---\n<script>x</script>\n\n" + "`" * 40 + "\n",
+                          en="---\ntitle: A rift\n---\n<script>x</script>\n")
+    assert project.check(capsys) == (1, [
+        f"{FOLDER}/ar.md:6:1: error: a run of 40 backticks (at most {MAX_BACKTICKS}) [unbounded-markdown]",
+        f"{FOLDER}/en.md:4:1: error: raw HTML <script> is not allowed" + POLICY, "2 errors, 0 warnings"])
 
 
 @pytest.mark.parametrize("body, column, message", [

@@ -50,6 +50,9 @@ _HEADING = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|[=-]+[ \t]*$)", re.MULTILINE
 _NESTED_MARKERS = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)|>[ \t]*)+", re.MULTILINE)
 """List markers (each followed by a space) and quote markers (``>>`` nests two) opening a line."""
 _MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")
+_UNCLOSED_TAG = re.compile(r"<[a-zA-Z/!?][^<>]*+(?=<|\Z)")
+"""A tag the HTML tokenizer starts (``<`` and an ASCII letter, ``/``, ``!`` or ``?``, as
+``html.parser`` reads them) and no ``>`` closes before the next ``<`` or the end."""
 
 
 @dataclass(frozen=True)
@@ -105,40 +108,35 @@ def _paragraph_count(markdown: str) -> Unbounded | None:
 
 
 def _unclosed_tags(markdown: str) -> Unbounded | None:
-    """Tags the tokenizer starts and no ``>`` closes before the next ``<``."""
-    unclosed, first, start = 0, -1, markdown.find("<")
-    while start != -1:
-        following = markdown.find("<", start + 1)
-        opens_a_tag = start + 1 < len(markdown) and (markdown[start + 1].isalpha() or markdown[start + 1] in "/!?")
-        if opens_a_tag and markdown.find(">", start, following if following != -1 else len(markdown)) == -1:
-            unclosed += 1
-            first = first if first != -1 else start
-        start = following
-    if unclosed * len(markdown) <= MAX_COST:
+    unclosed = [found.start() for found in _UNCLOSED_TAG.finditer(markdown)]
+    if len(unclosed) * len(markdown) <= MAX_COST:
         return None
-    return Unbounded(first, msg("{count:,} HTML tags that no '>' closes, the first here: reading the text once for "
-                                "each would not end in bounded time; close them, or write '<' as '&lt;'",
-                                count=unclosed))
+    return Unbounded(unclosed[0], msg("{count:,} HTML tags that no '>' closes, the first here: reading the text once "
+                                      "for each would not end in bounded time; close them, or write '<' as '&lt;'",
+                                      count=len(unclosed)))
+
+
+def _cost(paragraph: str) -> int:
+    return (_marks(paragraph) + paragraph.count("\n") + 1) * len(paragraph)
+
+
+def _marks(paragraph: str) -> int:
+    return sum(paragraph.count(mark) for mark in OPENING_MARKS)
 
 
 def _density(markdown: str) -> Unbounded | None:
     if len(markdown) * (len(markdown) + 1) <= MAX_COST:
         return None  # (marks + lines) ≤ length + 1: too short to reach the limit
-    total, densest = 0, (0, 0, "")
-    for start, paragraph in paragraphs(markdown):
-        cost = (sum(paragraph.count(mark) for mark in OPENING_MARKS) + paragraph.count("\n") + 1) * len(paragraph)
-        total += cost
-        densest = max(densest, (cost, start, paragraph))
-    if total <= MAX_COST:
+    costs = [(_cost(paragraph), start, paragraph) for start, paragraph in paragraphs(markdown)]
+    if sum(cost for cost, _, _ in costs) <= MAX_COST:
         return None
-    _, start, paragraph = densest
-    marks = sum(paragraph.count(mark) for mark in OPENING_MARKS)
+    _, start, paragraph = max(costs)
     lines = paragraph.count("\n") + 1
     on_lines = msg("on 1 line") if lines == 1 else msg("on {lines:,} lines", lines=lines)
     return Unbounded(start, msg("too much Markdown syntax to render in bounded time: the densest paragraph, which "
                                 "starts here, has {characters:,} characters {on_lines} with {count:,} of {marks}; is "
                                 "it pasted data? Separate its paragraphs with blank lines or remove the marks",
-                                characters=len(paragraph), on_lines=on_lines, count=marks,
+                                characters=len(paragraph), on_lines=on_lines, count=_marks(paragraph),
                                 marks=" ".join(OPENING_MARKS)))
 
 

@@ -176,7 +176,7 @@ class _Builder:
     def check_tag(self, event: yaml.ScalarEvent | yaml.CollectionStartEvent) -> None:
         tag = event.tag
         if tag and tag != "!" and tag not in _CORE_TAGS:
-            written = tag.replace(_YAML_TAG, "!!", 1)
+            written = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
             self.refuse(event, msg("YAML tag '{tag}' refused: content is plain text, numbers and lists; "
                                    "remove the tag", tag=written))
 
@@ -224,12 +224,10 @@ class _Builder:
             self.keys[path] = self.where(event)
 
     def construct(self, event: yaml.ScalarEvent) -> Any:
-        if event.tag == "!":
-            return event.value
         tag = event.tag or _implicit_tag(event.value, event.implicit)
         build = _SCALARS.get(tag)
         if build is None:
-            return event.value  # str, and YAML 1.1 oddities such as '=' (tag:yaml.org,2002:value)
+            return event.value  # str, '!' (text), and YAML 1.1 oddities such as '=' (tag:yaml.org,2002:value)
         try:
             return build(yaml.ScalarNode(tag, event.value))
         except ValueError:

@@ -43,12 +43,6 @@ def test_yaml_scalars_are_typed_as_yaml_1_1_reads_them_but_dates_stay_text() -> 
                                               "s": "12", "v": "=", "x": 31, "d": "2017-08-07", "c": 7}
 
 
-def test_yaml_syntax_error_counts_from_first_line() -> None:
-    with pytest.raises(YamlSyntaxError) as caught:
-        parse_yaml("a: [1\n", "f.md", first_line=2)
-    assert (caught.value.line, caught.value.column) == (3, 1)
-
-
 @pytest.mark.parametrize("text, line, column, code, message", [
     pytest.param("a: [1\n", 3, 1, "yaml-syntax", "YAML syntax error: did not find expected ',' or ']'", id="syntax"),
     pytest.param("a: b: c\n", 2, 5, "yaml-syntax", "YAML syntax error: mapping values are not allowed in this context",

@@ -33,19 +33,18 @@ def checked_body(project: Project, capsys, body: str) -> tuple[int, list[str]]:
     return project.check(capsys)
 
 
+DENSITY = ("too much Markdown syntax to render in bounded time: the densest paragraph, which starts here, has {} "
+           "characters on {} with {} of [ ! * _ ` < & \\ ~ {{; is it pasted data? Separate its paragraphs with blank "
+           "lines or remove the marks")
+
+
 @pytest.mark.parametrize(("body", "line", "column", "message"), [
     pytest.param("Intro.\n\n" + "[" * 30_000 + "\n", 6, 1,
-                 "too much Markdown syntax to render in bounded time: the densest paragraph, which starts here, has "
-                 "30,000 characters on 1 line with 30,000 of [ ! * _ ` < & \\ ~ {; is it pasted data? Separate its "
-                 "paragraphs with blank lines or remove the marks [unbounded-markdown]", id="unmatched-brackets"),
+                 DENSITY.format("30,000", "1 line", "30,000") + " [unbounded-markdown]", id="unmatched-brackets"),
     pytest.param("a `b` " * 2_000 + "\n", 4, 1,
-                 "too much Markdown syntax to render in bounded time: the densest paragraph, which starts here, has "
-                 "12,000 characters on 1 line with 4,000 of [ ! * _ ` < & \\ ~ {; is it pasted data? Separate its "
-                 "paragraphs with blank lines or remove the marks [unbounded-markdown]", id="code-spans"),
+                 DENSITY.format("12,000", "1 line", "4,000") + " [unbounded-markdown]", id="code-spans"),
     pytest.param("text\n" + "- x\n" * 3_000, 4, 1,
-                 "too much Markdown syntax to render in bounded time: the densest paragraph, which starts here, has "
-                 "12,004 characters on 3,001 lines with 0 of [ ! * _ ` < & \\ ~ {; is it pasted data? Separate its "
-                 "paragraphs with blank lines or remove the marks [unbounded-markdown]", id="lines-of-one-paragraph"),
+                 DENSITY.format("12,004", "3,001 lines", 0) + " [unbounded-markdown]", id="lines-of-one-paragraph"),
     pytest.param("Intro.\n\n" + "- " * 300 + "x\n", 6, 1,
                  f"300 lists or quotes nested on one line (at most {MAX_NESTING}): Markdown would nest them one inside "
                  "another [unbounded-markdown]", id="nested-list-markers"),
@@ -96,11 +95,6 @@ def _dense_paragraphs(extra: str = "") -> str:
     together MAX_COST, though each is a fifth of it; ``extra`` ends the second."""
     paragraph = "[" * 999 + "w"
     return "\n\n".join([paragraph, paragraph + extra, paragraph, paragraph, paragraph])
-
-
-DENSITY = ("too much Markdown syntax to render in bounded time: the densest paragraph, which starts here, has {} "
-           "characters on {} with {} of [ ! * _ ` < & \\ ~ {{; is it pasted data? Separate its paragraphs with blank "
-           "lines or remove the marks")
 
 
 @pytest.mark.parametrize("within, over, offset, message", [

@@ -117,11 +117,15 @@ def _unclosed_tags(markdown: str) -> Unbounded | None:
 
 
 def _cost(paragraph: str) -> int:
-    return (_marks(paragraph) + paragraph.count("\n") + 1) * len(paragraph)
+    return (_marks(paragraph) + _lines(paragraph)) * len(paragraph)
 
 
 def _marks(paragraph: str) -> int:
     return sum(paragraph.count(mark) for mark in OPENING_MARKS)
+
+
+def _lines(paragraph: str) -> int:
+    return paragraph.count("\n") + 1
 
 
 def _density(markdown: str) -> Unbounded | None:
@@ -131,7 +135,7 @@ def _density(markdown: str) -> Unbounded | None:
     if sum(cost for cost, _, _ in costs) <= MAX_COST:
         return None
     _, start, paragraph = max(costs)
-    lines = paragraph.count("\n") + 1
+    lines = _lines(paragraph)
     on_lines = msg("on 1 line") if lines == 1 else msg("on {lines:,} lines", lines=lines)
     return Unbounded(start, msg("too much Markdown syntax to render in bounded time: the densest paragraph, which "
                                 "starts here, has {characters:,} characters {on_lines} with {count:,} of {marks}; is "

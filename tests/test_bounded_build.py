@@ -148,6 +148,14 @@ def test_only_the_refused_text_is_left_out_of_later_checks(project: Project, cap
     pytest.param("[x]: <![-->\n", 6, "raw HTML that the site's renderer cannot read (the build would stop here): "
                                    "write '<' as '&lt;' [unreadable-html]", id="unreadable-in-a-link-definition"),
     pytest.param("Text <![CDATA[x]]> more.\n", 6, "raw HTML section '<![…]>' is not allowed" + POLICY, id="cdata"),
+    pytest.param("<b>x</b> <![)<i> more.\n", 10, "raw HTML that the site's renderer cannot read (the build would "
+                 "stop here): write '<' as '&lt;' [unreadable-html]", id="unreadable-before-a-tag"),
+    pytest.param("<b>a</b> <![foo[x]]> more.\n", 10, "raw HTML that the site's renderer cannot read (the build would "
+                 "stop here): write '<' as '&lt;' [unreadable-html]", id="unreadable-at-its-first-character"),
+    pytest.param("Price &#<script>x</script>\n", 9, "raw HTML <script> is not allowed" + POLICY,
+                 id="after-a-broken-character-reference"),
+    pytest.param("[a] {b} <script>x</script>\n", 9, "raw HTML <script> is not allowed" + POLICY,
+                 id="among-every-mark-of-markup"),
     pytest.param("<![) first.\n", 1, "raw HTML that the site's renderer cannot read (the build would stop here): "
                                     "write '<' as '&lt;' [unreadable-html]", id="unreadable-at-the-start"),
     pytest.param("`code` then <iframe src=x></iframe>\n", 13, "raw HTML <iframe> is not allowed" + POLICY,
@@ -172,11 +180,21 @@ def lenient(project: Project) -> None:
     site.write_text(site.read_text(encoding="utf-8").replace("raw_html: reject", "raw_html: strip"), encoding="utf-8")
 
 
-def test_unreadable_html_is_reported_where_it_is_on_a_later_line(project: Project, capsys) -> None:
-    body = "First paragraph.\n\nThe <b>SDF</b> and\tthen <![) here.\n"
+@pytest.mark.parametrize("body, where", [
+    ("First paragraph.\n\nThe <b>SDF</b> and\tthen <![) here.\n", "6:25"),
+    ("A <i>first</i>\n\nthen </i> one\n<b>a</b> <![foo[x]]> here.\n", "7:10"),
+    ("A <i>first</i>\n\nthen </i> one\n<b>x</b> <![)<i> here.\n", "7:10"),
+])
+def test_unreadable_html_is_reported_where_it_is_on_a_later_line(project: Project, capsys, body: str,
+                                                                  where: str) -> None:
     assert checked_body(project, capsys, body) == (1, [
-        f"{FOLDER}/en.md:6:25: error: raw HTML that the site's renderer cannot read (the build would stop here): "
+        f"{FOLDER}/en.md:{where}: error: raw HTML that the site's renderer cannot read (the build would stop here): "
         "write '<' as '&lt;' [unreadable-html]", "1 error, 0 warnings"])
+
+
+def test_a_marked_section_cut_off_at_the_end_is_read_as_the_renderer_reads_it(project: Project, capsys) -> None:
+    """The renderer reads a text with blank lines after it, and "<![if" then is only text."""
+    assert checked_body(project, capsys, "Text <![if") == (0, ["0 errors, 0 warnings"])
 
 
 def test_raw_html_the_renderer_cannot_read_is_an_error_under_either_policy(project: Project, capsys) -> None:

@@ -26,8 +26,12 @@ from media_files import (
 )
 from PIL import Image, ImageChops, ImageOps, ImageStat
 
+from build_tools.checks.media import inspect_media
 from build_tools.cli import main
+from build_tools.content.loader import load_bundle, load_content
+from build_tools.diagnostics import Report
 from build_tools.media.metadata import image_findings, pdf_findings
+from build_tools.media.reading import Reader
 
 
 def test_a_photo_naming_its_photographer_and_city_in_iptc_is_an_error(project: Project,
@@ -113,9 +117,11 @@ def test_missing_alt_and_credit_in_a_language_of_the_article(project: Project,
 def test_placed_images_must_be_declared_photos_of_the_folder(project: Project, capsys: pytest.CaptureFixture) -> None:
     en = ("---\ntitle: A rift\n---\nText.\n\n![](road.jpg) ![x](https://example.org/x.jpg)\n\n![](other.jpg)\n\n"
           "![](../elsewhere/y.jpg) ![a][ref] <img src=\"undeclared.png\"> `![](in-code.jpg)`\n\n"
-          "![](data:image/png;base64,AAAA)\n\n[ref]: //cdn.example.org/z.webp\n")
-    folder = write_article_with_media(project, en=en)
+          "![](data:image/png;base64,AAAA)\n\n[ref]: //cdn.example.org/z.webp\n\n![](report.pdf)\n")
+    folder = write_article_with_media(project, extra="documents:\n  - file: report.pdf\n    title: {ar: تقرير, en: "
+                                                     "Report}\n", en=en)
     (folder / "road.jpg").write_bytes(jpeg())
+    (folder / "report.pdf").write_bytes(pdf(None))
     (folder / "undeclared.png").write_bytes(encoded(picture(), "PNG"))
     code, lines = project.check(capsys)
     remote = ("readers' browsers would not show it (the site's Content-Security-Policy allows only its own images), "
@@ -131,6 +137,8 @@ def test_placed_images_must_be_declared_photos_of_the_folder(project: Project, c
         f"{FOLDER}/en.md:12:5: error: 'data:' link is not allowed: links must be http, https, mailto or to an "
         "actor, location, source or tag [unsafe-link]",
         f"{FOLDER}/en.md:14:8: error: remote image //cdn.example.org/z.webp: {remote}",
+        f"{FOLDER}/en.md:16:5: error: report.pdf is a document: documents are listed with the article, not placed "
+        "as images [misplaced-image]",
         f"{FOLDER}/undeclared.png: warning: not declared under media: in meta.yml, so not published "
         "[undeclared-media]"])
 
@@ -160,17 +168,43 @@ def test_declared_files_missing_unused_or_twice_lead(project: Project, capsys: p
         "documents meta.yml declares [ignored-file]"])
 
 
-def test_an_undeclared_photo_with_gps_warns_that_the_repository_publishes_it(project: Project,
-                                                                            capsys: pytest.CaptureFixture) -> None:
+def test_undeclared_files_with_metadata_warn_that_the_repository_publishes_it(project: Project,
+                                                                             capsys: pytest.CaptureFixture) -> None:
     folder = write_article_with_media(project)
     (folder / "road.jpg").write_bytes(jpeg())
     (folder / "original.jpg").write_bytes(jpeg(exif=phone_exif()))
+    (folder / "draft.pdf").write_bytes(pdf())
+    (folder / "clean.pdf").write_bytes(pdf(None))
     code, lines = project.check(capsys)
     assert (code, _errors(lines)) == (0, [
+        f"{FOLDER}/clean.pdf: warning: not declared under documents: in meta.yml, so not published"
+        " [undeclared-media]",
+        f"{FOLDER}/draft.pdf: warning: not declared under documents: in meta.yml, so not published; it carries "
+        "metadata that anyone who clones the repository can read: document information: author's name (Author); "
+        f"XMP metadata (author, tool and dates); remove it with `briefing strip-metadata {FOLDER}/draft.pdf`, "
+        "then check again [undeclared-media]",
         f"{FOLDER}/original.jpg: warning: not declared under media: in meta.yml, so not published; it carries "
         "metadata that anyone who clones the repository can read: EXIF: GPS position; EXIF: photographer's name "
         f"(Artist); EXIF: camera serial number (BodySerialNumber); remove it with `briefing strip-metadata "
         f"{FOLDER}/original.jpg`, then check again [undeclared-media]"])
+    code, lines = project.check(capsys, "--format", "json")
+    where = [{key: item[key] for key in ("file", "line", "column")} for item in json.loads("\n".join(lines))
+             ["diagnostics"] if item["code"] == "undeclared-media"]
+    assert where == [{"file": f"{FOLDER}/{name}", "line": 0, "column": 0}  # the file as a whole
+                     for name in ("clean.pdf", "draft.pdf", "original.jpg")]
+
+
+def test_a_declared_file_gone_before_it_is_read_is_an_error(project: Project) -> None:
+    """A file removed between listing the folder and reading it (moved away by another program)."""
+    folder = write_article_with_media(project)
+    (folder / "road.jpg").write_bytes(jpeg())
+    files = load_content(project.root, Report())
+    report = Report()
+    bundle = load_bundle(next(path for path in files.article_folders if path.name == folder.name), files, report)
+    (folder / "road.jpg").unlink()
+    assert inspect_media(bundle, Reader(max_bytes=10**6, max_pixels=10**6), report) == {}
+    assert report.as_text(summary=False) == (f"{FOLDER}/meta.yml:4:11: error: road.jpg: cannot be read: No such "
+                                             "file or directory [unreadable-file]\n")
 
 
 def _strip(capsys: pytest.CaptureFixture, *paths: Path) -> tuple[int, list[str]]:

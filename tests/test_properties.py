@@ -137,6 +137,7 @@ FOLDABLE = st.text(alphabet=st.sampled_from(list("دير الزور قسد SDF-�
 @given(FOLDABLE | st.text(max_size=60))
 @example("\u064e\ufefb")  # a mark and a ligature: as many characters out as in
 @example("-’\u064e")  # a mark after a run of separators
+@example("a \u064e \u0651 \u064e b")  # marks after three separators of one run: the kept one ends after the last
 def test_fast_folding_matches_the_reference(text: str) -> None:
     fast = fold(text)
     expected_text, expected_starts, expected_ends = reference_fold(text)

@@ -150,10 +150,10 @@ def unreadable_html(markdown: str) -> int | None:
     MkDocs reads every page's raw HTML with Python-Markdown's copy of ``html.parser``
     before rendering it, and that copy raises on some broken markup ("<![)": see
     mkdocs/mkdocs#4001); the build would stop there. The text is given to it as MkDocs
-    gives it: tabs read as spaces (which keeps offsets), blank lines after."""
+    gives it, with blank lines after ("<![if" at the very end is text then)."""
     if "<" not in markdown:
         return None
-    text = markdown.replace("\t", " ") + "\n\n"
+    text = markdown + "\n\n"
     parser = _RENDERERS_TOKENIZER.HTMLParser()
     try:
         parser.feed(text)

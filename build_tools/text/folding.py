@@ -74,7 +74,7 @@ def fold(text: str) -> Folded:
     if not irregular and not runs:
         return Folded(raw, range(len(text)), range(1, len(text) + 1))
     origins = _Origins(irregular, runs, len(raw) - sum(end - start for start, end in runs))
-    return Folded(_SPACE_RUN.sub(" ", raw) if runs else raw, origins.starts, origins.ends)
+    return Folded(_SPACE_RUN.sub(" ", raw), origins.starts, origins.ends)
 
 
 class _Origins:
@@ -102,8 +102,8 @@ class _Origins:
         for start, end in runs:
             kept = start - 1 - self.shifts[-1]
             marked = [self.raw_ends[j] for j in range(start, end) if j in self.raw_ends]
-            if marked:  # a mark after a dropped space belongs to the space that is kept
-                self.ends_after_cut[kept] = max(self._raw_end(start - 1), *marked)
+            if marked:  # a mark after a dropped space belongs to the space that is kept, and ends last
+                self.ends_after_cut[kept] = max(marked)
             self.cuts.append(kept + 1)
             self.shifts.append(self.shifts[-1] + end - start)
         self.starts = _Positions(self._start, length)

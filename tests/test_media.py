@@ -444,3 +444,13 @@ def test_a_share_image_that_cannot_be_read_is_an_error(project: Project, capsys:
     assert code == 1
     assert problem.startswith(f"site_config/site.yml:{line}:9: error: share_image.file: missing.png cannot be read "
                               "as an image: ") and problem.endswith(" [site-config]")
+
+
+def test_media_entries_without_a_file_are_reported_not_read(project: Project, capsys: pytest.CaptureFixture) -> None:
+    media = PHOTO.format(file="road.jpg") + "  - road.jpg\n  - alt: {ar: طريق, en: A road}\n"
+    (write_article_with_media(project, media) / "road.jpg").write_bytes(jpeg())
+    code, lines = project.check(capsys)
+    assert (code, _errors(lines)) == (1, [
+        f"{FOLDER}/meta.yml:7:5: error: media[1] must be a mapping of fields, not a text [wrong-type]",
+        f"{FOLDER}/meta.yml:8:5: error: missing required field 'credit' in media[2] [missing-field]",
+        f"{FOLDER}/meta.yml:8:5: error: missing required field 'file' in media[2] [missing-field]"])

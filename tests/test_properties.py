@@ -129,6 +129,17 @@ def test_the_folding_table_folds_a_character_on_first_use_and_keeps_it() -> None
     assert table == {ord("أ"): "ا", 0x064E: "", ord("ﻻ"): "لا", ord("A"): "a", 0x0640: ""}
 
 
+def test_the_fast_path_lets_through_only_characters_that_fold_to_one() -> None:
+    """``fold`` works out where a character came from only where ``_irregular_pattern``
+    matches, so every character it lets through must fold to exactly one; and it lets
+    through Latin and Arabic letters, or there is no fast path (a new pattern here: the
+    module's own is made at import)."""
+    pattern = folding._irregular_pattern()
+    let_through = {chr(code) for code in range(0x2100) if not pattern.match(chr(code))}
+    assert all(len(_fold_char(char)) == 1 for char in let_through)
+    assert set("AZaz09 .,ابتثجحخدذرزسشصضطظعغفقكلمنهوي،؟") <= let_through
+
+
 FOLDABLE = st.text(alphabet=st.sampled_from(list("دير الزور قسد SDF-ß\u064e\u0651\u0640\ufefb\ufdf2 \n\t’'ـأإآةىﻻ")),
                    max_size=60)
 

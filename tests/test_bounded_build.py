@@ -150,6 +150,8 @@ def test_only_the_refused_text_is_left_out_of_later_checks(project: Project, cap
     pytest.param("Text <![CDATA[x]]> more.\n", 6, "raw HTML section '<![…]>' is not allowed" + POLICY, id="cdata"),
     pytest.param("<b>x</b> <![)<i> more.\n", 10, "raw HTML that the site's renderer cannot read (the build would "
                  "stop here): write '<' as '&lt;' [unreadable-html]", id="unreadable-before-a-tag"),
+    pytest.param("<b>x</b> <![<i> more.\n", 10, "raw HTML that the site's renderer cannot read (the build would "
+                 "stop here): write '<' as '&lt;' [unreadable-html]", id="unreadable-holding-a-tag"),
     pytest.param("<b>a</b> <![foo[x]]> more.\n", 10, "raw HTML that the site's renderer cannot read (the build would "
                  "stop here): write '<' as '&lt;' [unreadable-html]", id="unreadable-at-its-first-character"),
     pytest.param("Price &#<script>x</script>\n", 9, "raw HTML <script> is not allowed" + POLICY,

@@ -144,6 +144,18 @@ def find_unsafe(markdown: str) -> Iterator[Finding]:
                                       "here): write '<' as '&lt;'"), "unreadable-html")
 
 
+class _Tokenizer(_RENDERERS_TOKENIZER.HTMLParser):  # type: ignore[misc]
+    """The renderer's tokenizer, noting where the last "<!" construct it read starts: the
+    only kind it fails on ("<![" sections), at a point past their "<"."""
+
+    declaration = (1, 0)
+
+    def parse_html_declaration(self, i: int) -> int:
+        self.declaration = self.getpos()
+        read: int = super().parse_html_declaration(i)
+        return read
+
+
 def unreadable_html(markdown: str) -> int | None:
     """Where the renderer's HTML tokenizer fails on ``markdown``, if it does.
 
@@ -154,16 +166,16 @@ def unreadable_html(markdown: str) -> int | None:
     if "<" not in markdown:
         return None
     text = markdown + "\n\n"
-    parser = _RENDERERS_TOKENIZER.HTMLParser()
+    parser = _Tokenizer()
     try:
         parser.feed(text)
         parser.close()
-    except Exception:  # html.parser's "expected name token", "we should not get here!"…
-        line, column = parser.getpos()
+    except Exception:  # html.parser's "expected name token", "unknown status keyword"…
+        line, column = parser.declaration
         line_start = 0
         for _ in range(line - 1):
             line_start = text.index("\n", line_start) + 1
-        return max(text.rfind("<", 0, line_start + column + 1), 0)
+        return line_start + column
     return None
 
 

@@ -116,6 +116,9 @@ def test_a_preview_reuses_a_feed_made_from_the_same_articles(config: SiteConfig)
     edited = _article("a", PartialDate(2017, 8, 7), summary="Changed.")
     changed = site_feeds(_briefing(edited), config, ["en"], made=made)
     assert b"Changed." in changed["en/feed.xml"] and made["en/feed.xml"][1] is changed["en/feed.xml"]
+    older = site_feeds(_briefing(edited, _article("c", PartialDate(2017, 8, 6))), config, ["en"], made=made)
+    assert [entry.id for entry in feedparser.parse(older["en/feed.xml"]).entries] == [
+        BASE + "en/articles/a/", BASE + "en/articles/c/"]  # the same first article, and one more after it
     another = site_feeds(_briefing(edited, _article("b", PartialDate(2017, 8, 8))), config, ["en"], made=made)
     assert feedparser.parse(another["en/feed.xml"]).entries[0].id == BASE + "en/articles/b/"
     renamed = config.__class__(**{**config.__dict__, "name": Localized("موجز", "Renamed")})

@@ -77,6 +77,13 @@ def _with_photo(entry: FeedEntry, photo: Photo, base: str) -> None:
     entry.media.thumbnail(url=base + shown.path, **size)
 
 
+def _made_from(made: tuple[str, list[Article]], title: str, latest: list[Article]) -> bool:
+    """Whether a feed was made from this title and from these very articles, in this order."""
+    made_title, made_from = made
+    return made_title == title and len(made_from) == len(latest) and all(
+        old is new for old, new in zip(made_from, latest))
+
+
 def site_feeds(briefing: Briefing, config: SiteConfig, languages: Iterable[str],
                include_drafts: bool = False, made: MadeFeeds | None = None) -> dict[str, bytes]:
     """Path → Atom document: per language, the site, every actor and every location.
@@ -92,12 +99,11 @@ def site_feeds(briefing: Briefing, config: SiteConfig, languages: Iterable[str],
 
     def feed(title: str, page: str, lang: str, listed: list[Article]) -> None:
         path, latest = urls.feed(page), _latest(listed)
-        (made_title, made_from), document = made.get(path, (("", []), b""))
-        if made_title != title or len(made_from) != len(latest) or any(
-                old is not new for old, new in zip(made_from, latest)):
-            document = atom(title, page, lang, latest, config)
-            made[path] = ((title, latest), document)
-        feeds[path] = document
+        kept = made.get(path)
+        if kept is None or not _made_from(kept[0], title, latest):
+            kept = ((title, latest), atom(title, page, lang, latest, config))
+            made[path] = kept
+        feeds[path] = kept[1]
 
     for lang in languages:
         site_name = config.name.get(lang) or ""

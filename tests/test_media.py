@@ -403,6 +403,24 @@ def test_metadata_found_wherever_a_format_keeps_it() -> None:
     assert _findings(jpeg(xmp=split)) == ["XMP: location (City)"]  # in the second of two descriptions
 
 
+
+@pytest.mark.parametrize("chunk", ["tEXt", "zTXt", "iTXt", "ImageMagick"])
+def test_xmp_found_in_every_png_chunk_that_can_hold_it(chunk: str) -> None:
+    """XMP's keyword in a tEXt or zTXt chunk (which Pillow leaves as text), in iTXt (as the
+    PNG specification has it), or hexadecimal in ImageMagick's "Raw profile type xmp"."""
+    from PIL import PngImagePlugin
+
+    text = PngImagePlugin.PngInfo()
+    packet = XMP_LOCATION.decode()
+    if chunk == "ImageMagick":
+        text.add_text("Raw profile type xmp", f"\nxmp\n{len(XMP_LOCATION):8d}\n{XMP_LOCATION.hex()}\n", zip=True)
+    elif chunk == "iTXt":
+        text.add_itxt("XML:com.adobe.xmp", packet)
+    else:
+        text.add_text("XML:com.adobe.xmp", packet, zip=chunk == "zTXt")
+    assert _findings(encoded(picture(8, 8), "PNG", pnginfo=text)) == ["XMP: location (City)"]
+
+
 def test_metadata_that_cannot_be_read_is_not_trusted() -> None:
     assert _findings(jpeg(xmp=b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><unclosed')) == [
         "XMP: a packet that cannot be read"]

@@ -72,6 +72,7 @@ def test_file_sizes_in_each_language() -> None:
     assert file_size(999_600, "en", "en_GB", "latn") == "1 MB"  # 1,000 kB is written as megabytes
     assert file_size(1_260_000, "en", "en_GB", "arab") == "1.3 MB"  # Arabic digits are for Arabic pages
     assert file_size(12_340_000, "ar", "ar_SY", "latn") == "12.3 ميغابايت"
+    assert file_size(1_150_000, "en", "en_GB", "latn") == "1.2 MB"  # exactly halfway, to the even tenth
 
 
 def test_names_collate_by_language() -> None:

@@ -10,9 +10,9 @@ would then be printed in logs that may be public.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pikepdf
+from defusedxml import ElementTree
 from PIL import ExifTags, Image, ImageFile, IptcImagePlugin
 
 EXIF_TAGS = {
@@ -55,23 +55,33 @@ def _exif(image: Image.Image) -> Iterator[str]:
             yield f"EXIF: {what}"
 
 
-def _xmp_names(data: Any) -> Iterator[str]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield str(key)
-            yield from _xmp_names(value)
-    elif isinstance(data, list):
-        for item in data:
-            yield from _xmp_names(item)
+def _xmp_packet(image: Image.Image) -> bytes | None:
+    """The image's XMP packet wherever its format keeps it: where Pillow puts it (JPEG,
+    WebP, PNG's iTXt chunk), in a PNG tEXt or zTXt chunk of XMP's keyword, which Pillow
+    leaves as text, or as ImageMagick writes it (hexadecimal, "Raw profile type xmp")."""
+    packet = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp")
+    raw_profile = image.info.get("Raw profile type xmp")
+    if not packet and isinstance(raw_profile, str):
+        packet = bytes.fromhex("".join(raw_profile.split("\n")[3:]))  # after its name and length
+    return packet.encode() if isinstance(packet, str) else packet
+
+
+def _xmp_names(packet: bytes) -> set[str]:
+    """The local names of every element and attribute of an XMP packet."""
+    names = set()
+    for element in ElementTree.fromstring(packet.rstrip(b"\x00 ")).iter():
+        for name in (element.tag, *element.attrib):
+            names.add(name.rpartition("}")[2])
+    return names
 
 
 def _xmp(image: Image.Image) -> Iterator[str]:
     try:
-        names = set(_xmp_names(image.getxmp()))
+        packet = _xmp_packet(image)
+        names = _xmp_names(packet) if packet else set()
     except Exception:  # an XMP packet that cannot be read: report it rather than trust it
         names = set()
-        if image.info.get("xmp") or image.info.get("XML:com.adobe.xmp"):
-            yield "XMP: a packet that cannot be read"
+        yield "XMP: a packet that cannot be read"
     for what, properties in XMP_PROPERTIES.items():
         found = sorted(names & properties)
         if found:

@@ -401,6 +401,11 @@ def test_metadata_found_wherever_a_format_keeps_it() -> None:
                                                     b' dc:format="image/jpeg"/><rdf:Description', 1)
     assert _findings(jpeg(xmp=second)) == ["XMP: location (City, Country)"]
     assert _findings(jpeg(xmp=split)) == ["XMP: location (City)"]  # in the second of two descriptions
+    creator = XMP_LOCATION.replace(b'photoshop:City="Deir ez-Zor"/>', b'xmlns:dc="http://purl.org/dc/elements/1.1/">'
+                                   b"<dc:creator><rdf:Seq><rdf:li>Ahmad Example</rdf:li></rdf:Seq></dc:creator>"
+                                   b"</rdf:Description>")
+    assert _findings(jpeg(xmp=creator)) == ["XMP: people (creator)"]  # a property written as an element
+    assert _findings(jpeg(xmp=XMP_LOCATION + b" \x00\x00")) == ["XMP: location (City)"]  # padded as some writers do
 
 
 

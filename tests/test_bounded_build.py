@@ -128,6 +128,8 @@ def test_each_limit_holds_exactly(within: str, over: str, offset: int, message: 
 
 
 POLICY = " (raw_html: reject in site_config/site.yml) [raw-html]"
+UNREADABLE = ("raw HTML that the site's renderer cannot read (the build would stop here): write '<' as '&lt;'"
+              " [unreadable-html]")
 
 
 def test_only_the_refused_text_is_left_out_of_later_checks(project: Project, capsys) -> None:
@@ -141,25 +143,18 @@ def test_only_the_refused_text_is_left_out_of_later_checks(project: Project, cap
 
 
 @pytest.mark.parametrize("body, column, message", [
-    pytest.param("Text <![) more.\n", 6, "raw HTML that the site's renderer cannot read (the build would stop here): "
-                             "write '<' as '&lt;' [unreadable-html]", id="unreadable-declaration"),
-    pytest.param(":   <![\n", 5, "raw HTML that the site's renderer cannot read (the build would stop here): write "
-                                  "'<' as '&lt;' [unreadable-html]", id="unreadable-at-the-end"),
-    pytest.param("[x]: <![-->\n", 6, "raw HTML that the site's renderer cannot read (the build would stop here): "
-                                   "write '<' as '&lt;' [unreadable-html]", id="unreadable-in-a-link-definition"),
+    pytest.param("Text <![) more.\n", 6, UNREADABLE, id="unreadable-declaration"),
+    pytest.param(":   <![\n", 5, UNREADABLE, id="unreadable-at-the-end"),
+    pytest.param("[x]: <![-->\n", 6, UNREADABLE, id="unreadable-in-a-link-definition"),
     pytest.param("Text <![CDATA[x]]> more.\n", 6, "raw HTML section '<![…]>' is not allowed" + POLICY, id="cdata"),
-    pytest.param("<b>x</b> <![)<i> more.\n", 10, "raw HTML that the site's renderer cannot read (the build would "
-                 "stop here): write '<' as '&lt;' [unreadable-html]", id="unreadable-before-a-tag"),
-    pytest.param("<b>x</b> <![<i> more.\n", 10, "raw HTML that the site's renderer cannot read (the build would "
-                 "stop here): write '<' as '&lt;' [unreadable-html]", id="unreadable-holding-a-tag"),
-    pytest.param("<b>a</b> <![foo[x]]> more.\n", 10, "raw HTML that the site's renderer cannot read (the build would "
-                 "stop here): write '<' as '&lt;' [unreadable-html]", id="unreadable-at-its-first-character"),
+    pytest.param("<b>x</b> <![)<i> more.\n", 10, UNREADABLE, id="unreadable-before-a-tag"),
+    pytest.param("<b>x</b> <![<i> more.\n", 10, UNREADABLE, id="unreadable-holding-a-tag"),
+    pytest.param("<b>a</b> <![foo[x]]> more.\n", 10, UNREADABLE, id="unreadable-at-its-first-character"),
     pytest.param("Price &#<script>x</script>\n", 9, "raw HTML <script> is not allowed" + POLICY,
                  id="after-a-broken-character-reference"),
     pytest.param("[a] {b} <script>x</script>\n", 9, "raw HTML <script> is not allowed" + POLICY,
                  id="among-every-mark-of-markup"),
-    pytest.param("<![) first.\n", 1, "raw HTML that the site's renderer cannot read (the build would stop here): "
-                                    "write '<' as '&lt;' [unreadable-html]", id="unreadable-at-the-start"),
+    pytest.param("<![) first.\n", 1, UNREADABLE, id="unreadable-at-the-start"),
     pytest.param("`code` then <iframe src=x></iframe>\n", 13, "raw HTML <iframe> is not allowed" + POLICY,
                  id="after-a-code-span"),
     pytest.param("Text <?php echo 1 ?> more.\n", 6, "raw HTML processing instruction '<?…>' is not allowed" + POLICY,
@@ -190,8 +185,7 @@ def lenient(project: Project) -> None:
 def test_unreadable_html_is_reported_where_it_is_on_a_later_line(project: Project, capsys, body: str,
                                                                   where: str) -> None:
     assert checked_body(project, capsys, body) == (1, [
-        f"{FOLDER}/en.md:{where}: error: raw HTML that the site's renderer cannot read (the build would stop here): "
-        "write '<' as '&lt;' [unreadable-html]", "1 error, 0 warnings"])
+        f"{FOLDER}/en.md:{where}: error: {UNREADABLE}", "1 error, 0 warnings"])
 
 
 def test_a_marked_section_cut_off_at_the_end_is_read_as_the_renderer_reads_it(project: Project, capsys) -> None:
@@ -202,8 +196,7 @@ def test_a_marked_section_cut_off_at_the_end_is_read_as_the_renderer_reads_it(pr
 def test_raw_html_the_renderer_cannot_read_is_an_error_under_either_policy(project: Project, capsys) -> None:
     lenient(project)
     assert checked_body(project, capsys, "Text <![) and <b onclick=x>b</b>.\n") == (1, [
-        f"{FOLDER}/en.md:4:6: error: raw HTML that the site's renderer cannot read (the build would stop here): "
-        "write '<' as '&lt;' [unreadable-html]", "1 error, 0 warnings"])
+        f"{FOLDER}/en.md:4:6: error: {UNREADABLE}", "1 error, 0 warnings"])
 
 
 def test_unclosed_tags_that_would_be_read_to_the_end_each_are_refused(project: Project, capsys) -> None:

@@ -8,6 +8,7 @@ import math
 import os
 import shutil
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,16 @@ def _mutmut_test_durations() -> dict[str, float]:
         return {}
     durations: dict[str, float] = json.loads(stats.read_text(encoding="utf-8"))["duration_by_test"]
     return durations
+
+
+@pytest.fixture(scope="session", autouse=True)
+def mutants_leave_no_temporary_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Under mutmut, the session's temporary folders are removed as its tests end: mutmut
+    ends each mutant's process with ``os._exit``, before pytest's own clean-up, and the
+    folders of thousands of mutants filled the disk."""
+    yield
+    if "__mutmut_" in os.environ.get("MUTANT_UNDER_TEST", ""):
+        shutil.rmtree(tmp_path_factory.getbasetemp(), ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -24,7 +24,7 @@ from media_files import (
     write_article_with_media,
     write_illustrated_article,
 )
-from PIL import Image, ImageChops, ImageOps, ImageStat
+from PIL import Image, ImageChops, ImageOps, ImageStat, PngImagePlugin
 
 from build_tools.checks.media import inspect_media
 from build_tools.cli import main
@@ -387,8 +387,6 @@ def _with_app13(data: bytes, resource: bytes) -> bytes:
 
 
 def test_metadata_found_wherever_a_format_keeps_it() -> None:
-    from PIL import PngImagePlugin
-
     text = PngImagePlugin.PngInfo()
     text.add_text("Author", "Ahmad Example")
     text.add_text("Location", "Deir ez-Zor")
@@ -408,13 +406,10 @@ def test_metadata_found_wherever_a_format_keeps_it() -> None:
     assert _findings(jpeg(xmp=XMP_LOCATION + b" \x00\x00")) == ["XMP: location (City)"]  # padded as some writers do
 
 
-
 @pytest.mark.parametrize("chunk", ["tEXt", "zTXt", "iTXt", "ImageMagick"])
 def test_xmp_found_in_every_png_chunk_that_can_hold_it(chunk: str) -> None:
     """XMP's keyword in a tEXt or zTXt chunk (which Pillow leaves as text), in iTXt (as the
     PNG specification has it), or hexadecimal in ImageMagick's "Raw profile type xmp"."""
-    from PIL import PngImagePlugin
-
     text = PngImagePlugin.PngInfo()
     packet = XMP_LOCATION.decode()
     if chunk == "ImageMagick":

@@ -66,6 +66,11 @@ class Finding:
         return self.code != "raw-html"
 
 
+def _line_starts(text: str) -> list[int]:
+    """The offset of each line of ``text``: the tokenizer tells (line, column)."""
+    return [0, *(found.end() for found in re.finditer("\n", text))]
+
+
 def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
@@ -131,8 +136,7 @@ def find_unsafe(markdown: str) -> Iterator[Finding]:
                                                name=match.group("name")))
     text = _EMAIL_AUTOLINK.sub(_blank, _LINK_TARGETS.sub(_blank, text))
     if "<" in text:  # raw HTML (most articles have none, and the HTML parser is the costly part)
-        line_offsets = [0, *(m.end() for m in re.finditer("\n", text))]
-        parser = _RawHtml(line_offsets)
+        parser = _RawHtml(_line_starts(text))
         with contextlib.suppress(Exception):  # where the tokenizer fails, unreadable_html says so
             parser.feed(text)
             parser.close()
@@ -172,10 +176,7 @@ def unreadable_html(markdown: str) -> int | None:
         parser.close()
     except Exception:  # html.parser's "expected name token", "unknown status keyword"…
         line, column = parser.declaration
-        line_start = 0
-        for _ in range(line - 1):
-            line_start = text.index("\n", line_start) + 1
-        return line_start + column
+        return _line_starts(text)[line - 1] + column
     return None
 
 

@@ -76,11 +76,12 @@ def _xmp_names(packet: bytes) -> set[str]:
 
 
 def _xmp(image: Image.Image) -> Iterator[str]:
+    names: set[str] = set()
     try:
         packet = _xmp_packet(image)
-        names = _xmp_names(packet) if packet else set()
+        if packet:
+            names = _xmp_names(packet)
     except Exception:  # an XMP packet that cannot be read: report it rather than trust it
-        names = set()
         yield "XMP: a packet that cannot be read"
     for what, properties in XMP_PROPERTIES.items():
         found = sorted(names & properties)

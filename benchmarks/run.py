@@ -9,6 +9,9 @@ once, then, in one run on this machine:
   index and entity page, feeds, open data, search);
 - plain Material: ``mkdocs build`` of only the same article pages, Arabic then English,
   with a one-entry navigation and no plugin (what Material costs per page at best);
+- Material's blog: what an MkDocs user would set up for a bilingual news site, one
+  project per language with Material's blog, tags and search plugins, each article a
+  post (its actors as categories, its places as tags) and a page of the tags;
 - Hugo (Debian's ``hugo``, when installed): the same article pages in both languages,
   with its list pages.
 
@@ -37,7 +40,7 @@ from functools import partial
 from pathlib import Path
 
 import yaml
-from corpus import write_corpus
+from corpus import name, write_corpus
 from lxml import html
 
 PYTHON = sys.executable
@@ -63,6 +66,12 @@ def measure(command: list[str], cwd: Path | None = None) -> Run:
     return Run(elapsed, usage.ru_maxrss / 1024)
 
 
+def measure_projects(projects: list[Path]) -> Run:
+    """``mkdocs build`` of each project, one after the other: their times added, the largest peak."""
+    runs = [measure([*MKDOCS, "build", "-q"], cwd=project) for project in projects]
+    return Run(sum(r.seconds for r in runs), max(r.peak_mb for r in runs))
+
+
 def _front_matter_and_body(path: Path) -> tuple[str, str]:
     """The title and the body of an article text (its front matter may hold more than the title)."""
     _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
@@ -85,6 +94,35 @@ def write_material_projects(corpus: Path, target: Path) -> list[Path]:
             "plugins: []\nvalidation: {nav: {omitted_files: ignore}}\n", encoding="utf-8")
         projects.append(project)
     return projects
+
+
+def write_blog_projects(corpus: Path, target: Path) -> list[Path]:
+    """One MkDocs project per language with Material's blog, tags and search plugins."""
+    projects = []
+    for lang in ("ar", "en"):
+        project = target / f"blog-{lang}"
+        docs = project / "docs"
+        (docs / "blog" / "posts").mkdir(parents=True)
+        (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+        (docs / "blog" / "index.md").write_text("# Blog\n", encoding="utf-8")
+        (docs / "tags.md").write_text("# Tags\n\n<!-- material/tags -->\n", encoding="utf-8")
+        for text in sorted(corpus.glob(f"content/articles/*/*/{lang}.md")):
+            (docs / "blog" / "posts" / f"{text.parent.name}.md").write_text(_blog_post(text, lang), encoding="utf-8")
+        (project / "mkdocs.yml").write_text(
+            f"site_name: Baseline\ntheme: {{name: material, language: {lang}}}\n"
+            f"plugins: [{{search: {{lang: {lang}}}}}, blog, tags]\n", encoding="utf-8")
+        projects.append(project)
+    return projects
+
+
+def _blog_post(text: Path, lang: str) -> str:
+    """An article as a post of Material's blog: its date, its actors as categories and its places as tags."""
+    title, body = _front_matter_and_body(text)
+    meta = yaml.safe_load((text.parent / "meta.yml").read_text(encoding="utf-8"))
+    front = {"date": meta["date"],
+             "categories": [name("actors", int(id_[1:]), lang) for id_ in meta["actors"]],
+             "tags": [name("locations", int(id_[1:]), lang) for id_ in meta["locations"]]}
+    return f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n# {title}\n\n{body}"
 
 
 HUGO_LAYOUT = ("<!doctype html><html lang=\"{{ .Lang }}\"><head><title>{{ .Title }}</title></head>"
@@ -190,10 +228,16 @@ def benchmark(size: int, work: Path, hugo: str | None, peers: bool = True) -> li
     if not peers:
         shutil.rmtree(corpus)
         return rows
-    runs = [measure([*MKDOCS, "build", "-q"], cwd=project) for project in write_material_projects(corpus, work)]
-    material = Run(sum(r.seconds for r in runs), max(r.peak_mb for r in runs))
+    material = measure_projects(write_material_projects(corpus, work))
     rows.append(row(size, "plain Material, articles only", material,
                     f"ratio briefing/Material {build.seconds / material.seconds:.2f}"))
+    blogs = write_blog_projects(corpus, work)
+    blog = measure_projects(blogs)
+    pages = [len([p for p in (project / "site").rglob("*.html") if p.name != "404.html"]) for project in blogs]
+    index_mb = max((project / "site/search/search_index.json").stat().st_size for project in blogs) / 2**20
+    rows.append(row(size, "Material's blog, tags, search", blog,
+                    f"ratio briefing/blog {build.seconds / blog.seconds:.2f}; {pages[0]:,} pages (ar), "
+                    f"{pages[1]:,} (en); search index ≤ {index_mb:.0f} MB a language"))
     if hugo:
         project = write_hugo_project(corpus, work)
         hugo_run = measure([hugo, "--quiet", "--source", str(project)])

@@ -62,11 +62,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         items.sort(key=lambda item: durations.get(item.nodeid, math.inf))
 
 
+def under_mutmut() -> bool:
+    """Whether this session tests a mutant (mutmut names it; its stats run names none)."""
+    return "__mutmut_" in os.environ.get("MUTANT_UNDER_TEST", "")
+
+
 def _mutmut_test_durations() -> dict[str, float]:
     """Each test's time in mutmut's stats (read from its copy, the working folder of its
     runs), when a mutant is under test; otherwise nothing."""
     stats = Path("mutmut-stats.json")
-    if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", "") or not stats.is_file():
+    if not under_mutmut() or not stats.is_file():
         return {}
     durations: dict[str, float] = json.loads(stats.read_text(encoding="utf-8"))["duration_by_test"]
     return durations
@@ -78,7 +83,7 @@ def mutants_leave_no_temporary_folders(tmp_path_factory: pytest.TempPathFactory)
     ends each mutant's process with ``os._exit``, before pytest's own clean-up, and the
     folders of thousands of mutants filled the disk."""
     yield
-    if "__mutmut_" in os.environ.get("MUTANT_UNDER_TEST", ""):
+    if under_mutmut():
         shutil.rmtree(tmp_path_factory.getbasetemp(), ignore_errors=True)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Project, write_minimal_article
+from conftest import Project, under_mutmut, write_minimal_article
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from jinja2 import Environment
@@ -24,8 +24,7 @@ from build_tools.publish.incremental import BuildCache
 from build_tools.site.pages import search as search_pages
 from build_tools.text.matcher import Matcher, NameForm
 
-UNDER_MUTMUT = "__mutmut_" in os.environ.get("MUTANT_UNDER_TEST", "")
-IDENTITY_EXAMPLES = int(os.environ.get("BRIEFING_IDENTITY_EXAMPLES", "10" if UNDER_MUTMUT else "200"))
+IDENTITY_EXAMPLES = int(os.environ.get("BRIEFING_IDENTITY_EXAMPLES", "10" if under_mutmut() else "200"))
 """Random edit sequences the identity test tries; raise it for a longer run. Ten for a
 mutant: 200 take minutes, and mutmut runs the test for every mutant of the build it covers."""
 MOST_EDITS = 4
@@ -175,10 +174,10 @@ def built_start(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class States:
-    """The projects the identity test has built and compared, each kept by the edits that
-    made it from the start. An example whose first edits an earlier one made too goes on
-    from the state those edits left, already built and compared (the edits and the
-    builds give the same state whatever the example), so that each state is built once.
+    """The projects the identity test has built and compared, kept (up to ``KEPT_EDITS``)
+    by the edits that made them from the start. An example whose first edits an earlier
+    one made too goes on from the state those edits left, already built and compared (the
+    edits and the builds give the same state whatever the example).
 
     A state is kept as a copy of its project, times kept (the build cache trusts a page
     whose file has the size and time it recorded); its site as hard links, since a build
@@ -188,7 +187,7 @@ class States:
         self.folder = folder
         self.kept: dict[tuple[str, ...], Path] = {(): start}
         self.project = Project(start.with_name("incremental"), made=True)
-        self.templates = folder / "clean-cache"
+        self.clean_cache = folder / "clean-cache"
 
     def resume(self, edits: list[Edit]) -> int:
         """Puts into ``self.project`` the furthest kept state along ``edits``: how many of them it made."""
@@ -230,7 +229,7 @@ def test_an_incremental_build_gives_the_site_a_clean_build_gives(states: States,
         for step in range(states.resume(edits), len(edits)):
             edits[step](project, step)
             incremental = build(project)
-            code, clean = clean_build(project, states.templates)
+            code, clean = clean_build(project, states.clean_cache)
             assert (incremental, code) == (0, 0), edits[step].__name__
             assert files_of(project.root / "site") == files_of(clean), _names(edits[:step + 1])
             if step < KEPT_EDITS:

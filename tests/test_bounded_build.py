@@ -22,7 +22,7 @@ from build_tools.checks.bounds import (
 )
 from build_tools.cli import main
 from build_tools.diagnostics import Report
-from build_tools.pipeline.load import load_briefing
+from build_tools.pipeline.load import check_project
 from build_tools.publish.linkcheck import page_file
 
 FOLDER = "content/articles/2017/2017-08-07-a"
@@ -277,7 +277,7 @@ def test_whatever_check_accepts_builds(tmp_path_factory, bodies: list[str]) -> N
     for number, body in enumerate(bodies, start=1):
         write_minimal_article(project, slug=f"2017-08-0{number}-a", en=f"---\ntitle: A rift\n---\n{body}\n")
     report = Report()
-    load_briefing(project.root, report, articles=False)
+    check_project(project.root, report)
     for refused in {Path(error.position.file).parent for error in report.errors}:
         shutil.rmtree(project.root / refused)
     assert main(["check", "--root", str(project.root)]) == 0

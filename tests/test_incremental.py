@@ -19,7 +19,12 @@ from jinja2.bccache import Bucket
 from media_files import PHOTO, jpeg, picture
 
 from build_tools.cli import main
+from build_tools.diagnostics import Diagnostic, Position, Severity
+from build_tools.messages import Message, msg
 from build_tools.mkdocs.plugin import CompiledTemplates
+from build_tools.pipeline import load
+from build_tools.pipeline.cache import ArticleCache
+from build_tools.pipeline.checkcache import CheckCache
 from build_tools.publish.incremental import BuildCache
 from build_tools.site.pages import search as search_pages
 from build_tools.text.matcher import Matcher, NameForm
@@ -364,6 +369,47 @@ def test_check_reads_again_only_the_folders_that_changed(project: Project, capsy
     text.write_text("---\ntitle: A rift\n---\n", encoding="utf-8")  # now changed: its empty text is an error
     code, report = check(project, capsys)
     assert code == 1 and "en.md" in report and "empty-text" in report
+
+
+def test_a_check_after_which_nothing_changed_reads_no_registry(project: Project, capsys: pytest.CaptureFixture[str],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """It says what the last check found in the registries and the articles, from its cache."""
+    start(project)
+    project.write("content/actors/notes.txt", "not an actor")
+    cold = check(project, capsys)
+    assert "content/actors/notes.txt" in cold[1] and "coalition" not in cold[1]
+
+    def unread(*args: object) -> None:
+        raise AssertionError("a registry was read")
+
+    with monkeypatch.context() as unreadable:
+        unreadable.setattr(load, "read_registries", unread)
+        assert check(project, capsys) == cold
+        (project.root / "content/actors/notes.txt").unlink()  # the registries changed: read again
+        with pytest.raises(AssertionError, match="a registry was read"):
+            check(project, capsys)
+    project.write("content/actors/coalition.yml", "name: {ar: التحالف, en: Coalition}\ntype: coalition\n")
+    changed = check(project, capsys)
+    assert "notes.txt" not in changed[1] and "coalition" in changed[1]
+    assert check(project, capsys) == changed == check(project, capsys, "--no-cache")
+    shutil.rmtree(_articles(project)[0])  # an article gone: nothing to read again either
+    with monkeypatch.context() as unreadable:
+        unreadable.setattr(load, "read_registries", unread)
+        assert check(project, capsys) == check(project, capsys) != changed
+    assert check(project, capsys) == check(project, capsys, "--no-cache")
+
+
+def test_the_registries_problems_are_kept_only_when_json_holds_them(tmp_path: Path) -> None:
+    store, cache = CheckCache(tmp_path / "cache", "tool"), ArticleCache()
+    problem = Diagnostic(Position("content/actors/a.yml", 2, 3), Severity.WARNING,
+                         msg("kept {names}", names=("x", Message("y {z}", {"z": 1}))), "unknown-field")
+    cache.context, cache.registry_problems = ("context",), [problem]
+    store.save(cache, tmp_path)
+    assert store.load(tmp_path)[0].registry_problems == [problem]
+    cache.registry_problems = [problem, Diagnostic(problem.position, Severity.ERROR, msg("{x}", x={1}), "x")]
+    store.save(cache, tmp_path)
+    kept = store.load(tmp_path)[0]
+    assert (kept.context, kept.registry_problems) == (("context",), None)  # read again by the next check
 
 
 def test_check_writes_its_cache_again_only_when_what_it_keeps_changed(project: Project,

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import FrameType
 
 from ..messages import editor_language, msg
-from ..pipeline.load import LoadedBriefing
+from ..pipeline.load import LoadedBriefing, load_checked
 from ..progress import Stages, shown_on
 from ..publish.incremental import NO_REUSE, BuildCache, IndexedBundle, RenderedPage, Reuse, build_context
 from ..publish.linkcheck import broken_links
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     root = project(args.root)
     site_dir = (args.site_dir or root / "site").resolve()
     with Stages(shown_on(sys.stderr, args.quiet), editor_language(args.lang, None)) as stages:
-        loaded, report = checked(args, root, stages, articles=True)
+        loaded, report = checked(args, root, lambda cache: load_checked(root, cache=cache, stages=stages))
         built = loaded is not None and not report.errors and _build(root, site_dir, loaded, args, stages)
     lang = editor_language(args.lang, loaded.config.editor_language if loaded else None)
     sys.stdout.write(report.as_text(lang, summary=not args.quiet))

@@ -15,7 +15,7 @@ from ..messages import editor_language, msg
 from ..pipeline.cache import ArticleCache
 from ..pipeline.checkcache import CheckCache
 from ..pipeline.digests import tool_digest
-from ..pipeline.load import LoadedBriefing, load_checked
+from ..pipeline.load import Loaded, checked_config
 from ..progress import Stages, shown_on
 from ..publish.output import describe_os_error
 from .project import (
@@ -54,14 +54,15 @@ def add_lang(command: argparse.ArgumentParser) -> None:
                               "codes and JSON keys stay the same")
 
 
-def checked(args: argparse.Namespace, root: Path, stages: Stages, *,
-            articles: bool) -> tuple[LoadedBriefing | None, Report]:
-    """The project checked (``load_checked``), each article folder that did not change
-    since the last check or build not checked again (unless ``--no-cache``)."""
+def checked(args: argparse.Namespace, root: Path,
+            load: Callable[[ArticleCache | None], tuple[Loaded | None, Report]]) -> tuple[Loaded | None, Report]:
+    """The project checked by ``load`` (``load_checked``, ``checked_config``) with the check's
+    cache, each article folder that did not change since the last check or build not checked
+    again (unless ``--no-cache``)."""
     folder = cache_folder(args, root)
     store = CheckCache(folder, tool_digest()) if folder else None
     cache = _cached(store, root)
-    loaded, report = load_checked(root, articles=articles, cache=cache, stages=stages)
+    loaded, report = load(cache)
     if store and cache and cache.changed:
         _keep(store, cache, root)
     return loaded, report
@@ -89,13 +90,13 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--ignore {unknown[0]}: not a warning's code (codes: {', '.join(sorted(WARNINGS))})")
     root = project(args.root)
     with Stages(shown_on(sys.stderr, args.quiet), editor_language(args.lang, None)) as stages:
-        loaded, full = checked(args, root, stages, articles=False)
+        config, full = checked(args, root, lambda cache: checked_config(root, cache=cache, stages=stages))
     report = Report([d for d in full.diagnostics if d.code not in args.ignore])
-    lang = editor_language(args.lang, loaded.config.editor_language if loaded else None)
+    lang = editor_language(args.lang, config.editor_language if config else None)
     formats: dict[str, Callable[[str], str]] = {
         "text": partial(report.as_text, summary=not args.quiet), "json": report.as_json, "github": report.as_github}
     sys.stdout.write(formats[args.format](lang))
-    tolerated = set(loaded.config.strict_tolerates) if loaded else set()
+    tolerated = set(config.strict_tolerates) if config else set()
     failing = Counter(d.code for d in report.warnings if d.code not in tolerated) if args.strict else Counter()
     if failing and not report.errors and args.format != "json":
         listed = ", ".join(f"{code} ({count})" for code, count in sorted(failing.items()))

@@ -86,17 +86,29 @@ class ContentFiles:
 
 def load_content(root: Path, report: Report) -> ContentFiles:
     """Every registry file read and parsed, and the article folders listed."""
-    content_dir = root / CONTENT_DIR
-    files = ContentFiles(root, content_dir.resolve())
-    visible = _Lister(files.content_dir, root, report)
+    files = ContentFiles(root, (root / CONTENT_DIR).resolve())
+    read_registries(files, report)
+    list_articles(files, report)
+    return files
+
+
+def read_registries(files: ContentFiles, report: Report) -> None:
+    """Every registry file of ``files`` read and parsed into it."""
+    visible = _Lister(files.content_dir, files.root, report)
     for kind in REGISTRIES:
         files.ids[kind.name] = set()
         files.entities[kind.name] = []
-        for path in _registry_files(visible(content_dir / kind.plural), kind.name, root, report):
+        for path in _registry_files(visible(files.root / CONTENT_DIR / kind.plural), kind.name, files.root, report):
             files.ids[kind.name].add(path.stem)
-            document = read_yaml(path, relative(path, root), report)
+            document = read_yaml(path, relative(path, files.root), report)
             if document is not None:
                 files.entities[kind.name].append(EntityFile(kind.name, path.stem, document))
+
+
+def list_articles(files: ContentFiles, report: Report) -> None:
+    """The article folders of ``files`` listed into it; what else content/ holds is warned of."""
+    content_dir, root = files.root / CONTENT_DIR, files.root
+    visible = _Lister(files.content_dir, root, report)
     files.article_folders = _article_folders(content_dir / ARTICLE.plural, visible, root, report)
     expected = (*(kind.plural for kind in REGISTRIES), ARTICLE.plural)
     for entry in visible(content_dir):
@@ -104,7 +116,6 @@ def load_content(root: Path, report: Report) -> ContentFiles:
             report.warning(_whole(entry, root), msg("ignored: not part of the content model (content/ holds "
                                                     "{folders})", folders=", ".join(sorted(expected))),
                            "ignored-file")
-    return files
 
 
 class _Lister:

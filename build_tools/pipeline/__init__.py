@@ -4,5 +4,6 @@
 and checked as a whole; then every article folder on its own, read, validated,
 resolved and checked against them, in forked processes on large archives
 (``parallel``), or only the folders that changed when a preview keeps an
-``ArticleCache`` (``cache``).
+``ArticleCache`` (``cache``). ``check_project`` is the same without keeping the model,
+for ``briefing check``.
 """

@@ -28,8 +28,34 @@ class ArticleCache:
     def __init__(self) -> None:
         self.context: tuple[Signature, ...] = ()
         self.results: dict[Path, tuple[Signature, ArticleResult]] = {}
+        self.registry_problems: list[Diagnostic] | None = None
+        """What reading and checking the registries found in ``context``; None if not kept."""
         self.changed = False
         """Whether the last ``check`` changed what is kept (else there is nothing to save)."""
+
+    def unchanged(self, folders: list[Path], context: tuple[Signature, ...]) -> list[Diagnostic] | None:
+        """Every kept problem, of the registries and of ``folders``, when none of them and
+        nothing they are checked against changed, and the registries' problems are kept:
+        ``briefing check`` then has nothing to read again (a folder removed only takes its
+        problems out). Else None."""
+        if context != self.context or self.registry_problems is None:
+            return None
+        kept = {}
+        for folder in folders:
+            if folder not in self.results or self.results[folder][0] != signature(folder):
+                return None
+            kept[folder] = self.results[folder]
+        self.changed = len(kept) != len(self.results)
+        self.results = kept
+        problems = list(self.registry_problems)
+        for _, (_, diagnostics) in kept.values():
+            problems.extend(diagnostics)
+        return problems
+
+    def keep_registry_problems(self, problems: list[Diagnostic]) -> None:
+        """What the registries were found to hold in the context of the last ``check``."""
+        self.changed = self.changed or problems != self.registry_problems
+        self.registry_problems = problems
 
     def check(self, folders: list[Path], context: tuple[Signature, ...], check: Callable[[Path], ArticleResult],
               min_share: int, advance: Callable[[int], None] = _nothing,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from ..checks.articles import check_authors, check_body
 from ..checks.bounds import check_bundle_bounds
@@ -16,8 +18,8 @@ from ..checks.mentions import check_mentions
 from ..checks.references import check_article_references, check_registry_references
 from ..checks.schemas import SchemaSet
 from ..checks.translations import check_translations
-from ..content.loader import ArticleBundle, ContentFiles, load_bundle, load_content
-from ..content.sourcefiles import signature
+from ..content.loader import CONTENT_DIR, ArticleBundle, ContentFiles, list_articles, load_bundle, read_registries
+from ..content.sourcefiles import Signature, signature
 from ..diagnostics import DRAFT_GAPS, Diagnostic, Position, Report
 from ..media.reading import CACHE_DIR, Reader
 from ..messages import msg
@@ -33,6 +35,7 @@ from .cache import ArticleCache, ArticleResult, KeptCheck
 from .parallel import map_in_processes
 from .settings import CONFIG_DIR, ConfigError, load_site_config
 
+Loaded = TypeVar("Loaded")
 ARTICLES_PER_PROCESS = 250
 """Fewer articles per core than this are checked in one process."""
 
@@ -55,55 +58,106 @@ class _Registries:
     schemas: SchemaSet
     briefing: Briefing
     matcher: Matcher
+    problems: list[Diagnostic]
+    """What reading and checking the registries found."""
 
 
-def load_briefing(root: Path, report: Report, *, articles: bool = True,
-                  cache: ArticleCache | None = None, stages: Stages = SILENT) -> LoadedBriefing:
+def load_briefing(root: Path, report: Report, *, cache: ArticleCache | None = None,
+                  stages: Stages = SILENT) -> LoadedBriefing:
     """Read and check the project at ``root``, problems into ``report``.
 
-    With ``articles=False`` (``briefing check``) the articles are checked but left out of
-    the model, which spares sending them back from the processes that check them. With
-    a ``cache``, only the article folders changed since its last load are read.
+    With a ``cache``, only the article folders changed since its last load are read.
     Raises ``ConfigError`` (its problems already in ``report``) when site_config is unusable.
     """
     with stages.stage(msg("Reading site_config and the registries")):
-        registries = _load_registries(root, report)
-    files, briefing = registries.files, registries.briefing
-    check = partial(_article, registries=registries, keep=articles)
-    with stages.stage(msg("Checking the articles"), len(files.article_folders)) as stage:
-        if cache is None:
-            results = map_in_processes(check, files.article_folders, ARTICLES_PER_PROCESS, stage.advance)
-        else:
-            context = tuple(signature(folder) for folder in (root / CONFIG_DIR, *(
-                files.content_dir / kind.plural for kind in REGISTRIES)))
-            revive = partial(_revived, registries=registries) if articles else None
-            results = cache.check(files.article_folders, context, check, ARTICLES_PER_PROCESS, stage.advance, revive)
-    for article, diagnostics in results:
-        report.extend(diagnostics)
-        if article is not None:
-            briefing.articles[article.id] = article
-    return LoadedBriefing(registries.config, briefing, report, registries.matcher)
+        registries = _load_registries(*_settings_and_folders(root, report), report)
+    _check_articles(registries, report, cache, stages, keep=True)
+    return LoadedBriefing(registries.config, registries.briefing, report, registries.matcher)
 
 
-def load_checked(root: Path, *, articles: bool = True, cache: ArticleCache | None = None,
+def check_project(root: Path, report: Report, *, cache: ArticleCache | None = None,
+                  stages: Stages = SILENT) -> SiteConfig:
+    """What ``briefing check`` does: ``load_briefing`` without keeping its model (which
+    spares sending the articles back from the processes that check them). When the
+    ``cache`` shows that nothing changed since it was filled (site_config, a registry, an
+    article folder), the problems are the kept ones and not even the registries are read.
+    Raises ``ConfigError`` like ``load_briefing``."""
+    with stages.stage(msg("Reading site_config and the registries")):
+        config, schemas, files = _settings_and_folders(root, report)
+        kept = cache.unchanged(files.article_folders, _context(files)) if cache else None
+        if kept is not None:
+            report.extend(kept)
+            return config
+        registries = _load_registries(config, schemas, files, report)
+    _check_articles(registries, report, cache, stages, keep=False)
+    return config
+
+
+def load_checked(root: Path, *, cache: ArticleCache | None = None,
                  stages: Stages = SILENT) -> tuple[LoadedBriefing | None, Report]:
     """The checked project, or None when site_config is unusable; every problem in the report."""
+    return _reported(lambda report: load_briefing(root, report, cache=cache, stages=stages))
+
+
+def checked_config(root: Path, *, cache: ArticleCache | None = None,
+                   stages: Stages = SILENT) -> tuple[SiteConfig | None, Report]:
+    """The project checked (``check_project``): its settings, or None when site_config is
+    unusable; every problem in the report."""
+    return _reported(lambda report: check_project(root, report, cache=cache, stages=stages))
+
+
+def _reported(load: Callable[[Report], Loaded]) -> tuple[Loaded | None, Report]:
     report = Report()
     try:
-        return load_briefing(root, report, articles=articles, cache=cache, stages=stages), report
+        return load(report), report
     except ConfigError as exc:
         report.error(Position(CONFIG_DIR, 0, 0), exc.message, "site-config")
         return None, report
 
 
-def _load_registries(root: Path, report: Report) -> _Registries:
-    """site_config and every registry, read and checked: what each article is checked against."""
+def _settings_and_folders(root: Path, report: Report) -> tuple[SiteConfig, SchemaSet, ContentFiles]:
+    """site_config read and checked, and the article folders listed."""
     config, schemas = load_site_config(root, report)
-    files = load_content(root, report)
-    briefing = resolve_entities(files, schemas, report)
-    check_registry_references(files, report)
-    check_entities(briefing, report)
-    return _Registries(files, config, schemas, briefing, Matcher(briefing.name_forms()))
+    files = ContentFiles(root, (root / CONTENT_DIR).resolve())
+    list_articles(files, report)
+    return config, schemas, files
+
+
+def _context(files: ContentFiles) -> tuple[Signature, ...]:
+    """What every article is checked against: site_config and each registry's folder."""
+    return tuple(signature(folder) for folder in (files.root / CONFIG_DIR, *(
+        files.content_dir / kind.plural for kind in REGISTRIES)))
+
+
+def _load_registries(config: SiteConfig, schemas: SchemaSet, files: ContentFiles, report: Report) -> _Registries:
+    """Every registry read and checked: what each article is checked against."""
+    found = Report()
+    read_registries(files, found)
+    briefing = resolve_entities(files, schemas, found)
+    check_registry_references(files, found)
+    check_entities(briefing, found)
+    report.extend(found.diagnostics)
+    return _Registries(files, config, schemas, briefing, Matcher(briefing.name_forms()), found.diagnostics)
+
+
+def _check_articles(registries: _Registries, report: Report, cache: ArticleCache | None, stages: Stages,
+                    keep: bool) -> None:
+    """Every article folder checked (those the cache shows unchanged, only revived when
+    kept), into ``report``; with ``keep``, their articles into the briefing."""
+    folders = registries.files.article_folders
+    check = partial(_article, registries=registries, keep=keep)
+    with stages.stage(msg("Checking the articles"), len(folders)) as stage:
+        if cache is None:
+            results = map_in_processes(check, folders, ARTICLES_PER_PROCESS, stage.advance)
+        else:
+            revive = partial(_revived, registries=registries) if keep else None
+            results = cache.check(folders, _context(registries.files), check, ARTICLES_PER_PROCESS,
+                                  stage.advance, revive)
+            cache.keep_registry_problems(registries.problems)
+    for article, diagnostics in results:
+        report.extend(diagnostics)
+        if article is not None:
+            registries.briefing.articles[article.id] = article
 
 
 def _article(folder: Path, registries: _Registries, keep: bool) -> ArticleResult:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sysconfig
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from build_tools.cli import main
 from build_tools.diagnostics import Diagnostic, Position, Severity
 from build_tools.messages import Message, msg
 from build_tools.mkdocs.plugin import CompiledTemplates
-from build_tools.pipeline import load
+from build_tools.pipeline import digests, load
 from build_tools.pipeline.cache import ArticleCache
 from build_tools.pipeline.checkcache import CheckCache
 from build_tools.publish.incremental import BuildCache
@@ -410,6 +411,18 @@ def test_the_registries_problems_are_kept_only_when_json_holds_them(tmp_path: Pa
     store.save(cache, tmp_path)
     kept = store.load(tmp_path)[0]
     assert (kept.context, kept.registry_problems) == (("context",), None)  # read again by the next check
+
+
+def test_what_a_check_found_is_not_trusted_once_a_package_is_upgraded(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    packages = tmp_path / "site-packages"
+    (packages / "PyYAML-6.0.1.dist-info").mkdir(parents=True)
+    (packages / "yaml").mkdir()
+    monkeypatch.setattr(sysconfig, "get_paths", lambda: {"purelib": str(packages), "platlib": str(packages)})
+    assert digests.installed_packages() == ["PyYAML-6.0.1.dist-info"]
+    before = digests.tool_digest.__wrapped__()
+    (packages / "PyYAML-6.0.1.dist-info").rename(packages / "PyYAML-6.0.2.dist-info")
+    assert digests.tool_digest.__wrapped__() != before
 
 
 def test_check_writes_its_cache_again_only_when_what_it_keeps_changed(project: Project,

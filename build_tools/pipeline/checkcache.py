@@ -6,11 +6,12 @@ and checks it after all if reading finds a problem the kept ones do not include.
 
 Every folder is checked again when what all of them are checked against changed: a file
 of ``site_config/`` or of a registry (a name may now be found in any article's text),
-or the tool's own code. What reading and checking the registries found is kept too, so
-that a ``check`` after which nothing changed reads no registry either. The file is JSON,
-not a pickle: the cache may be restored by a CI run from a shared store, and reading it
-must never run code. It is written whole; one that cannot be read is ignored with a
-warning, and every folder checked.
+or the tool (its code, Python, an installed package's version). What reading and
+checking the registries found is kept too, so that a ``check`` after which nothing
+changed reads no registry either. The file is JSON, not a pickle: the cache may be
+restored by a CI run from a shared store, and reading it must never run code. It is
+written whole; one that cannot be read is ignored with a warning, and every folder
+checked.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ class CheckCache:
     def __init__(self, folder: Path, tool: str) -> None:
         self.path = folder / CHECK_FILE
         self.tool = tool
-        """A digest of the tool's code: another one's results are not trusted."""
+        """The tool's digest (``tool_digest``): another one's results are not trusted."""
 
     def load(self, root: Path) -> tuple[ArticleCache, str | None]:
         """The cache as the last run of this project left it (empty if none), and a

@@ -4,6 +4,9 @@ record was made by this code from these files, and is not trusted once either ch
 from __future__ import annotations
 
 import hashlib
+import os
+import sys
+import sysconfig
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -31,4 +34,24 @@ def files_digest(paths: Iterable[Path]) -> str:
 
 @cache
 def tool_digest() -> str:
-    return files_digest([TOOL_DIR])
+    """What the tool's results are made by: its own code, the Python that runs it, and
+    the packages installed beside it (a new PyYAML, jsonschema or Markdown may find other
+    problems in the same files)."""
+    parts = [files_digest([TOOL_DIR]), sys.version, *installed_packages()]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def installed_packages() -> list[str]:
+    """The packages where pip installs them for this Python, each with its version, as the
+    names of their ``*.dist-info`` folders (``PyYAML-6.0.2.dist-info``): listed, not read,
+    so that a ``check`` with nothing to do stays quick (reading every package's metadata
+    takes a fifth of a second)."""
+    paths = sysconfig.get_paths()
+    found = []
+    for folder in sorted({paths["purelib"], paths["platlib"]}):
+        try:
+            with os.scandir(folder) as entries:
+                found += [entry.name for entry in entries if entry.name.endswith(".dist-info")]
+        except OSError:  # no such folder: nothing installed there
+            continue
+    return sorted(found)

@@ -4,12 +4,14 @@ did not change is not rendered again."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
 import sysconfig
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import Project, under_mutmut, write_minimal_article
@@ -27,6 +29,8 @@ from build_tools.pipeline import digests, load
 from build_tools.pipeline.cache import ArticleCache
 from build_tools.pipeline.checkcache import CheckCache
 from build_tools.publish.incremental import BuildCache
+from build_tools.publish.linkcheck import page_file
+from build_tools.publish.search import indexed_digest
 from build_tools.site.pages import search as search_pages
 from build_tools.text.matcher import Matcher, NameForm
 
@@ -285,10 +289,46 @@ def test_publishing_an_article_indexes_again_only_the_search_bundles_it_changes(
     after = _bundle_files(project.root / "site")
     assert sorted(before) == sorted(after) == [f"{lang}/{name}" for lang in ("ar", "en") for name in (
         "articles", "articles-2", "articles-3", "entities", "entities-2")]
-    reused = sorted(bundle for bundle in after if after[bundle] == before[bundle])
-    assert reused == ["ar/articles", "en/articles"]  # every entity's page lists the new article
+    indexed_again = sorted(bundle for bundle in after if after[bundle] != before[bundle])
+    # Every entity's page lists the new article, and the two before it show it as related:
+    # changes inside what search excludes, which leave their bundles as they were.
+    assert indexed_again == ["ar/articles-3", "en/articles-3"]
     code, clean = clean_build(project)
     assert code == 0 and files_of(project.root / "site") == files_of(clean)
+
+
+def test_what_search_reads_of_a_page_leaves_out_only_what_pagefind_excludes() -> None:
+    page = ('<html><body><h1>SDF</h1><div data-pagefind-ignore="all"><p>{listed}</p></div>{after}'
+            '<p data-pagefind-ignore>{ignored}</p></body></html>')
+    read = indexed_digest(page.format(listed="one", after="after", ignored="ignored").encode())
+    assert indexed_digest(page.format(listed="two", after="after", ignored="ignored").encode()) == read
+    assert indexed_digest(page.format(listed="one", after="later", ignored="ignored").encode()) != read
+    # Pagefind reads the filters, metadata and images of what it only leaves out of the index:
+    assert indexed_digest(page.format(listed="one", after="after", ignored="other").encode()) != read
+
+
+def test_search_shows_an_entity_or_an_article_with_no_image_of_the_articles_its_page_lists(project: Project) -> None:
+    """Pagefind gives a result the first image after the page's heading, unless it is in an
+    element it excludes; the cards of the articles a page lists have their lead photos'
+    thumbnails, which are not the actor's or the article's own."""
+    start(project)
+    add_photo(project, 0)  # on the newest article, which the others list as related
+    assert build(project) == 0
+    site = project.root / "site"
+    assert "briefing-card__thumbnail" in page_file(site, "/en/actors/sdf/").read_text(encoding="utf-8")
+    images = {url: fragment["meta"].get("image") for url, fragment in _fragments(site, "en").items()}
+    newest, older = sorted(url for url in images if "/articles/" in url)[::-1][:2]
+    assert images[newest] is not None
+    assert images[older] is None and images["/en/actors/sdf/"] is None
+
+
+def _fragments(site: Path, lang: str) -> dict[str, dict[str, Any]]:
+    """Every page Pagefind indexed in ``lang``: what it keeps of it, by address."""
+    fragments = {}
+    for path in (site / "pagefind" / lang).glob("*/fragment/*.pf_fragment"):
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        fragments[fragment["url"]] = fragment
+    return fragments
 
 
 def _bundle_files(site: Path) -> dict[str, dict[str, int]]:

@@ -8,8 +8,8 @@ tool's own code, the version of every installed package, ``site_config/``,
 names found in its text). A page whose fingerprint is unchanged, and whose file in the
 last site is still the one that build wrote (same size and time), is linked into the
 new site instead of rendered; everything else is rendered as in a clean build. Each
-search bundle (``publish.search``) is reused the same way, when every page in it was
-made from the same and its files are as the last build left them. What is neither
+search bundle (``publish.search``) is reused the same way, when it holds the same pages,
+each read the same by Pagefind, and its files are as the last build left them. What is neither
 (feeds, open data, sitemap, theme files) is always made again. The new site is still
 written into a fresh folder and swapped in whole (``publish.output``), so a page that
 no longer exists is simply not there.
@@ -132,6 +132,18 @@ class PreviousBuild:
         except OSError:
             return None
         return made
+
+    def page_bytes(self, dest: str) -> bytes | None:
+        """The last site's file ``dest``, if it is still as that build left it."""
+        made = self.pages.get(dest)
+        try:
+            with (self.site_dir / dest).open("rb") as file:
+                status = os.fstat(file.fileno())
+                if made is None or (status.st_size, status.st_mtime_ns) != (made.size, made.mtime_ns):
+                    return None
+                return file.read()
+        except OSError:
+            return None
 
     def reuse_bundle(self, path: str, fingerprint: str | None, output: Path) -> bool:
         """Links the last site's search bundle ``path`` into ``output`` when it was made

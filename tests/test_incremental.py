@@ -28,7 +28,7 @@ from build_tools.mkdocs.plugin import CompiledTemplates
 from build_tools.pipeline import digests, load
 from build_tools.pipeline.cache import ArticleCache
 from build_tools.pipeline.checkcache import CheckCache
-from build_tools.publish.incremental import BuildCache
+from build_tools.publish.incremental import BuildCache, MadePage, PreviousBuild
 from build_tools.publish.linkcheck import page_file
 from build_tools.publish.search import indexed_digest
 from build_tools.site.pages import search as search_pages
@@ -320,6 +320,20 @@ def test_search_shows_an_entity_or_an_article_with_no_image_of_the_articles_its_
     newest, older = sorted(url for url in images if "/articles/" in url)[::-1][:2]
     assert images[newest] is not None
     assert images[older] is None and images["/en/actors/sdf/"] is None
+
+
+def test_a_previous_page_is_compared_only_while_it_is_the_file_that_build_wrote(tmp_path: Path) -> None:
+    page = tmp_path / "en/actors/sdf/index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("<h1>SDF</h1>", encoding="utf-8")
+    status = page.stat()
+    previous = PreviousBuild(tmp_path, "context", {"en/actors/sdf/index.html": MadePage(
+        "made from", status.st_size, status.st_mtime_ns, ())})
+    assert previous.page_bytes("en/actors/sdf/index.html") == b"<h1>SDF</h1>"
+    assert previous.page_bytes("en/actors/ypg/index.html") is None
+    page.write_text("<h1>YPG</h1>", encoding="utf-8")  # the same size, another time
+    os.utime(page, ns=(status.st_atime_ns, status.st_mtime_ns + 1))
+    assert previous.page_bytes("en/actors/sdf/index.html") is None
 
 
 def _fragments(site: Path, lang: str) -> dict[str, dict[str, Any]]:

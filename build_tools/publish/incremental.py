@@ -136,10 +136,12 @@ class PreviousBuild:
     def page_bytes(self, dest: str) -> bytes | None:
         """The last site's file ``dest``, if it is still as that build left it."""
         made = self.pages.get(dest)
+        if made is None:
+            return None
         try:
             with (self.site_dir / dest).open("rb") as file:
                 status = os.fstat(file.fileno())
-                if made is None or (status.st_size, status.st_mtime_ns) != (made.size, made.mtime_ns):
+                if (status.st_size, status.st_mtime_ns) != (made.size, made.mtime_ns):
                     return None
                 return file.read()
         except OSError:

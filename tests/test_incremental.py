@@ -454,6 +454,21 @@ def test_a_check_after_which_nothing_changed_reads_no_registry(project: Project,
     assert check(project, capsys) == check(project, capsys, "--no-cache")
 
 
+def test_a_registry_saved_while_check_reads_it_is_read_again_next_time(
+        project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    start(project)
+    read_registries = load.read_registries
+
+    def saved_meanwhile(*args: Any) -> None:
+        read_registries(*args)
+        project.write("content/actors/coalition.yml", "name: {ar: التحالف, en: Coalition}\ntype: coalition\n")
+
+    with monkeypatch.context() as editing:
+        editing.setattr(load, "read_registries", saved_meanwhile)
+        assert "coalition" not in check(project, capsys)[1]
+    assert check(project, capsys) == check(project, capsys, "--no-cache")
+
+
 def test_the_registries_problems_are_kept_only_when_json_holds_them(tmp_path: Path) -> None:
     store, cache = CheckCache(tmp_path / "cache", "tool"), ArticleCache()
     problem = Diagnostic(Position("content/actors/a.yml", 2, 3), Severity.WARNING,

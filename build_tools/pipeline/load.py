@@ -70,8 +70,9 @@ def load_briefing(root: Path, report: Report, *, cache: ArticleCache | None = No
     Raises ``ConfigError`` (its problems already in ``report``) when site_config is unusable.
     """
     with stages.stage(msg("Reading site_config and the registries")):
+        context = _context(root) if cache else ()
         registries = _load_registries(*_settings_and_folders(root, report), report)
-    _check_articles(registries, report, cache, stages, keep=True)
+    _check_articles(registries, context, report, cache, stages, keep=True)
     return LoadedBriefing(registries.config, registries.briefing, report, registries.matcher)
 
 
@@ -83,13 +84,14 @@ def check_project(root: Path, report: Report, *, cache: ArticleCache | None = No
     article folder), the problems are the kept ones and not even the registries are read.
     Raises ``ConfigError`` like ``load_briefing``."""
     with stages.stage(msg("Reading site_config and the registries")):
+        context = _context(root) if cache else ()
         config, schemas, files = _settings_and_folders(root, report)
-        kept = cache.unchanged(files.article_folders, _context(files)) if cache else None
+        kept = cache.unchanged(files.article_folders, context) if cache else None
         if kept is not None:
             report.extend(kept)
             return config
         registries = _load_registries(config, schemas, files, report)
-    _check_articles(registries, report, cache, stages, keep=False)
+    _check_articles(registries, context, report, cache, stages, keep=False)
     return config
 
 
@@ -123,10 +125,12 @@ def _settings_and_folders(root: Path, report: Report) -> tuple[SiteConfig, Schem
     return config, schemas, files
 
 
-def _context(files: ContentFiles) -> tuple[Signature, ...]:
-    """What every article is checked against: site_config and each registry's folder."""
-    return tuple(signature(folder) for folder in (files.root / CONFIG_DIR, *(
-        files.content_dir / kind.plural for kind in REGISTRIES)))
+def _context(root: Path) -> tuple[Signature, ...]:
+    """What every article is checked against: site_config and each registry's folder,
+    stamped before they are read (as each article folder is), so that a file saved while
+    they are read makes the next check read it again."""
+    return tuple(signature(folder) for folder in (root / CONFIG_DIR, *(
+        root / CONTENT_DIR / kind.plural for kind in REGISTRIES)))
 
 
 def _load_registries(config: SiteConfig, schemas: SchemaSet, files: ContentFiles, report: Report) -> _Registries:
@@ -140,10 +144,10 @@ def _load_registries(config: SiteConfig, schemas: SchemaSet, files: ContentFiles
     return _Registries(files, config, schemas, briefing, Matcher(briefing.name_forms()), found.diagnostics)
 
 
-def _check_articles(registries: _Registries, report: Report, cache: ArticleCache | None, stages: Stages,
-                    keep: bool) -> None:
-    """Every article folder checked (those the cache shows unchanged, only revived when
-    kept), into ``report``; with ``keep``, their articles into the briefing."""
+def _check_articles(registries: _Registries, context: tuple[Signature, ...], report: Report,
+                    cache: ArticleCache | None, stages: Stages, keep: bool) -> None:
+    """Every article folder checked (those the cache shows unchanged in ``context``, only
+    revived when kept), into ``report``; with ``keep``, their articles into the briefing."""
     folders = registries.files.article_folders
     check = partial(_article, registries=registries, keep=keep)
     with stages.stage(msg("Checking the articles"), len(folders)) as stage:
@@ -151,8 +155,7 @@ def _check_articles(registries: _Registries, report: Report, cache: ArticleCache
             results = map_in_processes(check, folders, ARTICLES_PER_PROCESS, stage.advance)
         else:
             revive = partial(_revived, registries=registries) if keep else None
-            results = cache.check(folders, _context(registries.files), check, ARTICLES_PER_PROCESS,
-                                  stage.advance, revive)
+            results = cache.check(folders, context, check, ARTICLES_PER_PROCESS, stage.advance, revive)
             cache.keep_registry_problems(registries.problems)
     for article, diagnostics in results:
         report.extend(diagnostics)

@@ -31,7 +31,6 @@ import json
 import os
 import pickle
 import shutil
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -47,9 +46,10 @@ MANIFEST = "pages.json"
 
 
 def build_context(root: Path, drafts: bool) -> str:
-    """What every page of a build is made from besides its model."""
+    """What every page of a build is made from besides its model (``tool_digest`` covers
+    the tool's code and Python's version)."""
     project = files_digest([root / "site_config", root / "overrides", root / "mkdocs.yml"])
-    parts = [f"format={FORMAT}", sys.version, *_installed(), project, tool_digest(), f"drafts={drafts}"]
+    parts = [f"format={FORMAT}", *_installed(), project, tool_digest(), f"drafts={drafts}"]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -98,7 +98,7 @@ class IndexedBundle:
     """A search bundle of the build in progress: its folder in the site, what it was made from."""
 
     path: str
-    fingerprint: str | None
+    fingerprint: str
 
 
 FileStamp = tuple[str, int, int]
@@ -147,11 +147,11 @@ class PreviousBuild:
         except OSError:
             return None
 
-    def reuse_bundle(self, path: str, fingerprint: str | None, output: Path) -> bool:
+    def reuse_bundle(self, path: str, fingerprint: str, output: Path) -> bool:
         """Links the last site's search bundle ``path`` into ``output`` when it was made
         from ``fingerprint`` and each of its files is still as that build left it."""
         made_from, files = self.bundles.get(path, (None, []))
-        if fingerprint is None or made_from != fingerprint:
+        if made_from != fingerprint:
             return False
         source, target = self.site_dir / path, output / path
         try:
@@ -244,8 +244,7 @@ class BuildCache:
             status = (self.site_dir / page.dest).stat()
             indexes = [scripts.setdefault(script, len(scripts)) for script in page.inline_scripts]
             entries[page.dest] = [page.fingerprint, status.st_size, status.st_mtime_ns, indexes]
-        indexed = {bundle.path: [bundle.fingerprint, _stamps(self.site_dir / bundle.path)]
-                   for bundle in bundles if bundle.fingerprint is not None}
+        indexed = {bundle.path: [bundle.fingerprint, _stamps(self.site_dir / bundle.path)] for bundle in bundles}
         data = {"format": FORMAT, "site": str(self.site_dir), "context": context,
                 "scripts": list(scripts), "pages": entries, "bundles": indexed}
         write_whole(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())

@@ -95,6 +95,8 @@ WARNINGS = {
     "decomposed-letter": "a letter written decomposed (read as NFC)",
     "byte-order-mark": "a file that starts with a byte-order mark",
     "line-endings": "a file with CRLF or CR line endings",
+    "active-document": "a document holds scripts, actions, embedded files or XFA (its copy on the site has none)",
+    "lookalike-name": "a name, alias or id that looks like another entity's, or mixes scripts in one word",
 }
 """Every warning's code and what it means; ``--strict`` fails on warnings except those
 ``strict_tolerates`` in site_config/site.yml names, and ``check --ignore CODE`` hides."""

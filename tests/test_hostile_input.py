@@ -269,5 +269,5 @@ def test_the_sanitizer_keeps_only_web_mail_and_relative_links_and_the_allowed_ma
                 '<a href="tel:+963">g</a> <a href="ftp://e.org/">h</a><nav>n</nav><style>body{}</style>'
                 '<map name="m"><area href="https://e.org/"></map>')
     assert sanitize(rendered) == ('<a>a</a> <a>b</a> <a href="https://e.org/">c</a> <a href="mailto:x@e.org">d</a> '
-                                  '<img> <a>e</a> <a href="../../actors/sdf/">f</a><p class="k">p</p>'
+                                  '<img> <a>e</a> <a href="../../actors/sdf/">f</a><p>p</p>'
                                   '<a>g</a> <a>h</a>n')

@@ -296,7 +296,7 @@ def test_missing_translation_is_a_warning_strict_tolerates_as_site_yml_says(proj
 def test_an_unknown_warning_code_is_refused(project: Project, capsys) -> None:
     assert main(["check", "--root", str(project.root), "--ignore", "translation-pendng"]) == 2
     assert capsys.readouterr().err.startswith("briefing: error: --ignore translation-pendng: not a warning's code "
-                                              "(codes: byte-order-mark, decomposed-letter, ")
+                                              "(codes: active-document, byte-order-mark, decomposed-letter, ")
 
 
 def test_article_needs_meta_and_a_text(project: Project, capsys) -> None:

@@ -81,12 +81,15 @@ def test_a_script_is_allowed_by_the_hash_browsers_compute() -> None:
     assert script_hash("قسد") == "'sha256-" + base64.b64encode(hashlib.sha256("قسد".encode()).digest()).decode() + "'"
 
 
-def test_the_meta_tag_goes_right_after_the_charset_with_the_page_own_hashes() -> None:
+def test_the_meta_tag_goes_right_after_the_charset_with_the_hashes_it_is_given_never_the_page_own() -> None:
     page = ('<html><head>\n  <meta charset="utf-8">\n  <title>x</title><script>a()</script>'
             '<script src="b.js"></script><script type="application/ld+json">{}</script></head></html>')
     policy = content_security_policy([script_hash("a()")], TILES, in_page=True)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-    assert with_policy_meta(page, TILES) == page.replace('<meta charset="utf-8">', f'<meta charset="utf-8">{meta}')
+    assert with_policy_meta(page, TILES, ["a()"]) == page.replace('<meta charset="utf-8">',
+                                                                   f'<meta charset="utf-8">{meta}')
+    unhashed = content_security_policy([], TILES, in_page=True)
+    assert f'content="{unhashed}"' in with_policy_meta(page, TILES)
     assert with_policy_meta("<p>no head</p>", TILES) == "<p>no head</p>"
 
 

@@ -5,13 +5,28 @@ code under test; and that the picture itself is untouched."""
 from __future__ import annotations
 
 import io
+import re
 import struct
 
+import pikepdf
 import pytest
-from media_files import XMP_LOCATION, encoded, jpeg, pdf, phone_exif, picture, with_iptc
+from media_files import (
+    PHONE_PHOTO,
+    XMP_LOCATION,
+    encoded,
+    jp2_box,
+    jpeg,
+    jpeg2000_with_metadata,
+    pdf,
+    phone_exif,
+    picture,
+    with_iptc,
+)
 from PIL import Image
 
-from build_tools.media.stripping import StripError, orientation_only, strip_image, stripped_pdf
+from build_tools.media.jpeg2000 import jp2_findings, strip_jp2
+from build_tools.media.lossless import strip_jpeg
+from build_tools.media.stripping import StripError, cleaned_pdf, orientation_only, strip_image, stripped_pdf
 
 
 def _jpeg_markers(data: bytes) -> list[tuple[int, bytes]]:
@@ -124,13 +139,14 @@ def test_webp_chunks_and_flags_after_stripping() -> None:
     assert [kind for kind, _ in _riff_chunks(upright)] == [b"VP8X", b"VP8L"] and upright[20] & 0x0C == 0
 
 
-def test_an_empty_chunk_ending_a_webp_is_kept() -> None:
+def test_an_empty_chunk_ending_a_webp_is_read_and_dropped() -> None:
+    """A chunk of no known kind is a program's own: it can hold anything, so it goes."""
     original = encoded(picture(40, 30, "RGBA"), "WEBP", exif=phone_exif(), lossless=True)
     body = original[12:] + b"ZZZZ\x00\x00\x00\x00"
     with_empty = b"RIFF" + (len(body) + 4).to_bytes(4, "little") + b"WEBP" + body
     stripped, removed = strip_image(with_empty, "webp")
-    assert removed == ["EXIF"]
-    assert [kind for kind, _ in _riff_chunks(stripped)] == [b"VP8X", b"VP8L", b"ZZZZ"]
+    assert removed == ["EXIF", "chunk ZZZZ"]
+    assert [kind for kind, _ in _riff_chunks(stripped)] == [b"VP8X", b"VP8L"]
 
 
 def test_a_webp_without_extended_header_has_nothing_to_strip() -> None:
@@ -183,3 +199,84 @@ def test_orientation_only_is_exif_of_one_tag() -> None:
     block = orientation_only(6)
     assert block is not None and block[:4] == b"MM\x00*"
     assert struct.unpack(">H", block[8:10]) == (1,)  # one entry in the directory
+
+
+def test_fill_bytes_before_a_marker_are_not_metadata_but_bytes_between_scans_are() -> None:
+    from build_tools.media.carriers import carried_findings
+
+    progressive = jpeg(picture(48, 32), progressive=True)
+    tables = progressive.index(b"\xff\xdb")
+    filled = progressive[:tables] + b"\xff\xff" + progressive[tables:]  # fill bytes may precede any marker
+    assert carried_findings(filled, "jpeg") == [] and strip_image(filled, "jpeg")[1] == []
+    second_scan = progressive.index(b"\xff\xda", progressive.index(b"\xff\xda") + 2)
+    hidden = progressive[:second_scan] + b"Ahmad Example" + progressive[second_scan:]
+    assert carried_findings(hidden, "jpeg") == ["JPEG: 13 bytes outside any block"]
+    stripped, removed = strip_image(hidden, "jpeg")
+    assert (removed, b"Ahmad" in stripped) == (["bytes outside any block"], False)
+    with Image.open(io.BytesIO(stripped)) as image, Image.open(io.BytesIO(progressive)) as expected:
+        assert image.tobytes() == expected.tobytes()
+
+
+def _jp2_boxes(data: bytes) -> list[bytes]:
+    """The type of each top-level box of a JP2 file, read here box by box."""
+    kinds, offset = [], 0
+    while offset < len(data):
+        kinds.append(data[offset + 4:offset + 8])
+        offset += int.from_bytes(data[offset:offset + 4], "big")
+    return kinds
+
+
+def test_a_jpeg2000_loses_its_metadata_boxes_and_keeps_its_picture() -> None:
+    hostile = jpeg2000_with_metadata()
+    assert jp2_findings(hostile) == ["XMP: location (City)", "EXIF: GPS position", "EXIF: photographer's name (Artist)",
+                                     "EXIF: camera serial number (BodySerialNumber)"]
+    stripped = strip_jp2(hostile)
+    assert stripped is not None and b"xml " not in _jp2_boxes(stripped) and b"uuid" not in _jp2_boxes(stripped)
+    assert _jp2_boxes(stripped) == [kind for kind in _jp2_boxes(hostile) if kind not in (b"xml ", b"uuid")]
+    assert jp2_findings(stripped) == []
+    with Image.open(io.BytesIO(stripped)) as clean, Image.open(io.BytesIO(hostile)) as original:
+        assert clean.tobytes() == original.tobytes()
+
+
+def test_a_jpeg2000_whose_boxes_point_at_each_other_is_reported_not_changed() -> None:
+    hostile = jpeg2000_with_metadata()
+    with_table = hostile + jp2_box(b"ftbl", jp2_box(b"flst", b"\x00\x00"))
+    assert strip_jp2(with_table) is None
+    document = pikepdf.new()
+    document.add_blank_page()
+    page = document.pages[0].obj
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=document.make_stream(
+        with_table, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=32, Height=24,
+        BitsPerComponent=8, Filter=pikepdf.Name.JPXDecode)))
+    output = io.BytesIO()
+    document.save(output)
+    published, removed = cleaned_pdf(output.getvalue())
+    assert removed.people == [f"the picture Im0 on page 1 carries [{'; '.join(jp2_findings(with_table))}; boxes "
+                              "that point at each other by offset, so they cannot be removed without re-encoding]"]
+    with pikepdf.open(io.BytesIO(published)) as document:
+        assert document.pages[0].obj.Resources.XObject.Im0.read_raw_bytes() == with_table
+
+
+def test_pictures_past_the_fifth_are_counted_and_pictures_on_no_page_are_named_by_their_object() -> None:
+    document = pikepdf.new()
+    document.add_blank_page()
+    page = document.pages[0].obj
+    photos = {f"/Im{number}": document.make_stream(PHONE_PHOTO, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image,
+                                                   Width=64, Height=48, BitsPerComponent=8,
+                                                   ColorSpace=pikepdf.Name.DeviceRGB, Filter=pikepdf.Name.DCTDecode)
+              for number in range(7)}
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary({name: photos[name] for name in sorted(photos)[:6]}))
+    page.Pattern = photos["/Im6"]  # reached from the page, but not drawn by it as an image
+    output = io.BytesIO()
+    document.save(output)
+    published, removed = cleaned_pdf(output.getvalue())
+    carried = "[EXIF: GPS position; EXIF: photographer's name (Artist); EXIF: camera serial number (BodySerialNumber)]"
+    assert removed.people == [*(f"the picture Im{number} on page 1 carries {carried}" for number in range(5)),
+                              "2 more pictures carrying metadata"]
+    with pikepdf.open(io.BytesIO(published)) as cleaned:
+        assert cleaned.pages[0].obj.Pattern.read_raw_bytes() == strip_jpeg(PHONE_PHOTO, None)[0]
+    del page.Resources
+    output = io.BytesIO()
+    document.save(output)
+    (alone,) = cleaned_pdf(output.getvalue())[1].people  # numbered as the saved file numbers it
+    assert re.fullmatch(rf"the picture in object [0-9]+ carries {re.escape(carried)}", alone)

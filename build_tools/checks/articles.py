@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..content.loader import ID_PATTERN, TextFile
-from ..diagnostics import Origin, Position, Report, did_you_mean
+from ..diagnostics import DocumentPath, Origin, Position, Report, did_you_mean, field_name
 from ..languages import LANGUAGES
 from ..messages import msg
 from ..model.articles import Article, Translation
@@ -18,18 +19,35 @@ from ..text.paragraphs import code_fenced
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
 
 MIN_LETTERS_FOR_SCRIPT_CHECK = 20
+FAR_AHEAD = dt.timedelta(days=366)
+"""How far after today an article's date, update or correction may be: a year (a leap one)."""
 
 
 def check_dates(date: PartialDate | None, updated: PartialDate | None, year_folder: str, origin: Origin,
-                report: Report) -> None:
-    """The folder's year is the date's; ``updated`` is not before the date."""
-    if date is not None and str(date.year) != year_folder:
+                report: Report, today: dt.date | None = None) -> None:
+    """The folder's year is the date's; ``updated`` is not before the date; neither is more
+    than a year after ``today`` (by default the real one)."""
+    if date is not None and f"{date.year:04d}" != year_folder:
         report.error(origin.at("date"), msg("date {date} is in {year} but the article is filed under {folder}/: "
                                             "move the folder to content/articles/{year}/", date=date,
-                                            year=date.year, folder=year_folder), "date-order")
+                                            year=f"{date.year:04d}", folder=year_folder), "date-order")
     if date is not None and updated is not None and updated.latest < date.earliest:
         report.error(origin.at("updated"), msg("updated {updated} is before the article's date {date}",
                                                updated=updated, date=date), "date-order")
+    for key, value in (("date", date), ("updated", updated)):
+        if value is not None:
+            check_not_far_ahead(value, origin, (key,), report, today)
+
+
+def check_not_far_ahead(date: PartialDate, origin: Origin, path: DocumentPath, report: Report,
+                        today: dt.date | None = None) -> None:
+    """A date more than a year after ``today`` is a typo (2107 for 2017), and would stamp
+    the site's files with a time their formats cannot hold."""
+    limit = (today or dt.date.today()) + FAR_AHEAD
+    if date.earliest > limit:
+        report.error(origin.at(*path), msg("{field} {date} is more than a year from now (after {limit}): is the "
+                                           "year mistyped?", field=field_name(path), date=date,
+                                           limit=limit.isoformat()), "invalid-date")
 
 
 def check_authors(article: Article, bylines: dict[str, Localized], report: Report) -> None:
@@ -47,6 +65,7 @@ def check_authors(article: Article, bylines: dict[str, Localized], report: Repor
 
 def check_correction_date(when: PartialDate, date: PartialDate | None, origin: Origin, index: int,
                           report: Report) -> None:
+    check_not_far_ahead(when, origin, ("corrections", index, "date"), report)
     if date is not None and when.latest < date.earliest:
         report.error(origin.at("corrections", index, "date"),
                      msg("correction dated {when} is before the article's date {date}", when=when, date=date),

@@ -16,6 +16,10 @@ cost grows faster than their length, each refused here with its line:
   (128,000 one-word paragraphs take 8 s).
 - **Deep nesting on one line.** ``- - - - …`` nests one list per marker, recursively:
   a few hundred exhaust Python's stack.
+- **Deep nesting of HTML across lines.** Inside an element written ``markdown="1"``
+  (``md_in_html``), each nested block element is parsed by a recursive call: a thousand
+  ``<div>`` opened on a thousand lines exhaust the stack. Block elements open at once are
+  counted over the whole text (outside code), with the same limit as on one line.
 - **Long runs of backticks.** A code span's pattern tries every split of a run of n
   backticks: n³ (1,000 backticks take 4 s).
 - **Unclosed HTML tags.** The HTML tokenizer (MkDocs's and Python-Markdown's) reads the
@@ -31,10 +35,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from markdown.util import BLOCK_LEVEL_ELEMENTS
+
 from ..content.loader import ArticleBundle
 from ..diagnostics import Report, offset_position
 from ..messages import Message, msg
-from ..text.markup import paragraphs
+from ..text.markup import CODE, paragraphs
 
 OPENING_MARKS = "[!*_`<&\\~{"
 MAX_COST = 5_000_000
@@ -53,6 +59,11 @@ _MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")
 _UNCLOSED_TAG = re.compile(r"<[a-zA-Z/!?][^<>]*+(?=<|\Z)")
 """A tag the HTML tokenizer starts (``<`` and an ASCII letter, ``/``, ``!`` or ``?``, as
 ``html.parser`` reads them) and no ``>`` closes before the next ``<`` or the end."""
+_HTML_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*?)?(/?)>")
+_BLOCK_ELEMENTS = frozenset(BLOCK_LEVEL_ELEMENTS) - {"hr"}
+"""The elements Python-Markdown reads as blocks (nested inside one another), but the void ``hr``."""
+_OPTIONAL_END = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "option", "rt", "rp"})
+"""Elements whose end tag HTML lets one omit: the next of the same name closes them."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +77,7 @@ class Unbounded:
 def unbounded(markdown: str) -> Unbounded | None:
     """The first reason ``markdown`` could not be rendered in bounded time, if any."""
     return (_nesting(markdown) or _backticks(markdown) or _headings(markdown) or _paragraph_count(markdown)
-            or _unclosed_tags(markdown) or _density(markdown))
+            or _unclosed_tags(markdown) or _density(markdown) or _html_nesting(markdown))
 
 
 def _nesting(markdown: str) -> Unbounded | None:
@@ -76,6 +87,32 @@ def _nesting(markdown: str) -> Unbounded | None:
             return Unbounded(found.start(), msg("{depth} lists or quotes nested on one line (at most {limit}): "
                                                 "Markdown would nest them one inside another", depth=depth,
                                                 limit=MAX_NESTING))
+    return None
+
+
+def _html_nesting(markdown: str) -> Unbounded | None:
+    """HTML block elements open at once, outside code, over more than ``MAX_NESTING``: an
+    end tag closes the innermost element of its name (and those opened inside it); ``<x/>``
+    opens none; an element whose end tag HTML lets one omit (``<p>``, ``<li>``) is closed
+    by the next of its name. Inline elements (``<b>``, ``<span>``) stay inside their
+    paragraph's text, whose length the density bound keeps. Last of the checks: the density bound keeps the
+    code spans and tags to scan in proportion."""
+    if "<" not in markdown:
+        return None
+    open_tags: list[str] = []
+    for found in _HTML_TAG.finditer(CODE.sub(lambda code: " " * len(code.group(0)), markdown)):
+        closing, name, self_closing = found.group(1), found.group(2).lower(), found.group(3)
+        if closing:
+            if name in open_tags:
+                del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name):]
+        elif not self_closing and name in _BLOCK_ELEMENTS:
+            if open_tags and open_tags[-1] == name and name in _OPTIONAL_END:
+                continue
+            open_tags.append(name)
+            if len(open_tags) > MAX_NESTING:
+                return Unbounded(found.start(), msg("HTML elements nested more than {limit} deep: Markdown would "
+                                                    "read them one inside another; close them, or nest fewer",
+                                                    limit=MAX_NESTING))
     return None
 
 

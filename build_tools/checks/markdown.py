@@ -3,7 +3,8 @@
 The check reads the Markdown source and reports, with its line, every link whose
 scheme could run code (``javascript:``, ``data:``, ``vbscript:``...), and every raw
 HTML tag or attribute outside the allowlist of ``text.htmlpolicy`` (``<script>``,
-``<iframe>``, ``on*=`` handlers, ``style``): errors under the default policy
+``<iframe>``, ``on*=`` handlers, ``style``, a class, id or value it does not admit),
+in raw HTML and in attribute lists (``checks.attrlists``): errors under the default policy
 ``reject``, warnings under ``strip``. Whatever the policy, the rendered article then
 passes through the sanitizer of the same allowlist, so nothing the check could miss
 reaches a page.
@@ -24,8 +25,9 @@ from ..content.loader import ArticleBundle
 from ..diagnostics import Report, offset_position
 from ..messages import Message, msg
 from ..model.kinds import LINK_SCHEMES
-from ..text.htmlpolicy import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, MARKDOWN_ONLY_ATTRIBUTES, SAFE_SCHEMES, URL_ATTRIBUTES
+from ..text.htmlpolicy import ALLOWED_TAGS, MARKDOWN_ONLY_ATTRIBUTES, SAFE_SCHEMES, URL_ATTRIBUTES, allowed_names
 from ..text.markup import CODE
+from .attrlists import attribute_list_findings, attribute_problem, heading_id_findings
 
 _LINK_TARGETS = re.compile(
     r"\]\(\s*<?(?P<inline>[^)\s>]*)"  # [text](target)
@@ -33,7 +35,6 @@ _LINK_TARGETS = re.compile(
     r"|<(?P<auto>[a-zA-Z][a-zA-Z0-9+.\-]*:[^<>\s]*)>",  # <scheme:target>
     re.MULTILINE)
 _EMAIL_AUTOLINK = re.compile(r"<[^<>\s@]+@[^<>\s@]+>")
-_ATTRIBUTE_LIST = re.compile(r"\{:?[^{}\n]*?\b(?P<name>on[a-z]+|style)\s*=[^{}\n]*\}", re.IGNORECASE)
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
 _IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]")
 
@@ -99,7 +100,7 @@ class _RawHtml(_RENDERERS_TOKENIZER.HTMLParser):  # type: ignore[misc]
         if tag not in ALLOWED_TAGS:
             self._add(msg("raw HTML <{tag}> is not allowed", tag=tag))
             return
-        allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, set()) | MARKDOWN_ONLY_ATTRIBUTES
+        allowed = allowed_names(tag) | MARKDOWN_ONLY_ATTRIBUTES
         for name, value in attrs:
             if name.startswith("on"):
                 self._add(msg("event handler attribute '{name}' on <{tag}> is not allowed", name=name, tag=tag))
@@ -107,6 +108,8 @@ class _RawHtml(_RENDERERS_TOKENIZER.HTMLParser):  # type: ignore[misc]
                 self._add(msg("attribute '{name}' on <{tag}> is not allowed", name=name, tag=tag))
             elif name in URL_ATTRIBUTES and (scheme := unsafe_scheme(value or "")):
                 self._add(msg("'{scheme}:' URL in <{tag} {name}> is not allowed", scheme=scheme, tag=tag, name=name))
+            elif name not in MARKDOWN_ONLY_ATTRIBUTES and (problem := attribute_problem(tag, name, value or "")):
+                self._add(msg("<{tag}>: {problem}", tag=tag, problem=problem))
 
     handle_startendtag = handle_starttag
 
@@ -122,8 +125,8 @@ class _RawHtml(_RENDERERS_TOKENIZER.HTMLParser):  # type: ignore[misc]
 
 def find_unsafe(markdown: str) -> Iterator[Finding]:
     """Unsafe links, raw HTML and attribute lists in ``markdown``, by offset (code is skipped)."""
-    if not any(mark in markdown for mark in "]<{"):
-        return  # none of them can be written without one of these: most articles
+    if not any(mark in markdown for mark in "]<{_") and "briefing" not in markdown.lower():
+        return  # none of them can be written without one of these (nor a theme's id): most articles
     text = CODE.sub(_blank, markdown) if "`" in markdown else markdown
     for match in _LINK_TARGETS.finditer(text):
         kind = match.lastgroup or "inline"  # one of the three groups matched
@@ -131,10 +134,9 @@ def find_unsafe(markdown: str) -> Iterator[Finding]:
             yield Finding(match.start(kind), msg("'{scheme}:' link is not allowed: links must be http, https, "
                                                  "mailto or to an actor, location, source or tag", scheme=scheme),
                           "unsafe-link")
-    for match in _ATTRIBUTE_LIST.finditer(text):
-        yield Finding(match.start("name"), msg("attribute list sets '{name}', which is not allowed",
-                                               name=match.group("name")))
     text = _EMAIL_AUTOLINK.sub(_blank, _LINK_TARGETS.sub(_blank, text))
+    for offset, problem in (*attribute_list_findings(text, markdown), *heading_id_findings(text)):
+        yield Finding(offset, problem)
     if "<" in text:  # raw HTML (most articles have none, and the HTML parser is the costly part)
         parser = _RawHtml(_line_starts(text))
         with contextlib.suppress(Exception):  # where the tokenizer fails, unreadable_html says so

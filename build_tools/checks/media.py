@@ -73,6 +73,12 @@ def inspect_media(bundle: ArticleBundle, reader: Reader, report: Report) -> Fact
 
 def _read(bundle: ArticleBundle, name: str, section: str, reader: Reader, position: Position,
           report: Report) -> ImageFacts | DocumentFacts | None:
+    if section == DOCUMENT.plural and not name.endswith(".pdf"):
+        report.error(position, msg("{name}: a document is published under its own name, and browsers take a file "
+                                   "for what its name says (a PDF named .html would run as a page of the site): "
+                                   "rename it {pdf} and declare it so", name=name,
+                                   pdf=f"{name.rpartition('.')[0] or name}.pdf"), "refused-media")
+        return None
     try:
         facts = _read_file(bundle.files[name], section, reader)
     except MediaProblem as problem:
@@ -82,13 +88,16 @@ def _read(bundle: ArticleBundle, name: str, section: str, reader: Reader, positi
         report.error(position, msg("{name}: cannot be read: {reason}", name=name, reason=exc.strerror),
                      "unreadable-file")
         return None
+    path = f"{bundle.folder}/{name}"
     if facts.findings:
         report.error(position, msg("{name} carries metadata that can endanger people: {findings}; remove it with "
                                    "`briefing strip-metadata {path}`, then check again", name=name,
-                                   findings="; ".join(facts.findings), path=f"{bundle.folder}/{name}"),
-                     "unsafe-metadata")
-        return None
-    return facts
+                                   findings="; ".join(facts.findings), path=path), "unsafe-metadata")
+    if isinstance(facts, DocumentFacts) and facts.active:
+        report.warning(position, msg("{name} holds {found}: the build publishes it without them; remove them from "
+                                     "the file too with `briefing strip-metadata {path}`", name=name,
+                                     found="; ".join(facts.active), path=path), "active-document")
+    return None if facts.findings else facts
 
 
 def _read_file(path: Path, section: str, reader: Reader) -> ImageFacts | DocumentFacts:

@@ -3,8 +3,11 @@ metadata that can endanger people, and says what it removed.
 
 Photos lose no quality: their metadata blocks are dropped and the picture itself is
 copied as it is (``media.stripping``); a photo the camera recorded as turned keeps that
-one fact, so it still shows the right way up. Each file is written whole, under a
-temporary name then renamed, and only once what was written reads back clean.
+one fact, so it still shows the right way up; whatever follows the end of the picture
+goes. A PDF loses what the site never publishes of it either (``media.documents``), its
+pictures' metadata included (``media.pictures``: segments and boxes dropped, not
+re-encoded). Each file is written whole, under a temporary name then renamed, and only
+once what was written reads back clean.
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ from pathlib import Path
 import pikepdf
 from PIL import ExifTags, Image
 
+from ..media.carriers import carried_findings
 from ..media.formats import IMAGE_FORMATS, sniff
-from ..media.metadata import image_findings, pdf_findings
-from ..media.stripping import StripError, strip_image, stripped_pdf
+from ..media.metadata import image_findings
+from ..media.stripping import StripError, clean_pdf, cleaned_pdf, strip_image
 from ..writing import write_whole
 from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands
 
@@ -53,16 +57,16 @@ def _strip(path: Path) -> str:
         stripped, removed = strip_image(data, found)
         with Image.open(io.BytesIO(stripped)) as image:
             image.load()
-            left = image_findings(image)
+            left = [*image_findings(image), *carried_findings(stripped, found)]
             turned = image.getexif().get(ExifTags.Base.Orientation, 1) != 1
     else:
-        with pikepdf.open(io.BytesIO(data)) as pdf:
-            removed = pdf_findings(pdf)
-        stripped, turned = stripped_pdf(data), False
+        stripped, cleaning = cleaned_pdf(data)
+        removed, turned = [*cleaning.people, *cleaning.active], False
         with pikepdf.open(io.BytesIO(stripped)) as pdf:
-            left = pdf_findings(pdf)
+            again = clean_pdf(pdf)
+            left = [*again.people, *again.active]
     if left:
-        raise StripError(f"could not remove {'; '.join(left)}; nothing changed")
+        raise StripError(f"could not remove {'; '.join(dict.fromkeys(left))}; nothing changed")
     if not removed or stripped == data:
         return "no metadata to remove"
     write_whole(path, stripped, path.stat().st_mode & 0o777)

@@ -21,7 +21,16 @@ from ..messages import Message, msg
 from ..model.kinds import ARTICLE, REGISTRIES, word
 from ..text.invisible import INVISIBLE, describe
 from .frontmatter import FrontMatterError, split_front_matter
-from .sourcefiles import check_prose, parse_reported, read_text, read_yaml, relative
+from .sourcefiles import (
+    check_prose,
+    file_name_problem,
+    link_problem,
+    parse_reported,
+    read_text,
+    read_yaml,
+    relative,
+    shown_name,
+)
 from .yamlfile import YamlDocument
 
 CONTENT_DIR = "content"
@@ -119,30 +128,40 @@ def list_articles(files: ContentFiles, report: Report) -> None:
 
 
 class _Lister:
-    """Lists a folder's entries, leaving out hidden ones and links that lead out of
-    ``content_dir`` (resolved: no symbolic link in it)."""
+    """Lists a folder's entries, leaving out hidden ones, names that are not text, and
+    links that loop or lead out of ``content_dir`` (resolved: no symbolic link in it)."""
 
     def __init__(self, content_dir: Path, root: Path, report: Report) -> None:
         self.content_dir, self.root, self.report = content_dir, root, report
 
     def __call__(self, folder: Path) -> list[Path]:
-        if not folder.is_dir() or not folder.resolve().is_relative_to(self.content_dir):
-            return []  # a link to a folder elsewhere: reported where its parent is listed
+        if link_problem(folder, self.content_dir, _outside_content) is not None or not folder.is_dir():
+            return []  # a link to a folder elsewhere, or a loop: reported where its parent is listed
         return self.entries(folder)
 
     def entries(self, folder: Path) -> list[Path]:
         """The entries of ``folder``, itself an entry listed here (so known to be inside)."""
         with os.scandir(folder) as listing:
             found = sorted((entry.name, entry.is_symlink()) for entry in listing if not entry.name.startswith("."))
-        return [path for name, link in found if self._inside(path := folder / name, link)]
+        return [path for name, link in found if self._named(folder, name) and self._inside(path := folder / name, link)]
+
+    def _named(self, folder: Path, name: str) -> bool:
+        problem = file_name_problem(name)
+        if problem is not None:
+            self.report.error(Position(f"{relative(folder, self.root)}/{shown_name(name)}", 0, 0), problem,
+                              "invalid-id")
+        return problem is None
 
     def _inside(self, path: Path, link: bool) -> bool:
-        if not link or path.resolve().is_relative_to(self.content_dir):
-            return True
-        self.report.error(_whole(path, self.root), msg("symbolic link to {target}, outside content/: "
-                                                       "refused, copy the file into content/ instead",
-                                                       target=path.readlink()), "misplaced-file")
-        return False
+        problem = link_problem(path, self.content_dir, _outside_content) if link else None
+        if problem is not None:
+            self.report.error(_whole(path, self.root), problem, "misplaced-file")
+        return problem is None
+
+
+def _outside_content(target: Path) -> Message:
+    return msg("symbolic link to {target}, outside content/: refused, copy the file into content/ instead",
+               target=target)
 
 
 def _whole(path: Path, root: Path) -> Position:

@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..diagnostics import DocumentPath, Position, Report, field_name, offset_position
-from ..messages import msg
-from ..text.invisible import INVISIBLE, describe, shown
+from ..messages import Message, msg
+from ..text.invisible import INVISIBLE, UNPUBLISHABLE, UNPUBLISHABLE_IN_PROSE, describe, shown
 from .conflicts import conflict_markers
 from .yamlfile import YamlDocument, YamlSyntaxError, parse_yaml
 
@@ -32,6 +33,8 @@ MAX_FILE_BYTES = 1_000_000
 """A long article is about 50 KB; a bigger file is a paste gone wrong or not text at all."""
 TEXT_FIELDS = frozenset({"title", "summary", "description", "editor_note", "note", "text"})
 """Fields of prose, where an invisible character is a warning; elsewhere it is an error."""
+PROSE_FIELDS = TEXT_FIELDS | {"alt", "caption", "credit"}
+"""Fields that may run over several lines (tab and line feed are text there)."""
 
 
 def relative(path: Path, root: Path) -> str:
@@ -133,12 +136,13 @@ def read_yaml(path: Path, file: str, report: Report) -> YamlDocument | None:
     return None if text is None else parse_reported(text, file, report)
 
 
-def _strings(data: Any, path: DocumentPath = ()) -> Iterator[tuple[DocumentPath, str]]:
+def _strings(data: Any, path: DocumentPath = ()) -> Iterator[tuple[DocumentPath, str, bool]]:
+    """Every string of ``data`` with its path (a key's ends with itself) and whether it is a key."""
     if isinstance(data, str):
-        yield path, data
+        yield path, data, False
     elif isinstance(data, dict):
         for key, value in data.items():
-            yield path, str(key)
+            yield (*path, key), str(key), True
             yield from _strings(value, (*path, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
@@ -146,11 +150,17 @@ def _strings(data: Any, path: DocumentPath = ()) -> Iterator[tuple[DocumentPath,
 
 
 def check_values(document: YamlDocument, report: Report) -> None:
-    """Invisible characters in every string of a YAML document, keys included."""
-    for path, value in _strings(document.data):
+    """Characters that cannot be published, then invisible characters, in every string of a
+    YAML document, keys included: one problem per string."""
+    for path, value, is_key in _strings(document.data):
+        prose = not is_key and bool(PROSE_FIELDS.intersection(p for p in path if isinstance(p, str)))
+        if _unpublishable(document, path, value, prose, is_key, report):
+            continue
         found = INVISIBLE.search(value)
         if found is None:
             continue
+        if is_key:
+            path = path[:-1]  # an invisible character in a key is reported where its mapping starts
         where = document.origin.at(*path)
         what = msg("{character} in {field}: \"{shown}\"", character=describe(found.group(0)),
                    field=field_name(path) or msg("a key"), shown=shown(value, found.start()))
@@ -162,9 +172,34 @@ def check_values(document: YamlDocument, report: Report) -> None:
                                     "typed plainly, delete it", what=what), "invisible-in-name")
 
 
+def _unpublishable(document: YamlDocument, path: DocumentPath, value: str, prose: bool, is_key: bool,
+                   report: Report) -> bool:
+    """Whether ``value`` holds a character no page, feed or sitemap can carry (reported).
+
+    Looked for in the parsed value: a YAML escape (``"\\x01"``, ``"\\uFFFE"``) makes the
+    character only then. Tab and line feed are text in prose, not in an id or a name."""
+    found = (UNPUBLISHABLE_IN_PROSE if prose else UNPUBLISHABLE).search(value)
+    if found is None:
+        return False
+    report.error(document.origin.at(*path, key=is_key), msg(
+        "{character} in {field}: \"{shown}\"; it cannot be published (feeds and sitemaps refuse it), "
+        "delete it", character=describe(found.group(0)), field=msg("a key") if is_key else field_name(path),
+        shown=shown(value, found.start())), "not-text")
+    return True
+
+
 def check_prose(file: str, first_line: int, text: str, report: Report) -> None:
-    """A warning for each line of ``text`` (starting on ``first_line``) with invisible characters."""
+    """An error for each line of ``text`` (starting on ``first_line``) with a character that
+    cannot be published, as in every other field; a warning for each other line with
+    invisible characters."""
     reported_lines: set[int] = set()
+    for found in UNPUBLISHABLE_IN_PROSE.finditer(text):
+        position = offset_position(file, first_line, text, found.start())
+        if position.line not in reported_lines:
+            reported_lines.add(position.line)
+            report.error(position, msg("{character} in the text: \"{shown}\"; it cannot be published (feeds and "
+                                       "sitemaps refuse it), delete it", character=describe(found.group(0)),
+                                       shown=shown(text, found.start())), "not-text")
     for found in INVISIBLE.finditer(text):
         position = offset_position(file, first_line, text, found.start())
         if position.line in reported_lines:
@@ -174,6 +209,45 @@ def check_prose(file: str, first_line: int, text: str, report: Report) -> None:
                                      "or hide text, delete it unless it was meant",
                                      character=describe(found.group(0)), shown=shown(text, found.start())),
                        "invisible-character")
+
+
+def link_problem(path: Path, boundary: Path, outside: Callable[[Path], Message]) -> Message | None:
+    """Why the file at ``path`` may not be read: a symbolic link on its way loops, or it
+    leads out of ``boundary`` (resolved), said by ``outside`` given the link's target."""
+    try:
+        target = path.resolve()
+    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a loop, later ones OSError
+        return msg("symbolic link that leads back to itself (a loop): delete it, or link it to a file")
+    if target.is_relative_to(boundary):
+        return None
+    return outside(path.readlink() if path.is_symlink() else target)
+
+
+_UNDECODED_BYTE = re.compile("[\udc80-\udcff]")
+"""A byte of a file name that is not UTF-8, as Python reads it (``surrogateescape``)."""
+
+
+def file_name_problem(name: str) -> Message | None:
+    """Why ``name`` (as the system lists it) cannot be a file of the project: bytes that
+    are not UTF-8, or a character no page, message or URL can carry."""
+    if undecoded := _UNDECODED_BYTE.search(name):
+        return msg("the file name is not UTF-8 text (byte 0x{byte:02X}): rename it",
+                   byte=ord(undecoded.group(0)) - 0xDC00)
+    if found := UNPUBLISHABLE.search(name):
+        return msg("the file name holds {character}: rename it", character=describe(found.group(0)))
+    return None
+
+
+def shown_name(name: str) -> str:
+    """``name`` printable whatever it holds: undecodable bytes as ``\\xFF``, controls as ``\\x01``."""
+    return UNPUBLISHABLE.sub(lambda found: _escaped(found.group(0)), name)
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02X}"
+    return f"\\x{code:02X}" if code < 0x100 else f"\\u{code:04X}" if code < 0x10000 else f"\\U{code:08X}"
 
 
 Signature = str

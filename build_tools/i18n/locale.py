@@ -50,8 +50,9 @@ class Locale:
         return other_language(self.lang)
 
     def t(self, key: str, **values: Any) -> str:
-        """The interface string ``key``, with ``values`` filled in."""
-        return self.strings[key].format(**values) if values else self.strings[key]
+        """The interface string ``key``, with ``values`` filled in; a placeholder the page
+        gives no value for stays as written (``check`` holds each to a plain name)."""
+        return self.strings[key].format_map(_Values(values)) if values else self.strings[key]
 
     def text(self, value: Localized) -> tuple[str | None, str]:
         """The text in this language, else in the other one, with the language it is in."""
@@ -111,3 +112,10 @@ class Locale:
     def sort_key(text: str, lang: str) -> tuple[int, ...]:
         """Collation key of ``text``, written in ``lang`` (a name may be in the other language)."""
         return sort_key(text, lang)
+
+
+class _Values(dict[str, Any]):
+    """The values of an interface string; a name without one is left as its placeholder."""
+
+    def __missing__(self, name: str) -> str:
+        return f"{{{name}}}"

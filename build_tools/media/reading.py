@@ -24,16 +24,17 @@ from PIL import ExifTags, Image
 
 from ..messages import Message, msg
 from ..writing import write_whole
+from .carriers import carried_findings
 from .formats import DOCUMENT_FORMATS, IMAGE_FORMATS, format_of
-from .metadata import image_findings, pdf_findings
-from .stripping import stripped_pdf
+from .metadata import image_findings
+from .stripping import cleaned_pdf
 
 _ROTATED = {5, 6, 7, 8}
 """EXIF orientations that turn the picture a quarter: its width is its height."""
 
 CACHE_DIR = Path(".briefing-cache") / "media"
 """Under the project's root: what was read from each file, and the files published for it."""
-READING_VERSION = "1"
+READING_VERSION = "3"
 """Part of the names of remembered facts: raise it whenever what is read from a file
 changes (a new kind of metadata looked for), so that every file is read again."""
 
@@ -62,6 +63,9 @@ class DocumentFacts:
     published_size: int
     digest: str
     findings: list[str]
+    """What names people (``metadata.pdf_findings``, ``documents``)."""
+    active: list[str]
+    """What would run or travel with the file, which the published copy has not (``documents``)."""
 
 
 Facts = TypeVar("Facts", ImageFacts, DocumentFacts)
@@ -129,7 +133,7 @@ class Reader:
             width, height = image.size
             self._check_pixels(width, height)  # before the picture is decoded into memory
             image.load()  # some formats keep metadata after the picture (PNG's text chunks)
-            findings = image_findings(image)
+            findings = list(dict.fromkeys([*image_findings(image), *carried_findings(data, str(image.format).lower())]))
         except Image.DecompressionBombError as exc:
             raise MediaProblem(msg("refused as a decompression bomb: {reason}", reason=exc)) from None
         except (OSError, ValueError, SyntaxError, EOFError) as exc:
@@ -148,10 +152,9 @@ def _described(found: str | None) -> Message:
 
 def _opened_pdf(data: bytes, digest: str) -> DocumentFacts:
     try:
-        with pikepdf.open(io.BytesIO(data)) as pdf:
-            findings = pdf_findings(pdf)
+        published, removed = cleaned_pdf(data)
     except pikepdf.PasswordError:
         raise MediaProblem(msg("is encrypted: publish a copy without a password")) from None
     except pikepdf.PdfError as exc:
         raise MediaProblem(msg("cannot be read as a PDF: {reason}", reason=exc)) from None
-    return DocumentFacts(len(stripped_pdf(data)), digest, findings)
+    return DocumentFacts(len(published), digest, removed.people, removed.active)

@@ -16,6 +16,7 @@ from typing import Any, Literal, cast
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,6 +25,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
 from ..model.settings import SiteConfig
@@ -38,14 +40,16 @@ from ..publish.search import SearchIndexError, index_language
 from ..site import urls
 from ..site.assemble import Memo, SiteFiles, assemble_site
 from ..site.edition import Edition
-from ..site.headers import inline_scripts, with_policy_meta
+from ..site.headers import with_policy_meta
 from ..site.pages.model import PageModel, SearchView
 from ..site.pages.notfound import not_found_sections
 from ..site.rendering import finish_content, resolve_explicit_links, with_direction
 from ..site.sitemap import SitemapEntry
+from ..site.vendor import vendored_files
 from .filters import RenderedOnce, bdi_filter, from_root, isolate
 from .incremental import PageRecords
 from .preview import Changes, Problems, exact_dirty_builds, load_logged, theme_files, tracked
+from .scripts import TemplateScripts
 from .timelimit import PageTimeLimit
 
 log = get_plugin_logger(__name__)
@@ -127,6 +131,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Why the build failed, if it did: MkDocs reports a plugin's error only as "Aborted"."""
         self.problems = Problems()
         self.records = PageRecords()
+        self.scripts = TemplateScripts()
 
     def assign(self, assignment: Assignment) -> None:
         """Renders only the part of the site ``assignment`` names, from content already loaded."""
@@ -185,20 +190,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if model is None or self.site is None:
             return context
         variables = cast(dict[str, Any], context)  # MkDocs's type lists only its own variables
-        variables["briefing"] = model
-        variables["edition"] = self.site.editions[model.lang]
+        variables.update(briefing=model, edition=self.site.editions[model.lang])
+        self.scripts.base_url = context["base_url"]
         self.time_limit.start(model.url)
         return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        return _prepared(env, self.once, self.assignment)
+        return self.scripts.read(_prepared(env, self.once, self.assignment), config, vendored_files())
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         model = self.models.get(page.file.src_uri)
         if model is None:
             return markdown
-        page.meta = {"title": model.title, "lang": model.lang, "alternate": model.alternate,
-                     "description": model.description, "template": model.template}
+        page.meta = _meta(model)
         self.time_limit.start(model.url)
         _speak(config, model.lang, self.loaded.config if self.loaded else None)
         return resolve_explicit_links(markdown, model.lang, model.src_uri)
@@ -209,8 +213,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return html
         html = finish_content(html, model, self.loaded.matcher, self.loaded.config.link_mentions)
         self.time_limit.stop()
-        _without_empty_contents(page)
-        return html
+        return _templated(html, page)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         model = self.models.get(page.file.src_uri)
@@ -218,18 +221,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return output
         self.time_limit.stop()
         _page_count(self.assignment).rendered()
-        self.records.rendered(page.file.dest_uri, inline_scripts(output))
-        return _with_policy(with_direction(output, model.lang), self.loaded, skip=self.serving)
+        scripts = self.scripts.of_page(output, page.file.dest_uri, config.site_url)
+        self.records.rendered(page.file.dest_uri, scripts)
+        return _with_policy(with_direction(output, model.lang), self.loaded, scripts, skip=self.serving)
 
     def on_template_context(self, context: TemplateContext, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:
         if template_name == "404.html" and self.loaded is not None:
             _not_found(cast(dict[str, Any], context), self.loaded.config)  # MkDocs's type lists only its own
+        self.scripts.base_url = context["base_url"]
         return context
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        self.records.rendered(template_name, inline_scripts(output_content))  # 404.html
-        return _with_policy(output_content, self.loaded, skip=self.serving or not template_name.endswith(".html"))
+        scripts = self.scripts.of_page(output_content, template_name, config.site_url)  # 404.html, sitemap.xml
+        self.records.rendered(template_name, scripts)
+        return _with_policy(output_content, self.loaded, scripts, skip=self.serving or template_name[-5:] != ".html")
 
     def on_build_error(self, *, error: Exception) -> None:
         self.time_limit.stop()
@@ -253,7 +259,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
 
 def _prepared(env: Environment, once: RenderedOnce, assignment: Assignment | None) -> Environment:
-    """The templates' filters and ``once``; the templates compiled by an earlier build in the same context."""
+    """Every value a template prints escaped (Material's templates too), unless it is markup
+    the site's own code made; the templates' filters and ``once``; the templates compiled by
+    an earlier build in the same context."""
+    env.autoescape = True
     env.filters.update(isolate=isolate, bdi=bdi_filter, from_root=from_root)
     env.globals["once"] = once.render
     if assignment and assignment.reuse.templates:
@@ -306,19 +315,41 @@ def _without_empty_contents(page: Page) -> None:
         page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
 
 
+def _meta(model: PageModel) -> dict[str, Any]:
+    """What Material's templates read of a page, from its model."""
+    return {"title": model.title, "lang": model.lang, "alternate": model.alternate,
+            "description": model.description, "template": model.template}
+
+
+def _templated(html: str, page: Page) -> Markup:
+    """A page's sanitized content as the templates print it, as it is; its contents' entries
+    as text, which the templates escape."""
+    _without_empty_contents(page)
+    _toc_as_text(page.toc.items)
+    return Markup(html)
+
+
+def _toc_as_text(items: list[AnchorLink]) -> None:
+    """Each heading's entry in the contents as plain text: Python-Markdown gives it as
+    HTML (its entities escaped), which the templates would escape again."""
+    for item in items:
+        item.title = Markup(item.title).striptags()
+        _toc_as_text(item.children)
+
+
 def _not_found(variables: dict[str, Any], site: SiteConfig) -> None:
     """The 404 page speaks both languages, its header the default one."""
     variables["not_found"] = not_found_sections(site)
     variables["edition"] = Edition.of(site, site.default_language)
 
 
-def _with_policy(html: str, loaded: LoadedBriefing | None, skip: bool) -> str:
+def _with_policy(html: str, loaded: LoadedBriefing | None, scripts: list[str], skip: bool) -> str:
     """The page with its Content-Security-Policy, which allows the site's map tiles. As it is
     when ``skip`` says so, and while content has errors (the preview then replaces it with
     the problems page). The preview skips it: the policy would block the script MkDocs's
     server adds to each page to reload it (inline, different on every request, so no hash
     can allow it)."""
-    return with_policy_meta(html, loaded.config.map_tiles["url"]) if loaded and not skip else html
+    return with_policy_meta(html, loaded.config.map_tiles["url"], scripts) if loaded and not skip else html
 
 
 def _speak(config: MkDocsConfig, lang: str, site: SiteConfig | None) -> None:

@@ -56,12 +56,15 @@ class PartialDate:
 
 
 def parse_partial_date(value: str | int) -> PartialDate:
-    """``2017-08-07``, ``2017-08`` or ``2017``; Arabic-Indic digits are accepted as digits."""
+    """``2017-08-07``, ``2017-08`` or ``2017``; Arabic-Indic digits are accepted as digits.
+    Years run from 1 to 9999, as Python's dates do (four digits cannot pass 9999)."""
     text = western_digits(str(value).strip())
     match = _SHAPE.match(text)
     if not match:
         raise DateError(msg("'{value}' must be written YYYY-MM-DD, YYYY-MM or YYYY", value=value))
     year = int(match.group(1))
+    if year < dt.MINYEAR:
+        raise DateError(msg("'{value}' is in year 0: years run from 1 to 9999", value=value))
     month, day = (int(g) if g else None for g in match.groups()[1:])
     if month is not None and not 1 <= month <= 12:
         raise DateError(msg("'{value}' has no month {month}", value=value, month=month))

@@ -15,9 +15,10 @@ from babel import Locale, UnknownLocaleError
 from PIL import Image
 
 from ..checks.schemas import SchemaSet
-from ..content.sourcefiles import read_yaml, relative
+from ..content.sourcefiles import link_problem, read_yaml, relative
 from ..content.yamlfile import YamlDocument
 from ..diagnostics import Position, Report
+from ..i18n.placeholders import placeholder_fault, placeholders
 from ..i18n.required import INTERFACE_STRINGS
 from ..languages import LANGUAGES
 from ..messages import Message, msg
@@ -50,11 +51,7 @@ class ConfigError(Exception):
 def load_site_config(root: Path, report: Report) -> tuple[SiteConfig, SchemaSet]:
     """The settings, and the schemas content is checked against."""
     directory = root / CONFIG_DIR
-    try:
-        schemas = SchemaSet(directory / "schemas")
-    except (OSError, ValueError, KeyError) as exc:
-        raise ConfigError(msg("cannot load the JSON Schemas in {folder}/schemas/: {reason}", folder=CONFIG_DIR,
-                              reason=exc)) from None
+    schemas = _schemas(root, report)
     errors_before = len(report.errors)
     site = _load_mapping(directory / "site.yml", root, report)
     share_image = None
@@ -97,6 +94,19 @@ def load_site_config(root: Path, report: Report) -> tuple[SiteConfig, SchemaSet]
     return config, schemas
 
 
+def _schemas(root: Path, report: Report) -> SchemaSet:
+    """The JSON Schemas of site_config/schemas/, each file of which must be in site_config/."""
+    folder = root / CONFIG_DIR / "schemas"
+    refused = [path for path in sorted(folder.glob("*.schema.json")) if not _within(path, root, report)]
+    if refused:  # every one reported first
+        raise ConfigError(msg("content not checked: fix site_config first"))
+    try:
+        return SchemaSet(folder)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ConfigError(msg("cannot load the JSON Schemas in {folder}/schemas/: {reason}", folder=CONFIG_DIR,
+                              reason=exc)) from None
+
+
 def _share_image(site: YamlDocument, directory: Path, report: Report) -> ShareImage | None:
     """``share_image`` read whole and encoded again: what the site publishes carries none of
     the file's metadata (where, when, with what it was made)."""
@@ -104,6 +114,8 @@ def _share_image(site: YamlDocument, directory: Path, report: Report) -> ShareIm
     if entry is None:
         return None
     jpeg = not entry["file"].endswith(".png")
+    if not _within(directory / entry["file"], directory.parent, report):
+        return None
     try:
         with Image.open(directory / entry["file"]) as image:
             image.load()
@@ -120,9 +132,9 @@ def _share_image(site: YamlDocument, directory: Path, report: Report) -> ShareIm
 def _authors(path: Path, root: Path, schemas: SchemaSet, report: Report) -> dict[str, Localized]:
     """The bylines of ``authors.yml``, which a desk may leave out: then every author is
     shown as ``meta.yml`` writes it."""
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():
         return {}
-    document = read_yaml(path, relative(path, root), report)
+    document = read_yaml(path, relative(path, root), report) if _within(path, root, report) else None
     if document is None or document.data is None or not schemas.is_valid("authors", document, report):
         return {}
     return {str(id_): Localized(**names) for id_, names in document.data.items()}
@@ -144,7 +156,23 @@ def _check_locales(site: YamlDocument, report: Report) -> None:
                              "site-config")
 
 
+def _within(path: Path, root: Path, report: Report) -> bool:
+    """Whether the file at ``path`` may be read: a symbolic link that loops or leads out
+    of site_config/ is refused, as content/ refuses one that leads out of content/."""
+    problem = link_problem(path, (root / CONFIG_DIR).resolve(), _outside_config)
+    if problem is not None:
+        report.error(Position(relative(path, root), 0, 0), problem, "site-config")
+    return problem is None
+
+
+def _outside_config(target: Path) -> Message:
+    return msg("symbolic link to {target}, outside site_config/: refused, copy the file into site_config/ instead",
+               target=target)
+
+
 def _load_mapping(path: Path, root: Path, report: Report) -> YamlDocument | None:
+    if not _within(path, root, report):
+        return None
     if not path.is_file():
         report.error(Position(relative(path, root), 0, 0), msg("file not found"), "site-config")
         return None
@@ -163,6 +191,9 @@ def _load_strings(path: Path, root: Path, report: Report) -> dict[str, str]:
         if not isinstance(value, str) or not value:
             report.error(document.origin.at(key), msg("interface string '{key}' must be a text", key=key),
                          "site-config")
+        elif fault := placeholder_fault(value):
+            report.error(document.origin.at(key), msg("interface string '{key}': {fault}", key=key, fault=fault),
+                         "site-config")
     return {key: str(value) for key, value in document.data.items()}
 
 
@@ -175,6 +206,29 @@ def _check_same_keys(strings: dict[str, dict[str, str]], directory: Path, root: 
         for key in sorted(every_key - set(table)):
             report.error(Position(file, 0, 0), msg("interface string '{key}' is missing in this language", key=key),
                          "site-config")
+    _check_same_placeholders(strings, directory, root, report)
+
+
+def _check_same_placeholders(strings: dict[str, dict[str, str]], directory: Path, root: Path,
+                             report: Report) -> None:
+    """Each language's string of a key fills the placeholders of the other, or some of them
+    (Arabic's dual may say its number in the word): the page passes the same values."""
+    first, *others = LANGUAGES
+    for lang in others:
+        file = relative(directory / "i18n" / f"{lang}.yml", root)
+        for key in sorted(set(strings[first]) & set(strings[lang])):
+            if placeholder_fault(strings[first][key]) or placeholder_fault(strings[lang][key]):
+                continue  # said at its line
+            wanted, written = placeholders(strings[first][key]), placeholders(strings[lang][key])
+            if not (wanted <= written or written <= wanted):
+                report.error(Position(file, 0, 0), msg(
+                    "interface string '{key}' fills {written} here but {wanted} in {other}.yml: the pages give "
+                    "both languages the same values", key=key, written=_braced(written), wanted=_braced(wanted),
+                    other=first), "site-config")
+
+
+def _braced(names: frozenset[str]) -> str:
+    return ", ".join(f"{{{name}}}" for name in sorted(names)) or "nothing"
 
 
 def _vocabularies(document: YamlDocument, schemas: SchemaSet,

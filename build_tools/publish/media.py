@@ -22,7 +22,7 @@ from ..model.media import Document, Photo
 from ..pipeline.parallel import map_in_processes
 from ..writing import write_whole
 
-ENCODING_VERSION = "1"
+ENCODING_VERSION = "3"
 """Part of every cached name: raise it when renditions are made differently."""
 
 
@@ -54,6 +54,8 @@ def _cached(cache: Path, item: Photo | Document, site_path: str) -> Path:
 
 
 def _make(item: Photo | Document, root: Path, cache: Path) -> None:
+    if isinstance(item, Document) and not item.path.endswith(".pdf"):
+        raise OSError(f"{item.original}: a document is published only under a name ending in .pdf")
     data = (root / item.original).read_bytes()
     if hashlib.sha256(data).hexdigest() != item.digest:
         raise OSError(f"{item.original} changed while the site was being built: build again")

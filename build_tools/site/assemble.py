@@ -9,6 +9,7 @@ was made before, so that what is made from the same objects is reused (``Memo``)
 from __future__ import annotations
 
 import json
+from html import escape
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,12 +98,12 @@ def root_page(config: SiteConfig, site_url: str) -> str:
     default = config.default_language
     links = "".join(
         f'<li><a href="{urls.home(lang)}" hreflang="{lang}" lang="{lang}">'
-        f'{config.strings[lang]["language_name"]}</a></li>' for lang in config.languages)
+        f'{escape(config.strings[lang]["language_name"])}</a></li>' for lang in config.languages)
     alternates = "".join(
-        f'<link rel="alternate" hreflang="{lang}" href="{site_url}{urls.home(lang)}">'
+        f'<link rel="alternate" hreflang="{lang}" href="{escape(site_url + urls.home(lang))}">'
         for lang in config.languages)
     return (f'<!doctype html><html lang="{default}" dir="{direction(default)}">'
-            f'<head><meta charset="utf-8"><title>{config.name.get(default)}</title>'
+            f'<head><meta charset="utf-8"><title>{escape(config.name.get(default) or "")}</title>'
             f'<meta http-equiv="refresh" content="0; url={urls.home(default)}">{alternates}'
-            f'<link rel="alternate" hreflang="x-default" href="{site_url}{urls.home(default)}">'
+            f'<link rel="alternate" hreflang="x-default" href="{escape(site_url + urls.home(default))}">'
             f'</head><body><ul>{links}</ul></body></html>')

@@ -6,16 +6,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import nh3
+
 from ..languages import direction, other_language
 from ..model.settings import SiteConfig
 from . import urls
 from .structured import OG_LOCALES
 
 
+CREDIT_TAGS = {"a", "b", "i", "span"}
+CREDIT_ATTRIBUTES = {"a": {"href", "hreflang", "lang"}, "span": {"lang", "dir"}}
+
+
 def _tiles_in(tiles: dict[str, Any], lang: str) -> dict[str, str]:
-    """The map tiles' settings, their credit in ``lang`` when site.yml says it in each language."""
+    """The map tiles' settings, their credit in ``lang`` when site.yml says it in each language.
+
+    The credit is HTML (a link to the tiles' licence), which the map's script puts in the
+    page as HTML: it passes through nh3 with links and plain formatting alone, and links
+    to ``http(s)`` only, as anything from site_config could be written by anyone."""
     credit = tiles["attribution"]
-    return {"url": tiles["url"], "attribution": credit[lang] if isinstance(credit, dict) else credit}
+    html = credit[lang] if isinstance(credit, dict) else credit
+    safe = nh3.clean(html, tags=CREDIT_TAGS, attributes=CREDIT_ATTRIBUTES, url_schemes={"http", "https"},
+                     link_rel="noopener noreferrer")
+    return {"url": tiles["url"], "attribution": safe}
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 the same Content-Security-Policy in each page, for hosts that set no headers (GitHub Pages).
 
 The policy lets pages run only the site's own scripts, plus the few inline scripts
-Material writes into every page, each allowed by its SHA-256 hash; Pagefind's
+the templates write (Material's, ours), each allowed by its SHA-256 hash, and never a
+script because a page holds it (``scripts.py`` finds those the templates write); Pagefind's
 WebAssembly needs ``'wasm-unsafe-eval'``; map tiles are the one outside origin, taken
 from ``map_tiles.url``. In a page, the policy is a ``<meta http-equiv>`` placed first in
 ``<head>``, before any script, with the hashes of that page's own scripts; browsers
@@ -37,10 +38,23 @@ def script_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+_ORIGIN = re.compile(r"https://(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?")
+
+
+class TileAddressError(ValueError):
+    """A tile address whose host is not a plain one: it would write itself into the policy."""
+
+
 def tile_origin(tile_url: str) -> str:
-    """``https://{s}.tile.example.org/{z}/{x}/{y}.png`` → ``https://*.tile.example.org``."""
+    """``https://{s}.tile.example.org/{z}/{x}/{y}.png`` → ``https://*.tile.example.org``.
+
+    ``check`` holds ``map_tiles.url`` to that form (site.schema.json); the policy holds it
+    again, as a space, a quote or a semicolon there would add a directive of its own."""
     parts = urlsplit(tile_url.replace("{s}", "*"))
-    return f"{parts.scheme}://{parts.netloc}"
+    origin = f"{parts.scheme}://{parts.netloc}"
+    if not _ORIGIN.fullmatch(origin):
+        raise TileAddressError(f"map_tiles.url {tile_url!r} is not https:// and a plain host name")
+    return origin
 
 
 def content_security_policy(script_hashes: list[str], tile_url: str, *, in_page: bool = False) -> str:
@@ -60,9 +74,10 @@ def content_security_policy(script_hashes: list[str], tile_url: str, *, in_page:
     ])
 
 
-def with_policy_meta(html: str, tile_url: str) -> str:
-    """``html`` with its Content-Security-Policy (for its own inline scripts) first in ``<head>``."""
-    hashes = sorted({script_hash(script) for script in inline_scripts(html)})
+def with_policy_meta(html: str, tile_url: str, scripts: Iterable[str] = ()) -> str:
+    """``html`` with its Content-Security-Policy first in ``<head>``, allowing the inline
+    ``scripts`` (those its templates write: never read from ``html`` itself)."""
+    hashes = sorted({script_hash(script) for script in scripts})
     policy = content_security_policy(hashes, tile_url, in_page=True)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     head = _HEAD_START.search(html)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -22,8 +23,8 @@ from ..model.dates import Precision
 from ..model.entities import Actor, Entity, Localized, Location, Source, Tag
 from ..model.events import ADMIN_KINDS, SIDES, Event
 from ..model.kinds import ACTOR, ARTICLE, BY_NAME, EVENT, LOCATION, SOURCE, TAG
-from ..model.settings import Term
 from ..model.media import Document, Photo
+from ..model.settings import Term
 from . import urls
 
 FORMATS = ("json", "csv", "geojson")
@@ -212,16 +213,57 @@ def _article_row(a: Record) -> Record:
             "documents": " ".join(d["url"] for d in a["documents"])}
 
 
+FORMULA_TRIGGERS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+"""What makes a spreadsheet read a cell as a formula when the cell begins with it (OWASP's
+CSV injection list: ``= + - @``, tab, carriage return, and their full-width forms)."""
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet shows and never runs.
+
+    Text beginning with a formula trigger, or with white space and then one, gets a leading
+    ``'``, which spreadsheets take as "this is text" (and do not show). A number of the
+    model (an int or a finite float: a coordinate, a count) stays a number, negative ones included:
+    a spreadsheet reads ``-0.5`` as the number it is. Text that only looks like a number
+    is text, since whether a column holds numbers is the model's to say, not the content's.
+    ``None`` is an empty cell. The JSON files keep the exact text."""
+    if value is None:
+        return ""
+    if _number(value):
+        return value
+    text = str(value)
+    return "'" + text if _read_as_formula(text) else text
+
+
+def _read_as_formula(text: str) -> bool:
+    """Whether the first character after any leading white space (which a spreadsheet may
+    trim) is a formula trigger, tab and carriage return being triggers themselves."""
+    for character in text:
+        if character in FORMULA_TRIGGERS:
+            return True
+        if not character.isspace():
+            return False
+    return False
+
+
+def _number(value: object) -> bool:
+    """A number as the model holds it, which a spreadsheet reads as that number (not ``inf``)."""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or (isinstance(value, float) and math.isfinite(value))
+
+
 def _csv(rows: list[Record]) -> str:
     return _csv_with_header(rows, list(rows[0]) if rows else [])
 
 
 def _csv_with_header(rows: list[Record], columns: list[str]) -> str:
-    """Empty cells for None; the header even when there are no rows."""
+    """Empty cells for None; the header even when there are no rows. Every cell goes
+    through ``spreadsheet_cell``: this is the one place CSV cells are written."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({column: spreadsheet_cell(value) for column, value in row.items()} for row in rows)
     return buffer.getvalue()
 
 

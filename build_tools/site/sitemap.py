@@ -18,6 +18,8 @@ from ..languages import other_language
 _HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
          'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n')
 
+GZIP_LATEST = 2**32 - 1
+
 
 @dataclass(frozen=True)
 class SitemapEntry:
@@ -43,8 +45,12 @@ def sitemap_xml(pages: Iterable[SitemapEntry], site_url: str, default_language: 
 
 
 def gzipped(text: str, name: str, mtime: int) -> bytes:
-    """``text`` gzipped with a fixed header (name and time), so equal input gives equal bytes."""
+    """``text`` gzipped with a fixed header (name and time), so equal input gives equal bytes.
+
+    gzip holds the time in 32 bits, from 1970 to 2106: a time outside them (content dated
+    before 1970, a ``SOURCE_DATE_EPOCH`` past 2106) is stamped as the nearest end."""
+    stamped = min(max(mtime, 0), GZIP_LATEST)
     buffer = io.BytesIO()
-    with gzip.GzipFile(filename=name, mode="wb", fileobj=buffer, mtime=mtime) as archive:
+    with gzip.GzipFile(filename=name, mode="wb", fileobj=buffer, mtime=stamped) as archive:
         archive.write(text.encode("utf-8"))
     return buffer.getvalue()

@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from html import escape
 
 from ..model.dates import PartialDate
+from .html import Html
 
 WIDTH, HEIGHT, LABEL, WIDEST_BAR = 600, 60, 18, 48
 Slot = tuple[int, int | None]
@@ -47,7 +48,7 @@ def _period_slots(counted: Collection[Slot], by_year: bool) -> list[Slot]:
 
 
 def timeline_svg(dates: Iterable[PartialDate], title: str, label: Callable[[Slot], str],
-                 number: Callable[[int], str], separator: str, by_year: bool = False) -> str | None:
+                 number: Callable[[int], str], separator: str, by_year: bool = False) -> Html | None:
     """The chart, or None when there is nothing to show.
 
     Its text alternative (``aria-label``) reads every period that has articles, with
@@ -66,19 +67,19 @@ def timeline_svg(dates: Iterable[PartialDate], title: str, label: Callable[[Slot
         kind = "briefing-timeline__bar" + (" briefing-timeline__bar--year" if slot[1] is None and not by_year else "")
         bars.append(f'<rect class="{kind}" x="{index * width + 1:.1f}" y="{HEIGHT - height:.1f}" '
                     f'width="{max(width - 2, 1):.1f}" height="{height:.1f}">'
-                    f"<title>{escape(label(slot))}: {number(count)}</title></rect>")
+                    f"<title>{escape(label(slot))}: {escape(number(count))}</title></rect>")
     summary = separator.join(f"{label(slot)}: {number(counts[slot])}" for slot in slots if counts.get(slot))
     return _chart(title, summary, bars, slots, width, label)
 
 
 def _chart(title: str, summary: str, bars: list[str], slots: list[Slot], width: float,
-           label: Callable[[Slot], str]) -> str:
+           label: Callable[[Slot], str]) -> Html:
     """The SVG around ``bars``: its text alternative, its axis, its first and last periods."""
     right = width * len(slots)
     labels = f'<text x="0" y="{HEIGHT + 14}" text-anchor="start">{escape(label(slots[0]))}</text>'
     if len(slots) > 1:
         labels += f'<text x="{right:.1f}" y="{HEIGHT + 14}" text-anchor="end">{escape(label(slots[-1]))}</text>'
-    return (f'<svg class="briefing-timeline" role="img" aria-label="{escape(title)}: {escape(summary)}" '
+    return Html(f'<svg class="briefing-timeline" role="img" aria-label="{escape(title)}: {escape(summary)}" '
             f'viewBox="0 0 {WIDTH} {HEIGHT + LABEL}">'
             f"<title>{escape(title)}</title>{''.join(bars)}"
             f'<line x1="0" y1="{HEIGHT}" x2="{right:.1f}" y2="{HEIGHT}" class="briefing-timeline__axis"/>'
@@ -87,7 +88,7 @@ def _chart(title: str, summary: str, bars: list[str], slots: list[Slot], width: 
 
 def stacked_timeline_svg(dated: Iterable[tuple[PartialDate, str]], series: Mapping[str, str], title: str,
                          label: Callable[[Slot], str], number: Callable[[int], str], separator: str,
-                         by_year: bool = False) -> str | None:
+                         by_year: bool = False) -> Html | None:
     """Bars of ``dated`` (date, series id) per period, each stacked by series in the order
     of ``series`` (id → label), bottom first; None when there is nothing to show.
 
@@ -111,10 +112,10 @@ def stacked_timeline_svg(dated: Iterable[tuple[PartialDate, str]], series: Mappi
                 continue
             height = (HEIGHT - 4) * count / peak
             top -= height
-            bars.append(f'<rect class="briefing-timeline__bar briefing-timeline__bar--{name}" '
+            bars.append(f'<rect class="briefing-timeline__bar briefing-timeline__bar--{escape(name)}" '
                         f'x="{index * width + 1:.1f}" y="{top:.1f}" width="{max(width - 2, 1):.1f}" '
                         f'height="{height:.1f}"><title>{escape(label(slot))} · {escape(series_label)}: '
-                        f"{number(count)}</title></rect>")
+                        f"{escape(number(count))}</title></rect>")
         if slot in counts:
             parts = separator.join(f"{series_label} {number(counts[slot][name])}"
                                    for name, series_label in series.items() if counts[slot][name])

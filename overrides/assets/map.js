@@ -1,6 +1,9 @@
 // The site's maps, on OSM tiles: briefingMap(element) makes one from the element's data
 // (tiles and their credit in the page's language, the zoom buttons' titles), and each
 // .briefing-map with points (name, lat, lon, url, count) is drawn with them as markers.
+// A place's name is the content's, and may hold anything that looks like markup: it is
+// only ever put in the page as text (textContent, or an element built so handed to
+// Leaflet, which reads a string as HTML), never as a string of HTML.
 // The container is dir="ltr" so Leaflet's layout is not mirrored on Arabic pages.
 //
 // A map does not take the page's scrolling: it moves and zooms under a finger or the
@@ -54,8 +57,10 @@
     label.dir = "auto";
     var marker = L.marker([point.lat, point.lon], {icon: window.briefingMarker(), title: point.name, alt: point.name})
       .bindPopup(label).addTo(map);
-    if (labelled) {
-      marker.bindTooltip(point.name, {permanent: true, direction: "top", className: "briefing-map__label"});
+    if (labelled) {  // an element holding the name as text: Leaflet would take a string for HTML
+      var name = document.createElement("span");
+      name.textContent = point.name;
+      marker.bindTooltip(name, {permanent: true, direction: "top", className: "briefing-map__label"});
     }
     return marker;
   }

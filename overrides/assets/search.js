@@ -139,10 +139,6 @@
     return content.split(/[\r\n\s]+/).some(function (token) { return matches(token, [form]); });
   }
 
-  function escapeHtml(text) {
-    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-  }
-
   // Marks a word of the page when one of its forms starts with one of the query's (Pagefind
   // finds a term as the start of a word too).
   function matches(token, wanted) {
@@ -154,7 +150,8 @@
   }
 
   // The excerpt: EXCERPT_WORDS words of the page's visible text around most of the words
-  // that match, those marked.
+  // that match, those marked; made of text nodes and <mark> elements, never parsed as HTML
+  // (the page's text is the content's, which may hold anything that looks like markup).
   function excerpt(data, words) {
     var tokens = data.content.split(/[\r\n\s]+/);
     var end = tokens.indexOf(HIDDEN_FORMS);
@@ -164,12 +161,18 @@
     var marked = new Set((data.locations || []).filter(function (at) { return at < end; }));
     for (var i = 0; i < end; i++) if (matches(tokens[i], wanted)) marked.add(i);
     var start = densest(Array.from(marked).sort(function (a, b) { return a - b; }), end);
-    var shown = [];
+    var shown = document.createDocumentFragment();
     for (var at = start; at < Math.min(end, start + EXCERPT_WORDS); at++) {
-      var text = escapeHtml(tokens[at]);
-      shown.push(marked.has(at) ? "<mark>" + text + "</mark>" : text);
+      if (at > start) shown.append(" ");
+      if (marked.has(at)) {
+        var mark = document.createElement("mark");
+        mark.textContent = tokens[at];
+        shown.append(mark);
+      } else {
+        shown.append(tokens[at]);
+      }
     }
-    return shown.join(" ");
+    return shown;
   }
 
   // Where a window of EXCERPT_WORDS words holds the most marked words, a little before them.
@@ -205,7 +208,7 @@
     var text = document.createElement("p");
     text.className = "briefing-search__excerpt";
     text.dir = "auto";
-    text.innerHTML = excerpt(data, words);
+    text.append(excerpt(data, words));
     item.appendChild(text);
     return item;
   }
@@ -224,7 +227,9 @@
   function counted(count, query) {
     var template = count === 0 ? strings.search_none : strings["search_count_" + plural.select(count)] ||
       strings.search_count_other;
-    return template.replace("{count}", numbers.format(count)).replace("{term}", query);
+    // replaced by functions, so that a "$&" in the query is not read as a replacement pattern
+    return template.replace("{count}", function () { return numbers.format(count); })
+      .replace("{term}", function () { return query; });
   }
 
   function run(query) {

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..html import Html
 from ..urls import source_path
 
 
@@ -260,7 +261,7 @@ class GroupsView:
 
 @dataclass(frozen=True)
 class Timeline:
-    svg: str
+    svg: Html
     title: str
 
 

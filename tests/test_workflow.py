@@ -1,4 +1,5 @@
-"""The editors' workflow: scaffolding, GitHub annotations, corrections, CI files."""
+"""The editors' workflow: scaffolding, GitHub annotations, corrections, hooks and VS Code
+(the CI and hosting files: tests/test_ci_workflows.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import REPO, Project, write_minimal_article
 
 from build_tools.checks.schemas import DOCUMENT_KINDS
@@ -155,28 +155,6 @@ def test_correction_before_the_article_is_an_error(project: Project, capsys) -> 
         "is not a real calendar date [invalid-date]",
         "2 errors, 0 warnings",
     ])
-
-
-@pytest.mark.parametrize("workflow", sorted((REPO / ".github/workflows").glob("*.yml")), ids=lambda p: p.name)
-def test_workflow_files_validate_against_the_github_schema(workflow: Path) -> None:
-    result = subprocess.run([str(Path(sys.executable).with_name("check-jsonschema")), "--builtin-schema",
-                             "vendor.github-workflows", str(workflow)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_workflows_check_pull_requests_and_publish_main() -> None:
-    check = yaml.safe_load((REPO / ".github/workflows/check.yml").read_text(encoding="utf-8"))
-    publish = yaml.safe_load((REPO / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
-    check_steps = [step.get("run", "") for step in check["jobs"]["check"]["steps"]]
-    assert "pull_request" in check[True]
-    assert ".venv/bin/briefing check --strict --format github" in check_steps
-    assert ".venv/bin/python -m pytest" in check_steps
-    assert publish[True]["push"] == {"branches": ["main"]}
-    uses = [step.get("uses", "") for job in publish["jobs"].values() for step in job["steps"]]
-    assert "actions/upload-pages-artifact@v3" in uses and "actions/deploy-pages@v4" in uses
-    cached = next(step["with"] for step in publish["jobs"]["build"]["steps"] if step.get("uses") == "actions/cache@v4")
-    assert cached["path"].split() == [".briefing-cache", "site"]
-    assert cached["key"].endswith("${{ github.sha }}") and cached["key"].startswith(cached["restore-keys"])
 
 
 def _pre_commit(root: Path, home: Path, *args: str) -> subprocess.CompletedProcess:

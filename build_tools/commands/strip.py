@@ -39,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             print(f"{path}: {_strip(path)}")
-        except (StripError, OSError, ValueError, pikepdf.PdfError) as exc:
+        except (StripError, OSError, ValueError, IndexError, SyntaxError, EOFError, pikepdf.PdfError) as exc:
+            # what Pillow and pikepdf raise on a file broken on purpose: a message, never a traceback
             print(f"{path}: error: {getattr(exc, 'strerror', None) or exc}")
             failed = True
     return EXIT_CONTENT_ERRORS if failed else EXIT_OK

@@ -179,24 +179,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         _page_count(self.assignment).expect(pages)
         if self.dirty:
             self.changes.mark(generated, site.generated, config, self.root / CONFIG_DIR)
+        self.scripts.list_files(theme_files(files, config), vendored_files())
         # Every language's pages point at the photos' renditions, so each process lists them.
         media = media_files(self.loaded.briefing.published(drafts), self.root)
         return _listed(files, config, [*generated, *_copies(config, media)], site if shared else None)
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
-        """Templates get two objects: the page model (``briefing``) and its language's ``edition``."""
+        """Templates get the page model (``briefing``) and its language's ``edition`` (not in MkDocs's type)."""
         model = self.models.get(page.file.src_uri)
         if model is None or self.site is None:
             return context
-        variables = cast(dict[str, Any], context)  # MkDocs's type lists only its own variables
-        variables.update(briefing=model, edition=self.site.editions[model.lang])
+        cast(dict[str, Any], context).update(briefing=model, edition=self.site.editions[model.lang])
         self.scripts.base_url = context["base_url"]
         self.time_limit.start(model.url)
         return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        return self.scripts.read(_prepared(env, self.once, self.assignment), config, vendored_files())
+        return self.scripts.read(_prepared(env, self.once, self.assignment), config)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         model = self.models.get(page.file.src_uri)
@@ -232,10 +232,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.scripts.base_url = context["base_url"]
         return context
 
-    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        scripts = self.scripts.of_page(output_content, template_name, config.site_url)  # 404.html, sitemap.xml
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        scripts = self.scripts.of_page(output, template_name, config.site_url)  # 404.html, sitemap.xml
         self.records.rendered(template_name, scripts)
-        return _with_policy(output_content, self.loaded, scripts, skip=self.serving or template_name[-5:] != ".html")
+        return _with_policy(output, self.loaded, scripts, skip=self.serving or not template_name.endswith(".html"))
 
     def on_build_error(self, *, error: Exception) -> None:
         self.time_limit.stop()

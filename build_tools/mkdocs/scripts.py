@@ -11,12 +11,12 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, Template, TemplateSyntaxError, UndefinedError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 from ..site.headers import inline_scripts
 from ..site.scripts import AllowedScripts, foreign_scripts
@@ -28,17 +28,16 @@ class TemplateScripts:
     """The inline scripts of the templates, by base URL, and the script files of the theme."""
 
     def __init__(self) -> None:
+        self.config: MkDocsConfig | None = None
         self.templates: list[Template] = []
         self.files: frozenset[str] = frozenset()
         self.by_base: dict[str, AllowedScripts] = {}
         self.base_url = ""
         """The way to the site's root from the page being rendered, which Material's first script names."""
 
-    def read(self, env: Environment, config: MkDocsConfig, vendored: Iterable[str]) -> Environment:
-        """Compiles every inline script of the templates ``env`` can load; lists the script
-        files of the theme's folders and the front-end libraries (``vendored``)."""
+    def read(self, env: Environment, config: MkDocsConfig) -> Environment:
+        """Compiles every inline script of the templates ``env`` can load."""
         self.config = config
-        self.files = frozenset(path for path in [*_theme_scripts(config.theme.dirs), *vendored] if path.endswith(".js"))
         self.by_base.clear()
         self.templates = []
         assert env.loader is not None
@@ -50,6 +49,13 @@ class TemplateScripts:
                 except TemplateSyntaxError:
                     continue  # a script cut by a block: not one the theme writes whole, so none is allowed
         return env
+
+    def list_files(self, theme: Iterable[File], vendored: Iterable[str]) -> None:
+        """The site paths of the script files the theme (its folders, as MkDocs lists them) and
+        the front-end libraries ship."""
+        paths = [*(file.dest_uri for file in theme), *vendored]
+        self.files = frozenset(path for path in paths if path.endswith(".js"))
+        self.by_base.clear()
 
     def allowed(self, base_url: str) -> AllowedScripts:
         if base_url not in self.by_base:
@@ -72,8 +78,3 @@ class TemplateScripts:
                               f"Content-Security-Policy would never allow: {foreign[0]!r}")
         return inline_scripts(html)
 
-
-def _theme_scripts(folders: Iterable[str]) -> list[str]:
-    """The site paths of the script files in the theme's folders (``overrides/``, Material's),
-    which MkDocs copies into the site as they are."""
-    return [path.relative_to(folder).as_posix() for folder in map(Path, folders) for path in folder.rglob("*.js")]

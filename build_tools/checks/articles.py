@@ -10,8 +10,9 @@ from ..diagnostics import DocumentPath, Origin, Position, Report, did_you_mean, 
 from ..languages import LANGUAGES
 from ..messages import msg
 from ..model.articles import Article, Translation
-from ..model.dates import PartialDate
+from ..model.dates import DateError, PartialDate
 from ..model.entities import Localized
+from ..model.schedule import parse_instant
 from ..text.arabic import arabic_share
 from ..text.markup import mask_markup
 from ..text.paragraphs import code_fenced
@@ -48,6 +49,21 @@ def check_not_far_ahead(date: PartialDate, origin: Origin, path: DocumentPath, r
         report.error(origin.at(*path), msg("{field} {date} is more than a year from now (after {limit}): is the "
                                            "year mistyped?", field=field_name(path), date=date,
                                            limit=limit.isoformat()), "invalid-date")
+
+
+def read_publish_at(data: object, origin: Origin, report: Report) -> dt.datetime | None:
+    """``publish_at``, the instant a scheduled article goes out, when it is a date and time
+    with its zone; else reported at its line (a wrong type is the schema's to report)."""
+    written = data.get("publish_at") if isinstance(data, dict) else None
+    if not isinstance(written, str):
+        return None
+    try:
+        instant = parse_instant(written)
+    except DateError as exc:
+        report.error(origin.at("publish_at"), msg("publish_at {problem}", problem=exc.message), "invalid-date")
+        return None
+    check_not_far_ahead(PartialDate(instant.year, instant.month, instant.day), origin, ("publish_at",), report)
+    return instant
 
 
 def check_authors(article: Article, bylines: dict[str, Localized], report: Report) -> None:

@@ -19,8 +19,8 @@ KIND_NAMES = tuple(kind.name for kind in REGISTRIES)
 
 
 def register(commands: Subcommands) -> None:
-    listing = commands.add_parser("list", help="the articles, drafts or registry entries, one a line",
-                                  epilog="example: briefing list drafts --format json")
+    listing = commands.add_parser("list", help="the articles, drafts, scheduled articles or registry entries, "
+                                  "one a line", epilog="example: briefing list scheduled --format json")
     listing.add_argument("what", nargs="?", default="articles",
                          choices=(*ARTICLE_LISTS, *(kind.plural for kind in REGISTRIES)))
     listing.add_argument("--format", choices=("text", "json"), default="text")

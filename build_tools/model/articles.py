@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -79,6 +80,8 @@ class Article:
     gaps: tuple[Diagnostic, ...] = ()
     """A draft's errors of what is left to fill in (``diagnostics.DRAFT_GAPS``): the preview
     shows such a draft, listing them, where any other error stops the build."""
+    publish_at: dt.datetime | None = None
+    """The instant it goes out (``publish_at``, with its zone); before it, it is left out as a draft is."""
     origin: Origin = field(default_factory=_no_origin, compare=False, repr=False)
 
     @property
@@ -89,6 +92,14 @@ class Article:
     @property
     def is_draft(self) -> bool:
         return self.status == "draft"
+
+    def waiting(self, now: dt.datetime) -> bool:
+        """Whether it is scheduled to go out after ``now``."""
+        return self.publish_at is not None and self.publish_at > now
+
+    def is_out(self, now: dt.datetime) -> bool:
+        """Whether the site publishes it at ``now``: not a draft, and not scheduled for later."""
+        return not self.is_draft and not self.waiting(now)
 
     @property
     def actors(self) -> list[str]:

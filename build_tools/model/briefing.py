@@ -14,6 +14,7 @@ from .articles import Article
 from .entities import Actor, Entity, Location, Source, Tag
 from .events import Event
 from .kinds import NAMED_IN_TEXT, REGISTRIES
+from .schedule import build_instant
 
 
 def _empty_registries() -> dict[str, dict[str, Entity]]:
@@ -25,6 +26,9 @@ class Briefing:
     entities: dict[str, dict[str, Entity]] = field(default_factory=_empty_registries)
     """Kind name → id → entity, for every registry kind, in the order the files were read."""
     articles: dict[str, Article] = field(default_factory=dict)
+    now: datetime.datetime = field(default_factory=build_instant, compare=False)
+    """The instant this build publishes at, read once: every page, feed and file of one
+    build agrees on which scheduled articles are out."""
 
     @property
     def actors(self) -> dict[str, Actor]:
@@ -43,8 +47,9 @@ class Briefing:
         return cast(dict[str, Tag], self.entities["tag"])
 
     def published(self, include_drafts: bool = False) -> list[Article]:
-        """The articles the site shows: drafts only when asked (a preview, ``--drafts``)."""
-        return [article for article in self.articles.values() if include_drafts or not article.is_draft]
+        """The articles the site shows: drafts, and articles scheduled after ``now``, only
+        when asked (a preview, ``--drafts``). The one place that decides what is out."""
+        return [article for article in self.articles.values() if include_drafts or article.is_out(self.now)]
 
     def last_changed(self) -> datetime.date | None:
         """The newest date an article gives (published, updated or corrected)."""

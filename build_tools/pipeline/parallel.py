@@ -47,26 +47,38 @@ def map_in_processes(function: Callable[[Any], Any], items: Sequence[Any], min_s
     size = -(-len(items) // (workers * SHARES_PER_WORKER))
     shares = [items[start:start + size] for start in range(0, len(items), size)]
     gc.freeze()  # what exists now is shared with the workers: their collector leaves it alone
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_die_on_sigterm)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})  # until each worker can die of it
+    try:
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_die_on_sigterm)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     try:
         done: list[list[Any]] = [[] for _ in shares]
         for index, results in pool.imap_unordered(_run_share, enumerate(shares)):
             done[index] = results
             on_done(len(results))
-        pool.close()  # the workers finish and exit on their own
+        pool.close()  # each worker takes the end of the queue and exits on its own
+        pool.join()
         return [result for share in done for result in share]
     finally:
-        pool.terminate()
+        pool.terminate()  # on a failure or an interruption; after join, nothing is left to stop
         pool.join()
         _task = None
         gc.unfreeze()
 
 
 def _die_on_sigterm() -> None:
-    """A worker dies at once when the pool stops it. The handler it inherits (``briefing
-    build`` unwinds on SIGTERM) runs only between bytecodes, so a worker about to wait on
-    the pool's queue lock would miss it and wait forever, and the pool with it."""
+    """A worker dies at once when the pool stops it.
+
+    The handler it inherits (``briefing build`` unwinds on SIGTERM) runs only between
+    bytecodes, so a worker about to wait on the pool's queue lock would miss it and wait
+    forever, and the pool with it. And a SIGTERM that came before this line ran would be
+    taken by that handler and then dropped (the handler is gone when Python reads the
+    signal): the worker is forked with SIGTERM blocked, and unblocks it only now, so one
+    sent meanwhile waits, then kills it. Found by a long property run, where a pool stopped
+    right after its work was done hung the build on a worker still starting."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
 
 
 def _in_this_process(function: Callable[[Any], Any], items: Sequence[Any],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..checks.articles import check_correction_date, check_dates, check_languages, check_script
+from ..checks.articles import check_correction_date, check_dates, check_languages, check_script, read_publish_at
 from ..checks.media import Facts
 from ..checks.schemas import SchemaSet
 from ..content.loader import ArticleBundle, TextFile
@@ -37,6 +37,7 @@ def resolve_article(bundle: ArticleBundle, schemas: SchemaSet, report: Report, f
     updated = read_date(data, "updated", origin, report)
     check_dates(date, updated, bundle.year, origin, report)
     corrections = _corrections(data, date, origin, report)
+    publish_at = read_publish_at(data, origin, report)
     if not valid or date is None:
         return None
     if corrections and (updated is None or updated.latest < corrections[0].date.latest):
@@ -55,7 +56,7 @@ def resolve_article(bundle: ArticleBundle, schemas: SchemaSet, report: Report, f
         photos=resolve_photos(data, facts or {}, bundle.folder),
         documents=resolve_documents(data, facts or {}, bundle.folder),
         events=resolve_events(data, bundle.id, locations or {}, origin, report),
-        origin=origin,
+        publish_at=publish_at, origin=origin,
     )
 
 

@@ -3,10 +3,16 @@ facts panel, corrections and the editor's note."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from babel.dates import format_time, get_timezone_gmt
+
 from ...diagnostics import Diagnostic
+from ...i18n.formats import digits
 from ...i18n.locale import Locale
 from ...messages import said_in
 from ...model.articles import Article, Citation, Correction
+from ...model.dates import PartialDate
 from ...model.kinds import NAMED_IN_TEXT
 from ...model.translations import Status
 from .. import urls
@@ -32,7 +38,7 @@ def article_pages(pages: LanguagePages, made: ArticlePages) -> list[PageModel]:
     for article in pages.articles:
         made_from = (article, *pages.related[article.id])
         before, page = made.get((pages.lang, article.id), ((), None))
-        if page is None or not _same_objects(before, made_from):
+        if page is None or not _same_objects(before, made_from) or page.scheduled != scheduled_banner(pages, article):
             page = article_page(pages, article)
             made[(pages.lang, article.id)] = (made_from, page)
         result.append(page)
@@ -74,7 +80,8 @@ def article_page(pages: LanguagePages, article: Article) -> PageModel:
         stale_original=_stale_original(article, pages.lang),
         related=links.cards(pages.related[article.id]))
     return pages.page(card.link.url, "article", card.link.text, view, title_lang=card.link.lang,
-                      markdown=markdown, draft=article.is_draft, description=card.summary,
+                      markdown=markdown, draft=article.is_draft, scheduled=scheduled_banner(pages, article),
+                      description=card.summary,
                       to_fill=tuple(_gap(gap, pages.lang) for gap in article.gaps),
                       image=picture(lead, locale, captioned=False) if lead else None,
                       json_ld=article_ld(article, pages.lang, pages.briefing, pages.config),
@@ -105,6 +112,23 @@ def _byline(pages: LanguagePages, article: Article) -> list[Name | str]:
 def reading_minutes(text: str, lang: str) -> int:
     """Minutes a reader takes over ``text``, at least one."""
     return max(1, round(len(text.split()) / WORDS_PER_MINUTE[lang]))
+
+
+def scheduled_banner(pages: LanguagePages, article: Article) -> str | None:
+    """When an article scheduled after the build's instant goes out, written in the page's
+    language with its zone: the preview's banner (a draft has its own, and goes out never)."""
+    if article.is_draft or article.publish_at is None or not article.waiting(pages.briefing.now):
+        return None
+    locale = pages.locale
+    return locale.t("scheduled_banner", date=locale.date(_day(article.publish_at)),
+                    time=digits(format_time(article.publish_at, "short", tzinfo=article.publish_at.tzinfo,
+                                            locale=locale.date_locale), locale.lang, locale.arabic_digits),
+                    zone=digits(get_timezone_gmt(article.publish_at, "long", locale=locale.date_locale),
+                                locale.lang, locale.arabic_digits))
+
+
+def _day(instant: dt.datetime) -> PartialDate:
+    return PartialDate(instant.year, instant.month, instant.day)
 
 
 def _gap(gap: Diagnostic, lang: str) -> Gap:

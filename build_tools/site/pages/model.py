@@ -376,6 +376,8 @@ class PageModel:
     view: View = None
     markdown: str = ""
     draft: bool = False
+    scheduled: str | None = None
+    """A scheduled article's banner in the preview: when it goes out, in the page's language."""
     to_fill: tuple[Gap, ...] = ()
     """A draft's gaps (see ``Article.gaps``)."""
     search_terms: str = ""

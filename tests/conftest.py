@@ -8,7 +8,7 @@ import math
 import os
 import shutil
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -99,6 +99,16 @@ def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return Project(tmp_path)
+
+
+def build_project_site(tmp_path_factory: pytest.TempPathFactory, name: str,
+                       write: Callable[[Project], object]) -> Path:
+    """The site of a tiny project that ``write`` fills: a test module's own site, built once."""
+    project = Project(tmp_path_factory.mktemp(f"{name}-project"))
+    write(project)
+    site = tmp_path_factory.mktemp(f"{name}-site")
+    assert main(["build", "--root", str(project.root), "--site-dir", str(site)]) == 0
+    return site
 
 
 @pytest.fixture(scope="session")

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 from browser_fixtures import csp_violations, require, screenshot
-from conftest import Project
+from conftest import build_project_site
 from media_files import write_illustrated_article
 from test_accessibility import AXE, THEME_MARKUP_ERRORS, VNU
 
-from build_tools.cli import main
 from build_tools.publish.linkcheck import page_file
 
 ARTICLE = "articles/2017-08-07-a/"
@@ -24,11 +23,7 @@ CREDITS = {"ar": "تصوير: وكالة", "en": "Photo: An agency"}
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory) -> Path:
     """This module's site: a tiny project with photos, in place of the sample briefing."""
-    project = Project(tmp_path_factory.mktemp("photo-project"))
-    write_illustrated_article(project)
-    site = tmp_path_factory.mktemp("photo-site")
-    assert main(["build", "--root", str(project.root), "--site-dir", str(site)]) == 0
-    return site
+    return build_project_site(tmp_path_factory, "photo", write_illustrated_article)
 
 
 @pytest.mark.parametrize("width", [375, 1280])

@@ -16,11 +16,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Project, write_minimal_article
+from conftest import Project, build_project_site, write_minimal_article
 from hypothesis import given
 from hypothesis import strategies as st
 
-from build_tools.cli import main
 from build_tools.site.opendata import FORMULA_TRIGGERS, spreadsheet_cell
 
 TRIGGERS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
@@ -106,11 +105,7 @@ def _write_project(project: Project) -> None:
 @pytest.fixture(scope="module")
 def data(tmp_path_factory) -> Path:
     """The open data of a site built from the hostile content."""
-    project = Project(tmp_path_factory.mktemp("csv-project"))
-    _write_project(project)
-    site = tmp_path_factory.mktemp("csv-site")
-    assert main(["build", "--root", str(project.root), "--site-dir", str(site)]) == 0
-    return site / "data"
+    return build_project_site(tmp_path_factory, "csv", _write_project) / "data"
 
 
 def _rows(data: Path, name: str) -> list[dict[str, str]]:

@@ -17,9 +17,7 @@ from urllib.parse import quote
 
 import pytest
 from browser_fixtures import site_contexts, wait_until
-from conftest import Project, write_minimal_article
-
-from build_tools.cli import main
+from conftest import Project, build_project_site, write_minimal_article
 
 IMG = "<img src=x onerror=alert(1)>"
 BOLD = "<b id=pwn>bold</b>"
@@ -90,11 +88,7 @@ def write_hostile_content(project: Project) -> None:
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory) -> Path:
     """This module's site, in place of the sample briefing: the hostile names' site."""
-    project = Project(tmp_path_factory.mktemp("hostile-project"))
-    write_hostile_content(project)
-    site = tmp_path_factory.mktemp("hostile-site")
-    assert main(["build", "--root", str(project.root), "--site-dir", str(site)]) == 0
-    return site
+    return build_project_site(tmp_path_factory, "hostile", write_hostile_content)
 
 
 def _watched(browser, sample_site: Path, site_url: str):

@@ -97,6 +97,7 @@ WARNINGS = {
     "line-endings": "a file with CRLF or CR line endings",
     "active-document": "a document holds scripts, actions, embedded files or XFA (its copy on the site has none)",
     "lookalike-name": "a name, alias or id that looks like another entity's, or mixes scripts in one word",
+    "slug-date": "an article's id starts with a date other than its date:",
 }
 """Every warning's code and what it means; ``--strict`` fails on warnings except those
 ``strict_tolerates`` in site_config/site.yml names, and ``check --ignore CODE`` hides."""
@@ -152,6 +153,7 @@ ERRORS = {
     "event-sides": "an actor on both sides of an event, or twice on one",
     "fatalities-range": "fatalities whose best estimate lies outside low and high",
     "uncited-source": "an event's source that the article's sources do not list",
+    "redirect-conflict": "an earlier id (redirect_from) that is another page's address, or claimed twice",
     "site-config": "site_config/ that cannot be used: a missing file, string, vocabulary or locale",
     "translation-file": "a translation file (PO) that cannot be imported",
 }

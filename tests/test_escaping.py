@@ -46,7 +46,8 @@ FIELD = re.compile(r"«(\w+)»")
 REGISTRIES = {
     "content/actors/zz-actor.yml": "name: {ar: «actor_ar», en: «actor_en»}\nshort_name: {ar: «actor_short_ar», "
                                    "en: «actor_short_en»}\naliases: {ar: [«alias_ar»], en: [«alias_en»]}\n"
-                                   "type: armed-group\ndescription: {ar: «actor_desc_ar», en: «actor_desc_en»}\n",
+                                   "type: armed-group\ndescription: {ar: «actor_desc_ar», en: «actor_desc_en»}\n"
+                                   "redirect_from: [zz-old-actor]\n",
     "content/locations/zz-country.yml": "name: {ar: «country_ar», en: «country_en»}\nkind: country\n"
                                         "coordinates: {lat: 35.0, lon: 38.5}\n"
                                         "description: {ar: «country_desc_ar», en: «country_desc_en»}\n",
@@ -61,6 +62,7 @@ REGISTRIES = {
 FOLDER = "content/articles/2017/2017-08-07-a"
 META = """date: 2017-08-07
 status: published
+redirect_from: [2017-08-01-zz-old]
 authors: [zz-editor]
 actors: [zz-actor]
 locations: [zz-city]
@@ -187,6 +189,8 @@ def assert_every_output_holds_text_only(site: Path) -> None:
             assert_csv_runs_nothing(path.read_text(encoding="utf-8-sig"), where)
         elif path.name == "_headers":
             assert_headers_are_ours(path.read_text(encoding="utf-8"))
+        elif path.name == "_redirects":
+            assert_redirects_are_ours(path.read_text(encoding="utf-8"))
 
 
 def assert_html_holds_no_injection(data: bytes, where: str) -> None:
@@ -232,3 +236,12 @@ HEADER_LINE = re.compile(r"/\*|  (Content-Security-Policy|X-Content-Type-Options
 def assert_headers_are_ours(text: str) -> None:
     for line in text.splitlines():
         assert HEADER_LINE.fullmatch(line) and "zz" not in line, line
+
+
+REDIRECT_LINE = re.compile(r"(/[a-z0-9/-]*/) (/[a-z0-9/-]*/) 301")
+"""A host's redirect: two site paths (ids are ASCII letters, digits and hyphens) and 301."""
+
+
+def assert_redirects_are_ours(text: str) -> None:
+    for line in text.splitlines():
+        assert REDIRECT_LINE.fullmatch(line), line

@@ -71,7 +71,7 @@ EXPECTED = [
     "content/articles/2016/rift/en.md:2:8: error: en.md is mostly in Arabic script (100% Arabic letters): "
     "are ar.md and en.md swapped? [wrong-script]",
     "content/articles/2016/rift/meta.yml:1:7: error: date 2017-08-07 is in 2017 but the article is filed "
-    "under 2016/: move the folder to content/articles/2017/ [date-order]",
+    "under 2016/: move it with 'briefing rename article rift rift', which keeps its address working [date-order]",
     "content/articles/2016/rift/meta.yml:2:10: error: updated '2017-02-30' is not a real calendar date [invalid-date]",
     "content/articles/2016/rift/meta.yml:4:1: error: unknown field 'actros' (did you mean 'actors'?) [unknown-field]",
     "content/articles/2016/rift/meta.yml:5:13: error: unknown location 'deir-ezzor' in locations[0] "

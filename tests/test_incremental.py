@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import shutil
 import sysconfig
 from collections.abc import Callable, Iterator
@@ -52,12 +53,12 @@ ARTICLE_AR = "---\ntitle: خلافات {n}\n---\nكشف مصدر كردي عن �
 ARTICLE_EN = "---\ntitle: A rift {n}\n---\nA Kurdish source disclosed a rift between the SDF and others in Raqqa.\n"
 
 
-def _meta(day: int) -> str:
-    return f"date: 2017-08-{day:02d}\nstatus: published\nactors: [sdf]\nlocations: [raqqa]\ntags: [raqqa]\n"
+def _meta(day: int, actor: str) -> str:
+    return f"date: 2017-08-{day:02d}\nstatus: published\nactors: [{actor}]\nlocations: [raqqa]\ntags: [raqqa]\n"
 
 
 def _article(project: Project, day: int, n: int) -> str:
-    return write_minimal_article(project, slug=f"2017-08-{day:02d}-a{n}", meta=_meta(day),
+    return write_minimal_article(project, slug=f"2017-08-{day:02d}-a{n}", meta=_meta(day, _sdf(project).stem),
                                  ar=ARTICLE_AR.format(n=n), en=ARTICLE_EN.format(n=n))
 
 
@@ -66,6 +67,7 @@ def _articles(project: Project) -> list[Path]:
 
 
 def start(project: Project) -> None:
+    (project.root / CLOCK).write_text(str(START), encoding="utf-8")
     project.write("content/actors/sdf.yml", SDF)
     project.write("content/locations/raqqa.yml", RAQQA)
     project.write("content/tags/raqqa.yml", TAG)
@@ -99,8 +101,48 @@ def rename_article(project: Project, step: int) -> None:
     folder.rename(folder.with_name(f"{folder.name}-moved{step}"))
 
 
+def _sdf(project: Project) -> Path:
+    """The SDF's file, whatever its id and English name now (``change_actor_id``, ``rename_actor``)."""
+    return next(path for path in sorted((project.root / "content/actors").glob("*.yml"))
+                if "short_name: {ar: قسد" in path.read_text(encoding="utf-8"))
+
+
 def rename_actor(project: Project, step: int) -> None:
-    project.write("content/actors/sdf.yml", SDF.replace("Syrian Democratic Forces", f"Democratic Forces {step}"))
+    """Its English name changed."""
+    path = _sdf(project)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"en: [A-Za-z0-9 ]*Forces[0-9 ]*", f"en: Democratic Forces {step}", text, count=1),
+                    encoding="utf-8")
+
+
+def change_actor_id(project: Project, step: int) -> None:
+    """``briefing rename``: its old address is kept as a redirect."""
+    assert main(["rename", "actor", _sdf(project).stem, f"sdf-{step}", "--root", str(project.root)]) == 0
+
+
+def rename_article_keeping_its_address(project: Project, step: int) -> None:
+    folder = _articles(project)[-1]
+    assert main(["rename", "article", folder.name, f"{folder.name}-r{step}", "--root", str(project.root)]) == 0
+
+
+SCHEDULED = "publish_at: 2017-09-01T06:00:00+03:00\n"
+"""Eleven days after the clock's start (``CLOCK``), a day before it moves on (``time_passes``)."""
+CLOCK = ".clock"
+"""The project's own clock, a file read into ``SOURCE_DATE_EPOCH`` by each of its builds."""
+START, LATER = 1503187200, 1504310400
+"""20 August and 2 September 2017, midnight UTC."""
+
+
+def schedule_article(project: Project, step: int) -> None:
+    meta = _articles(project)[0] / "meta.yml"
+    text = meta.read_text(encoding="utf-8")
+    if SCHEDULED not in text:
+        meta.write_text(text + SCHEDULED, encoding="utf-8")
+
+
+def time_passes(project: Project, step: int) -> None:
+    """The clock moves past every scheduled time: scheduled articles go out."""
+    (project.root / CLOCK).write_text(str(LATER), encoding="utf-8")
 
 
 def add_actor(project: Project, step: int) -> None:
@@ -144,7 +186,8 @@ def add_photo(project: Project, step: int) -> None:
 Edit = Callable[[Project, int], None]
 EDITS: list[Edit] = [
     add_article, add_back_dated_article, edit_article, delete_article, rename_article, rename_actor, add_actor,
-    delete_unused_actor, change_site_config, change_template, add_photo]
+    delete_unused_actor, change_site_config, change_template, add_photo, change_actor_id,
+    rename_article_keeping_its_address, schedule_article, time_passes]
 
 
 def files_of(site: Path) -> dict[str, bytes]:
@@ -152,7 +195,12 @@ def files_of(site: Path) -> dict[str, bytes]:
 
 
 def build(project: Project, *args: str) -> int:
-    return main(["build", "--root", str(project.root), "--quiet", *args])
+    """A build at the time of the project's clock, if it has one (``start``, ``time_passes``)."""
+    clock = project.root / CLOCK
+    with pytest.MonkeyPatch.context() as patch:
+        if clock.exists():
+            patch.setenv("SOURCE_DATE_EPOCH", clock.read_text(encoding="utf-8"))
+        return main(["build", "--root", str(project.root), "--quiet", *args])
 
 
 def clean_build(project: Project, cache: Path | None = None) -> tuple[int, Path]:
@@ -232,6 +280,8 @@ def states(built_start: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
 
 @settings(max_examples=IDENTITY_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edits=st.lists(st.sampled_from(EDITS), min_size=1, max_size=MOST_EDITS))
+@example(edits=[schedule_article, time_passes])
+@example(edits=[change_actor_id, rename_article_keeping_its_address, change_actor_id])
 def test_an_incremental_build_gives_the_site_a_clean_build_gives(states: States, edits: list[Edit]) -> None:
     project = states.project
     with pytest.MonkeyPatch.context() as patch:

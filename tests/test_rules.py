@@ -167,7 +167,8 @@ def test_year_folder_must_match_date(project: Project, capsys) -> None:
     write_minimal_article(project, year="2016", slug="coalition-rift")
     assert project.check(capsys) == (1, [
         "content/articles/2016/coalition-rift/meta.yml:1:7: error: date 2017-08-07 is in 2017 but the "
-        "article is filed under 2016/: move the folder to content/articles/2017/ [date-order]",
+        "article is filed under 2016/: move it with 'briefing rename article coalition-rift coalition-rift', "
+        "which keeps its address working [date-order]",
         "1 error, 0 warnings",
     ])
 

@@ -24,14 +24,10 @@ FAR_AHEAD = dt.timedelta(days=366)
 """How far after today an article's date, update or correction may be: a year (a leap one)."""
 
 
-def check_dates(date: PartialDate | None, updated: PartialDate | None, year_folder: str, origin: Origin,
+def check_dates(date: PartialDate | None, updated: PartialDate | None, origin: Origin,
                 report: Report, today: dt.date | None = None) -> None:
-    """The folder's year is the date's; ``updated`` is not before the date; neither is more
-    than a year after ``today`` (by default the real one)."""
-    if date is not None and f"{date.year:04d}" != year_folder:
-        report.error(origin.at("date"), msg("date {date} is in {year} but the article is filed under {folder}/: "
-                                            "move the folder to content/articles/{year}/", date=date,
-                                            year=f"{date.year:04d}", folder=year_folder), "date-order")
+    """``updated`` is not before the date; neither is more than a year after ``today`` (by
+    default the real one). Whether the date agrees with the folder is ``addresses``'s to say."""
     if date is not None and updated is not None and updated.latest < date.earliest:
         report.error(origin.at("updated"), msg("updated {updated} is before the article's date {date}",
                                                updated=updated, date=date), "date-order")

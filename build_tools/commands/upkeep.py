@@ -1,18 +1,22 @@
-"""``briefing list``, ``where`` and ``rename``: finding one's way in a growing archive and
-changing an id everywhere at once."""
+"""``briefing list``, ``where``, ``rename`` and ``merge``: finding one's way in a growing
+archive, changing an id everywhere at once, making two entries one."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Callable
 
 from ..diagnostics import Report, did_you_mean
-from ..model.kinds import REGISTRIES
+from ..model.kinds import ARTICLE, REGISTRIES
 from ..pipeline.settings import ConfigError
 from ..upkeep.listing import ARTICLE_LISTS, as_line, listed
-from ..upkeep.rename import RenameError, plan_rename, write_rename
+from ..upkeep.merge import plan_merge
+from ..upkeep.rename import Changes, plan_rename
+from ..upkeep.rename_article import plan_article_rename
 from ..upkeep.uses import Content, find_uses, read_content
+from ..upkeep.yamledit import EditError
 from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, add_root, project
 
 KIND_NAMES = tuple(kind.name for kind in REGISTRIES)
@@ -31,15 +35,25 @@ def register(commands: Subcommands) -> None:
     where.add_argument("id")
     where.add_argument("--format", choices=("text", "json"), default="text")
     where.set_defaults(run=run_where)
-    rename = commands.add_parser("rename", help="change an entry's id: its file and every reference to it",
-                                 epilog="example: briefing rename actor sdf syrian-democratic-forces --dry-run")
-    rename.add_argument("kind", choices=KIND_NAMES)
+    rename = commands.add_parser("rename", help="change an entry's or an article's id: its file or folder and "
+                                 "every reference to it; its old address keeps working (redirect_from)",
+                                 epilog="examples: briefing rename actor sdf syrian-democratic-forces --dry-run; "
+                                 "briefing rename article 2017-08-07-rift 2017-08-09-rift")
+    rename.add_argument("kind", choices=(*KIND_NAMES, ARTICLE.name))
     rename.add_argument("old")
     rename.add_argument("new")
-    rename.add_argument("--dry-run", action="store_true", help="show the changes as a diff, write nothing")
     rename.set_defaults(run=run_rename)
-    for command in (listing, where, rename):
+    merge = commands.add_parser("merge", help="make two entries one: GONE's references become KEEP's, its names "
+                                "KEEP's aliases, its address KEEP's; its file is removed",
+                                epilog="example: briefing merge actor sdf qsd --dry-run")
+    merge.add_argument("kind", choices=KIND_NAMES)
+    merge.add_argument("keep")
+    merge.add_argument("gone")
+    merge.set_defaults(run=run_merge)
+    for command in (listing, where, rename, merge):
         add_root(command)
+    for command in (rename, merge):
+        command.add_argument("--dry-run", action="store_true", help="show the changes as a diff, write nothing")
 
 
 def _content(args: argparse.Namespace) -> tuple[Content | None, Report]:
@@ -84,22 +98,48 @@ def run_where(args: argparse.Namespace) -> int:
 
 
 def run_rename(args: argparse.Namespace) -> int:
+    def plan(content: Content) -> Changes:
+        if args.kind == ARTICLE.name:
+            return plan_article_rename(content, args.old, args.new)
+        return plan_rename(content, args.kind, args.old, args.new)
+
+    return _change(args, plan, f"renamed {args.kind} '{args.old}' to '{args.new}'")
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    left: list[str] = []
+
+    def plan(content: Content) -> Changes:
+        changes, fields = plan_merge(content, args.kind, args.keep, args.gone)
+        left.extend(fields)
+        return changes
+
+    code = _change(args, plan, f"merged {args.kind} '{args.gone}' into '{args.keep}'")
+    if code == EXIT_OK and left and not args.dry_run:
+        print(f"not carried over from {args.gone}.yml (move them by hand if {args.keep} needs them): "
+              f"{', '.join(left)}")
+    return code
+
+
+def _change(args: argparse.Namespace, plan: Callable[[Content], Changes], done: str) -> int:
+    """Plans the changes on content/ read whole, then shows them (``--dry-run``) or writes them."""
     content, report = _content(args)
     if content is None:
         return EXIT_CONTENT_ERRORS
     if report.errors:
         sys.stderr.write(report.as_text())
-        print("briefing: error: content/ has files that cannot be read: fix them first, nothing was renamed",
+        print("briefing: error: content/ has files that cannot be read: fix them first, nothing was changed",
               file=sys.stderr)
         return EXIT_CONTENT_ERRORS
     try:
-        edits = plan_rename(content, args.kind, args.old, args.new)
-    except RenameError as exc:
+        changes = plan(content)
+    except EditError as exc:
         print(f"briefing: error: {exc}", file=sys.stderr)
         return EXIT_CONTENT_ERRORS
     if args.dry_run:
-        sys.stdout.write("".join(edit.diff(content.files.root) for edit in edits))
+        sys.stdout.write(changes.diff(content.files.root))
         return EXIT_OK
-    write_rename(edits)
-    print(f"renamed {args.kind} '{args.old}' to '{args.new}' in {len(edits)} files; run 'briefing check'")
+    changes.write()
+    count = changes.files
+    print(f"{done} in {count} file{'s' * (count != 1)}; run 'briefing check'")
     return EXIT_OK

@@ -82,6 +82,8 @@ class Article:
     shows such a draft, listing them, where any other error stops the build."""
     publish_at: dt.datetime | None = None
     """The instant it goes out (``publish_at``, with its zone); before it, it is left out as a draft is."""
+    redirect_from: tuple[str, ...] = ()
+    """Its earlier ids (``briefing rename article`` adds them): each keeps a page that sends readers here."""
     origin: Origin = field(default_factory=_no_origin, compare=False, repr=False)
 
     @property

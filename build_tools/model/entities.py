@@ -62,6 +62,11 @@ def _no_origin() -> Origin:
     return Origin("")
 
 
+def earlier_ids(data: dict[str, Any]) -> tuple[str, ...]:
+    """``redirect_from``: the ids a page had before (an entity's or an article's)."""
+    return tuple(data.get("redirect_from", ()))
+
+
 @dataclass(frozen=True)
 class Affiliation:
     """This actor *relation* that actor: ``part-of``, ``backed-by``…"""
@@ -78,13 +83,15 @@ class Actor:
     affiliations: list[Affiliation] = field(default_factory=list)
     wikidata: str | None = None
     description: Localized = Localized()
+    redirect_from: tuple[str, ...] = ()
+    """Its earlier ids: each earlier address keeps a page that sends readers to its page."""
     origin: Origin = field(default_factory=_no_origin, compare=False, repr=False)
 
     @classmethod
     def from_data(cls, id_: str, data: dict[str, Any], origin: Origin) -> Actor:
         affiliations = [Affiliation(a["actor"], a["relation"]) for a in data.get("affiliations", [])]
         return cls(id_, Names.from_data(data), data["type"], affiliations, data.get("wikidata"),
-                   Localized.from_data(data.get("description")), origin)
+                   Localized.from_data(data.get("description")), earlier_ids(data), origin)
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,8 @@ class Location:
     coordinates: Coordinates | None = None
     wikidata: str | None = None
     description: Localized = Localized()
+    redirect_from: tuple[str, ...] = ()
+    """Its earlier ids: each earlier address keeps a page that sends readers to its page."""
     origin: Origin = field(default_factory=_no_origin, compare=False, repr=False)
 
     @classmethod
@@ -112,7 +121,7 @@ class Location:
         point = data.get("coordinates")
         return cls(id_, Names.from_data(data), data["kind"], data.get("parent"),
                    Coordinates(float(point["lat"]), float(point["lon"])) if point else None,
-                   data.get("wikidata"), Localized.from_data(data.get("description")), origin)
+                   data.get("wikidata"), Localized.from_data(data.get("description")), earlier_ids(data), origin)
 
 
 @dataclass
@@ -125,13 +134,15 @@ class Source:
     reliability: str | None = None
     """Admiralty grade, ``A`` (completely reliable) to ``F`` (cannot be judged)."""
     description: Localized = Localized()
+    redirect_from: tuple[str, ...] = ()
+    """Its earlier ids: each earlier address keeps a page that sends readers to its page."""
     origin: Origin = field(default_factory=_no_origin, compare=False, repr=False)
 
     @classmethod
     def from_data(cls, id_: str, data: dict[str, Any], origin: Origin) -> Source:
         return cls(id_, Names(Localized.from_data(data["name"])), data["kind"], data.get("url"),
                    list(data.get("languages", [])), data.get("reliability"),
-                   Localized.from_data(data.get("description")), origin)
+                   Localized.from_data(data.get("description")), earlier_ids(data), origin)
 
 
 @dataclass
@@ -139,12 +150,14 @@ class Tag:
     id: str
     names: Names
     description: Localized = Localized()
+    redirect_from: tuple[str, ...] = ()
+    """Its earlier ids: each earlier address keeps a page that sends readers to its page."""
     origin: Origin = field(default_factory=_no_origin, compare=False, repr=False)
 
     @classmethod
     def from_data(cls, id_: str, data: dict[str, Any], origin: Origin) -> Tag:
         return cls(id_, Names(Localized.from_data(data["name"])), Localized.from_data(data.get("description")),
-                   origin)
+                   earlier_ids(data), origin)
 
 
 Entity = Actor | Location | Source | Tag

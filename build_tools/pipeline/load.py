@@ -15,6 +15,7 @@ from ..checks.events import check_events
 from ..checks.markdown import check_bundle_markdown
 from ..checks.media import Facts, check_placements, inspect_media
 from ..checks.mentions import check_mentions
+from ..checks.redirects import check_article_redirects, check_entity_redirects
 from ..checks.references import check_article_references, check_registry_references
 from ..checks.schemas import SchemaSet
 from ..checks.translations import check_translations
@@ -118,10 +119,12 @@ def _reported(load: Callable[[Report], Loaded]) -> tuple[Loaded | None, Report]:
 
 
 def _settings_and_folders(root: Path, report: Report) -> tuple[SiteConfig, SchemaSet, ContentFiles]:
-    """site_config read and checked, and the article folders listed."""
+    """site_config read and checked, and the article folders listed, with their earlier
+    ids checked (which depend on every folder, so are never kept from a previous check)."""
     config, schemas = load_site_config(root, report)
     files = ContentFiles(root, (root / CONTENT_DIR).resolve())
     list_articles(files, report)
+    check_article_redirects(files, report)
     return config, schemas, files
 
 
@@ -140,6 +143,7 @@ def _load_registries(config: SiteConfig, schemas: SchemaSet, files: ContentFiles
     briefing = resolve_entities(files, schemas, found)
     check_registry_references(files, found)
     check_entities(briefing, found)
+    check_entity_redirects(files, found)
     report.extend(found.diagnostics)
     return _Registries(files, config, schemas, briefing, Matcher(briefing.name_forms()), found.diagnostics)
 

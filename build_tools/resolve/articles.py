@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..checks.addresses import check_address
 from ..checks.articles import check_correction_date, check_dates, check_languages, check_script, read_publish_at
 from ..checks.media import Facts
 from ..checks.schemas import SchemaSet
@@ -12,7 +13,7 @@ from ..diagnostics import DRAFT_GAPS, Origin, Report
 from ..languages import LANGUAGES
 from ..model.articles import Article, Citation, Correction, Translation
 from ..model.dates import PartialDate
-from ..model.entities import Localized, Location
+from ..model.entities import Localized, Location, earlier_ids
 from ..model.kinds import KINDS
 from ..model.translations import TranslationRecord
 from .dates import read_date
@@ -35,7 +36,9 @@ def resolve_article(bundle: ArticleBundle, schemas: SchemaSet, report: Report, f
     data, origin = bundle.meta.data, bundle.meta.origin
     date = read_date(data, "date", origin, report)
     updated = read_date(data, "updated", origin, report)
-    check_dates(date, updated, bundle.year, origin, report)
+    check_dates(date, updated, origin, report)
+    if date is not None:
+        check_address(date, bundle.year, bundle.id, origin, report)
     corrections = _corrections(data, date, origin, report)
     publish_at = read_publish_at(data, origin, report)
     if not valid or date is None:
@@ -56,7 +59,7 @@ def resolve_article(bundle: ArticleBundle, schemas: SchemaSet, report: Report, f
         photos=resolve_photos(data, facts or {}, bundle.folder),
         documents=resolve_documents(data, facts or {}, bundle.folder),
         events=resolve_events(data, bundle.id, locations or {}, origin, report),
-        publish_at=publish_at, origin=origin,
+        publish_at=publish_at, redirect_from=earlier_ids(data), origin=origin,
     )
 
 

@@ -25,6 +25,7 @@ from .opendata import export_files
 from .pages.article import ArticlePages
 from .pages.build import build_pages
 from .pages.model import EventsView, PageModel
+from .redirects import REDIRECTS_FILE, redirect_pages, redirects_file
 from .vendor import vendored_files
 
 DATA_DIR = "data"
@@ -66,12 +67,16 @@ def assemble_site(briefing: Briefing, config: SiteConfig, languages: Iterable[st
     pages = build_pages(briefing, config, include_drafts, languages, memo.article_pages)
     generated = [GeneratedFile(page.src_uri, page.markdown, page) for page in pages]
     generated += event_data_files(pages)
+    moved = redirect_pages(briefing, config, languages, include_drafts)
+    generated += [GeneratedFile(path, html, html) for path, html in moved.items()]
     feeds = site_feeds(briefing, config, languages, include_drafts, memo.feeds)
     generated += [GeneratedFile(path, feed, feed) for path, feed in feeds.items()]
     copied: dict[str, Path] = {}
     if shared:
         root = with_policy_meta(root_page(config, site_url), config.map_tiles["url"])
         generated.append(GeneratedFile(ROOT_PAGE, root, root))
+        redirects = redirects_file(briefing, config, include_drafts)
+        generated.append(GeneratedFile(REDIRECTS_FILE, redirects, redirects))
         data = export_files(briefing, config.base_url, config.vocabularies, include_drafts=include_drafts)
         generated += [GeneratedFile(f"{DATA_DIR}/{name}", content, content) for name, content in data.items()]
         if config.share_image:

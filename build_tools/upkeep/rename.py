@@ -2,17 +2,19 @@
 is moved; each reference (meta.yml's lists, events, sources and documents, affiliations,
 parents, ``via``) is rewritten where the YAML parser found it, and each ``](kind:ID)``
 link in the texts; every other character of every file stays as it was. Each rewritten
-file is read again and must hold the same data but for the id, or nothing is written."""
+file is read again and must hold the same data but for the id, or nothing is written.
+The old id joins the entry's ``redirect_from``, so that its old address keeps working."""
 
 from __future__ import annotations
 
 import copy
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..checks.redirects import FIELD as EARLIER_IDS
 from ..checks.references import references
 from ..content.loader import id_problem
 from ..content.sourcefiles import relative
@@ -21,9 +23,10 @@ from ..diagnostics import DocumentPath, Position
 from ..model.kinds import ARTICLE, BY_NAME
 from ..writing import write_whole
 from .uses import Content
+from .yamledit import EditError, field_value, with_field
 
 
-class RenameError(Exception):
+class RenameError(EditError):
     """The rename cannot be made; nothing was written."""
 
 
@@ -44,23 +47,104 @@ class FileEdit:
         return moved + "".join(lines)
 
 
-def plan_rename(content: Content, kind: str, old: str, new: str) -> list[FileEdit]:
+@dataclass
+class Changes:
+    """What a rename or a merge writes: file edits, an article's folder moved, files removed."""
+
+    edits: list[FileEdit] = field(default_factory=list)
+    folder: tuple[Path, Path] | None = None
+    """An article's folder, from and to (its files' edits are written before it moves)."""
+    removed: list[Path] = field(default_factory=list)
+
+    @property
+    def files(self) -> int:
+        return len(self.edits) + len(self.removed)
+
+    def diff(self, root: Path) -> str:
+        moved = ""
+        if self.folder is not None:
+            moved = f"rename from {relative(self.folder[0], root)}/\nrename to {relative(self.folder[1], root)}/\n"
+        gone = "".join(f"deleted file {relative(path, root)}\n" for path in self.removed)
+        return moved + "".join(edit.diff(root) for edit in self.edits) + gone
+
+    def write(self) -> None:
+        """New files first, then the folder's move, then what goes: an interruption loses nothing."""
+        for edit in sorted(self.edits, key=lambda edit: edit.moved_from is None):
+            write_whole(edit.path, edit.after.encode("utf-8"))
+        if self.folder is not None:
+            source, target = self.folder
+            target.parent.mkdir(parents=True, exist_ok=True)
+            source.rename(target)
+            if not any(source.parent.iterdir()):
+                source.parent.rmdir()
+        for edit in self.edits:
+            if edit.moved_from is not None:
+                edit.moved_from.unlink()
+        for path in self.removed:
+            path.unlink()
+
+
+def plan_rename(content: Content, kind: str, old: str, new: str) -> Changes:
     files = content.files
     if old not in files.ids[kind]:
         raise RenameError(f"there is no {kind} '{old}' (content/{BY_NAME[kind].plural}/{old}.yml)")
+    check_new_id(content, kind, old, new)
+    if new in files.ids[kind]:
+        raise RenameError(f"{kind} '{new}' exists already: choose another id, or merge the two: "
+                          f"briefing merge {kind} {new} {old}")
+    changes = Changes(reference_edits(content, kind, old, new))
+    own = files.content_dir / BY_NAME[kind].plural / f"{old}.yml"
+    moved = _moved(own, new, changes.edits)
+    after = with_earlier_ids(moved.after, relative(own, files.root), [old], new)
+    changes.edits.append(FileEdit(moved.path, moved.before, after, own))
+    return changes
+
+
+def check_new_id(content: Content, kind: str, old: str, new: str) -> None:
+    """``new`` is an id, and not the earlier id of another page than ``old``'s (its address
+    would be taken twice); renamed back to one of its own earlier ids, it drops it."""
     if problem := id_problem(new):
         raise RenameError(problem)
-    if new in files.ids[kind]:
-        raise RenameError(f"{kind} '{new}' exists already: choose another id, or merge the two by hand")
+    for id_, earlier in earlier_ids(content, kind).items():
+        if id_ != old and new in earlier:
+            raise RenameError(f"'{new}' is an earlier id of {kind} '{id_}' (its redirect_from): choose another "
+                              "id, or remove it from there first")
+
+
+def earlier_ids(content: Content, kind: str) -> dict[str, list[str]]:
+    """Each entry's (or article's) ``redirect_from``, as far as it is a list."""
+    documents = ([(bundle.id, bundle.meta) for bundle in content.bundles] if kind == ARTICLE.name else
+                 [(entity.id, entity.document) for entity in content.files.entities[kind]])
+    found = {}
+    for id_, document in documents:
+        value = document.data.get(EARLIER_IDS) if document and isinstance(document.data, dict) else None
+        found[id_] = [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+    return found
+
+
+def with_earlier_ids(text: str, file: str, added: list[str], own: str) -> str:
+    """The YAML ``text`` of an entry whose id is now ``own``, with ``added`` among its
+    earlier ids, and ``own`` no longer (an entry renamed back to an earlier id)."""
+    written = field_value(text, file, EARLIER_IDS)
+    earlier = [item for item in written if isinstance(item, str)] if isinstance(written, list) else []
+    earlier = [id_ for id_ in dict.fromkeys([*earlier, *added]) if id_ != own]
+    return with_field(text, file, EARLIER_IDS, earlier or None)
+
+
+def reference_edits(content: Content, kind: str, old: str, new: str, merging: bool = False) -> list[FileEdit]:
+    """Every file's references to ``kind`` ``old`` made to ``new``; ``merging``: an item
+    of a list that already lists ``new`` is removed instead."""
+    files = content.files
     edits = []
     for file_kind, entities in files.entities.items():
         for entity in entities:
-            edit = _yaml_edit(files.root / entity.document.origin.file, file_kind, entity.document, kind, old, new)
+            edit = _yaml_edit(files.root / entity.document.origin.file, file_kind, entity.document, (kind, old, new),
+                              merging)
             edits += [edit] if edit else []
-    edits.append(_moved(files.content_dir / BY_NAME[kind].plural / f"{old}.yml", new, edits))
     for bundle in content.bundles:
         if bundle.meta is not None:
-            edit = _yaml_edit(files.root / bundle.meta.origin.file, ARTICLE.name, bundle.meta, kind, old, new)
+            edit = _yaml_edit(files.root / bundle.meta.origin.file, ARTICLE.name, bundle.meta, (kind, old, new),
+                              merging)
             edits += [edit] if edit else []
         for text in bundle.texts.values():
             if f"]({kind}:{old})" in text.body:  # links are in the body: the other files are not read again
@@ -77,62 +161,80 @@ def _moved(own: Path, new: str, edits: list[FileEdit]) -> FileEdit:
     return FileEdit(own.with_name(f"{new}.yml"), before, edited.after if edited else before, own)
 
 
-def write_rename(edits: list[FileEdit]) -> None:
-    """The entry's new file first and its old one last, so that an interruption loses nothing."""
-    for edit in sorted(edits, key=lambda edit: edit.moved_from is None):
-        write_whole(edit.path, edit.after.encode("utf-8"))
-    for edit in edits:
-        if edit.moved_from is not None:
-            edit.moved_from.unlink()
-
-
 def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def _yaml_edit(path: Path, file_kind: str, document: YamlDocument, kind: str, old: str,
-               new: str) -> FileEdit | None:
+def _yaml_edit(path: Path, file_kind: str, document: YamlDocument, change: tuple[str, str, str],
+               merging: bool) -> FileEdit | None:
+    kind, old, new = change
     paths = [where for target, where, value in references(file_kind, document) if (target, value) == (kind, old)]
     if not paths:
         return None
     before = _read(path)
     lines = before.splitlines(keepends=True)
+    expected = copy.deepcopy(document.data)
     for where in sorted(paths, key=lambda p: document.origin.at(*p), reverse=True):
         position = document.origin.at(*where)
-        lines[position.line - 1] = _replaced(lines[position.line - 1], position, old, new)
+        line = lines[position.line - 1]
+        if merging and _lists_already(document.data, where, new):
+            lines[position.line - 1] = _removed(line, position, old)
+            del _parent(expected, where)[where[-1]]
+        else:
+            lines[position.line - 1] = _replaced(line, position, old, new)
+            _parent(expected, where)[where[-1]] = new
     after = "".join(lines)
-    _check_same_data(path, document, after, paths, new)
+    _check_same_data(path, expected, after)
     return FileEdit(path, before, after)
 
 
-def _replaced(line: str, position: Position, old: str, new: str) -> str:
-    """The line with the id at ``position`` (plain or quoted) replaced."""
+def _lists_already(data: Any, where: DocumentPath, new: str) -> bool:
+    siblings = _parent(data, where)
+    return isinstance(where[-1], int) and isinstance(siblings, list) and new in siblings
+
+
+def _written(line: str, position: Position, old: str) -> tuple[int, int]:
+    """Where the id at ``position`` (plain or quoted) starts and ends on ``line``."""
     start = position.column - 1
     quote = line[start] if line[start] in "'\"" else ""
-    written = f"{quote}{old}{quote}"
-    end = start + len(written)
-    if line[start:end] != written or re.match(r"[a-z0-9-]", line[end:end + 1]):
+    end = start + len(old) + 2 * len(quote)
+    if line[start:end] != f"{quote}{old}{quote}" or re.match(r"[a-z0-9-]", line[end:end + 1]):
         raise RenameError(f"{position.file}:{position.line}: cannot find '{old}' where the YAML parser placed it: "
-                          "rename it by hand")
+                          "edit it by hand")
+    return start, end
+
+
+def _replaced(line: str, position: Position, old: str, new: str) -> str:
+    start, end = _written(line, position, old)
+    quote = line[start] if line[start] in "'\"" else ""
     return line[:start] + f"{quote}{new}{quote}" + line[end:]
 
 
-def _check_same_data(path: Path, document: YamlDocument, after: str, paths: list[DocumentPath], new: str) -> None:
-    expected = copy.deepcopy(document.data)
-    for where in paths:
-        _set(expected, where, new)
+def _removed(line: str, position: Position, old: str) -> str:
+    """The line without the list item at ``position``: the whole line for ``- ID``, the
+    item and one comma for ``[a, ID, b]``."""
+    start, end = _written(line, position, old)
+    if re.fullmatch(r"\s*-\s*", line[:start]) and re.fullmatch(r"\s*(#.*)?\n?", line[end:]):
+        return ""
+    before, after = line[:start], line[end:]
+    if (comma := re.search(r",\s*$", before)) is not None:
+        return before[:comma.start()] + after
+    return before + re.sub(r"^\s*,\s*", "", after)
+
+
+def _check_same_data(path: Path, expected: Any, after: str) -> None:
     try:
         rewritten = parse_yaml(after, str(path)).data
     except YamlSyntaxError as exc:
-        raise RenameError(f"{path}:{exc.line}: the rewritten file would not be YAML: rename by hand") from None
+        raise RenameError(f"{path}:{exc.line}: the rewritten file would not be YAML: edit it by hand") from None
     if rewritten != expected:
-        raise RenameError(f"{path}: the rewritten file would not hold the same data: rename by hand")
+        raise RenameError(f"{path}: the rewritten file would not hold the same data: edit it by hand")
 
 
-def _set(data: Any, where: DocumentPath, value: str) -> None:
+def _parent(data: Any, where: DocumentPath) -> Any:
     for part in where[:-1]:
         data = data[part]
-    data[where[-1]] = value
+    return data
 
 
 def _link_edit(path: Path, kind: str, old: str, new: str) -> FileEdit:

@@ -45,4 +45,5 @@ def test_every_example_of_the_guide_runs_in_order_on_the_sample(tmp_path: Path, 
     assert codes["new article --date 2017-09-05 --slug siege-broken"] == 0
     assert codes["where actor sdf"] == codes["list drafts"] == 0
     assert codes["rename actor sdf syrian-democratic-forces --dry-run"] == 0
+    assert codes["rename article 2017-coalition-sdf-rift-deir-ez-zor 2017-coalition-sdf-rift --dry-run"] == 0
     assert os.path.isfile("content/actors/hts.yml") and os.path.isfile("content/sources/sohr.yml")

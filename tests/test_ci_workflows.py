@@ -253,7 +253,7 @@ def test_netlify_builds_the_site_with_its_headers(tmp_path: Path) -> None:
     result = run_step(netlify["build"]["command"], root, environment)
     assert result.returncode == 0, result.stdout + result.stderr
     site = root / netlify["build"]["publish"]
-    assert (site / "index.html").is_file()
+    assert (site / "index.html").is_file() and (site / "_redirects").is_file()
     lines = (site / "_headers").read_text(encoding="utf-8").splitlines()
     assert lines[0] == "/*"
     assert [line.split(":")[0].strip() for line in lines[1:]] == [

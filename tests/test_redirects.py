@@ -180,7 +180,8 @@ def test_a_date_that_leaves_the_id_behind_is_a_warning_naming_the_command(projec
 def test_a_folder_filed_under_the_wrong_year_moves_under_the_same_id(project: Project, capsys) -> None:
     write_minimal_article(project, year="2016", slug="rift", meta="date: 2017-08-07\nstatus: published\n")
     assert main(["rename", "article", "rift", "rift", "--root", str(project.root)]) == 0
-    assert capsys.readouterr().out == "renamed article 'rift' to 'rift' in 0 files; run 'briefing check'\n"
+    assert capsys.readouterr().out == ("renamed article 'rift' to 'rift': content/articles/2016/rift/ is now "
+                                       "content/articles/2017/rift/, 0 files changed; run 'briefing check'\n")
     meta = project.root / "content/articles/2017/rift/meta.yml"
     assert meta.read_text(encoding="utf-8") == "date: 2017-08-07\nstatus: published\n"
     assert project.check(capsys) == (0, ["0 errors, 0 warnings"])

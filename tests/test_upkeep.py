@@ -123,7 +123,8 @@ def test_where_an_unknown_id_still_lists_its_uses_and_fails(tree: Project, capsy
 def test_rename_rewrites_every_reference_and_keeps_every_other_character(
         tree: Project, capsys: pytest.CaptureFixture) -> None:
     code, out, _ = _run(tree, capsys, "rename", "actor", "sdf", "syrian-democratic-forces")
-    assert (code, out) == (0, "renamed actor 'sdf' to 'syrian-democratic-forces' in 5 files; run 'briefing check'\n")
+    assert (code, out) == (0, "renamed actor 'sdf' to 'syrian-democratic-forces', 5 files changed; "
+                              "run 'briefing check'\n")
     actors = tree.root / "content/actors"
     assert not (actors / "sdf.yml").exists()
     assert (actors / "syrian-democratic-forces.yml").read_text(encoding="utf-8") == SDF + "redirect_from: [sdf]\n"
@@ -289,7 +290,7 @@ def test_merge_makes_two_entries_one_and_keeps_the_address_of_the_gone(
     write_minimal_article(tree, slug="2017-08-08-both", meta=LISTING_BOTH,
                           ar=ARABIC.replace("actor:sdf", "actor:qsd"), en=ENGLISH)
     code, out, _ = _run(tree, capsys, "merge", "actor", "sdf", "qsd")
-    assert (code, out) == (0, "merged actor 'qsd' into 'sdf' in 5 files; run 'briefing check'\n"
+    assert (code, out) == (0, "merged actor 'qsd' into 'sdf', 5 files changed; run 'briefing check'\n"
                               "not carried over from qsd.yml (move them by hand if sdf needs them): wikidata\n")
     assert not (tree.root / "content/actors/qsd.yml").exists()
     assert (tree.root / "content/actors/sdf.yml").read_text(encoding="utf-8") == SDF + (

@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Callable
 
+from ..content.sourcefiles import relative
 from ..diagnostics import Report, did_you_mean
 from ..model.kinds import ARTICLE, REGISTRIES
 from ..pipeline.settings import ConfigError
@@ -140,6 +141,8 @@ def _change(args: argparse.Namespace, plan: Callable[[Content], Changes], done: 
         sys.stdout.write(changes.diff(content.files.root))
         return EXIT_OK
     changes.write()
-    count = changes.files
-    print(f"{done} in {count} file{'s' * (count != 1)}; run 'briefing check'")
+    root, count = content.files.root, changes.files
+    if changes.folder is not None:
+        done += f": {relative(changes.folder[0], root)}/ is now {relative(changes.folder[1], root)}/"
+    print(f"{done}, {count} file{'s' * (count != 1)} changed; run 'briefing check'")
     return EXIT_OK

@@ -15,8 +15,9 @@ from .rename import Changes, FileEdit, RenameError, earlier_ids, reference_edits
 from .uses import Content
 from .yamledit import with_field
 
-NAME_FIELDS = ("name", "short_name", "aliases", "ambiguous_aliases", "redirect_from")
-"""What a merge carries over from GONE's file (its names and its earlier ids)."""
+NAME_FIELDS = ("name", "short_name", "aliases", "redirect_from")
+"""What a merge carries over from GONE's file (its names and its earlier ids); names it
+shares with another entry on purpose (``ambiguous_aliases``) are the editor's to move."""
 
 
 def plan_merge(content: Content, kind: str, keep: str, gone: str) -> tuple[Changes, list[str]]:

@@ -27,6 +27,8 @@ def plan_article_rename(content: Content, old: str, new: str) -> Changes:
     target = files.content_dir / ARTICLE.plural / _date_year(bundle.meta.data, bundle.year) / new
     if target == folder.resolve():
         raise RenameError(f"article '{old}' is {bundle.folder}/ already: nothing to move")
+    if target.exists():
+        raise RenameError(f"{relative(target, files.root)} exists already: move or remove it first")
     changes = Changes(folder=(folder, target))
     if new != old:
         meta = folder / "meta.yml"

@@ -131,9 +131,9 @@ def test_a_draft_or_an_article_not_yet_out_keeps_no_earlier_address(project: Pro
 
 
 @pytest.mark.parametrize(("slug", "date"), [
-    ("2017-08-07-rift", (2017, 8, 7)), ("2017-08-rift", (2017, 8)), ("2017-rift", (2017,)),
-    ("2017-10-killed", (2017, 10)), ("2017-13-x", (2017,)), ("2017-08-32-x", (2017, 8)),
-    ("20170-x", ()), ("rift-2017", ()), ("2017", (2017,)),
+    ("2017-08-07-rift", (2017, 8, 7)), ("2017-08-rift", (2017, 8)), ("2017-rift", ()),
+    ("2017-10-killed", (2017, 10)), ("2017-13-x", ()), ("2017-08-32-x", (2017, 8)),
+    ("20170-x", ()), ("rift-2017", ()), ("2017", ()), ("1948-nakba-anniversary", ()), ("2017-08", (2017, 8)),
 ])
 def test_the_date_an_id_starts_with(slug: str, date: tuple[int, ...]) -> None:
     assert slug_date(slug) == date
@@ -169,6 +169,7 @@ def test_a_date_that_leaves_the_id_behind_is_a_warning_naming_the_command(projec
     write_minimal_article(project, slug="2017-08-07-rift", meta="date: 2017-08-09\nstatus: published\n")
     write_minimal_article(project, slug="2017-08-10-vague", meta="date: 2017-08\nstatus: published\n")
     write_minimal_article(project, slug="2017-raqqa", meta="date: 2017-10-20\nstatus: published\n")
+    write_minimal_article(project, slug="1948-nakba-anniversary", meta="date: 2017-05-15\nstatus: published\n")
     assert project.check(capsys) == (0, [
         "content/articles/2017/2017-08-07-rift/meta.yml:1:7: warning: date 2017-08-09 is not the date the "
         "article's id 2017-08-07-rift starts with: its address can follow with 'briefing rename article "
@@ -185,3 +186,28 @@ def test_a_folder_filed_under_the_wrong_year_moves_under_the_same_id(project: Pr
     meta = project.root / "content/articles/2017/rift/meta.yml"
     assert meta.read_text(encoding="utf-8") == "date: 2017-08-07\nstatus: published\n"
     assert project.check(capsys) == (0, ["0 errors, 0 warnings"])
+
+
+@pytest.mark.parametrize("key", ["redirect_from", "'redirect_from'", '"redirect_from"', '"redirect\\x5ffrom"',
+                                 '"redirect\\u005Ffrom"', '"redirect\\U0000005ffrom"',
+                                 '? redirect_from\n'])
+def test_however_the_key_is_spelled_the_check_reads_what_the_build_reads(project: Project, capsys,
+                                                                          key: str) -> None:
+    """An article that takes another's address, its key written in any way YAML reads as
+    ``redirect_from``: the check must see what the build would publish."""
+    write_minimal_article(project, slug="2017-08-09-victim", meta="date: 2017-08-09\nstatus: published\n")
+    write_minimal_article(project, slug="2017-08-07-rift",
+                          meta=f"date: 2017-08-07\nstatus: published\n{key}: [2017-08-09-victim]\n")
+    code, lines = project.check(capsys)
+    assert code == 1
+    assert lines[-2].endswith("error: '2017-08-09-victim' is the address of another article, which keeps it: "
+                              "an earlier id must be an address no page has [redirect-conflict]")
+
+
+def test_an_earlier_id_windows_reserves_is_refused_as_an_id_is(project: Project, capsys) -> None:
+    _entry(project, "tag", "one", "redirect_from: [old, nul]\n")
+    assert project.check(capsys) == (1, [
+        "content/tags/one.yml:2:22: error: 'nul' is a reserved file name on Windows, where the site could not be "
+        "checked out: choose another id [invalid-id]",
+        "1 error, 0 warnings",
+    ])

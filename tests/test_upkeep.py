@@ -260,7 +260,7 @@ def test_rename_adds_to_the_earlier_ids_as_written_and_refuses_another_entrys(
 QSD = """\
 name: {ar: قسد, en: QSD}
 aliases: {ar: [قوات سوريا الديمقراطية, "قوات \\"سوريا\\" الديمقراطية"], en: ["SDF: the alliance"]}
-type: armed-group
+type: coalition
 wikidata: Q17633868
 redirect_from: [syrian-democratic-forces]
 """
@@ -291,10 +291,10 @@ def test_merge_makes_two_entries_one_and_keeps_the_address_of_the_gone(
                           ar=ARABIC.replace("actor:sdf", "actor:qsd"), en=ENGLISH)
     code, out, _ = _run(tree, capsys, "merge", "actor", "sdf", "qsd")
     assert (code, out) == (0, "merged actor 'qsd' into 'sdf', 5 files changed; run 'briefing check'\n"
-                              "not carried over from qsd.yml (move them by hand if sdf needs them): wikidata\n")
+                              "sdf.yml keeps its own type; qsd.yml says otherwise: settle it by hand\n")
     assert not (tree.root / "content/actors/qsd.yml").exists()
     assert (tree.root / "content/actors/sdf.yml").read_text(encoding="utf-8") == SDF + (
-        "redirect_from: [qsd, syrian-democratic-forces]\n"
+        "redirect_from: [qsd, syrian-democratic-forces]\nwikidata: Q17633868\n"
         "aliases:\n  ar: [قوات \"سوريا\" الديمقراطية]\n  en: [QSD, 'SDF: the alliance']\n")
     assert (tree.root / "content/actors/ypg.yml").read_text(encoding="utf-8") == YPG.replace('"sdf"', "sdf")
     folder = tree.root / "content/articles/2017/2017-08-08-both"
@@ -311,7 +311,8 @@ def test_merge_dry_run_shows_what_goes_and_writes_nothing(tree: Project, capsys:
     tree.write("content/actors/qsd.yml", QSD)
     before = tree.fingerprint()
     code, out, _ = _run(tree, capsys, "merge", "actor", "sdf", "qsd", "--dry-run")
-    assert code == 0 and out.endswith("deleted file content/actors/qsd.yml\n")
+    assert code == 0 and out.endswith("deleted file content/actors/qsd.yml\n"
+                                      "sdf.yml keeps its own type; qsd.yml says otherwise: settle it by hand\n")
     assert tree.fingerprint() == before
     code, _, err = _run(tree, capsys, "merge", "actor", "sdf", "sdf")
     assert (code, err) == (1, "briefing: error: actor 'sdf' cannot be merged into itself\n")
@@ -329,3 +330,50 @@ def test_merge_leaves_a_list_naming_both_with_the_kept_one_once(tree: Project, c
     folder = write_minimal_article(tree, slug="2017-08-10-lists", meta=meta.format(written))
     assert _run(tree, capsys, "merge", "actor", "sdf", "qsd")[0] == 0
     assert (tree.root / folder / "meta.yml").read_text(encoding="utf-8") == meta.format(merged)
+
+
+@pytest.mark.parametrize("new", ["2017", "true", "null", "no", "on", "0777", "0x1f", "0b101"])
+def test_rename_quotes_an_id_yaml_would_read_as_something_else(tree: Project, capsys: pytest.CaptureFixture,
+                                                               new: str) -> None:
+    assert _run(tree, capsys, "rename", "actor", "sdf", new)[0] == 0
+    assert (tree.root / "content/actors/ypg.yml").read_text(encoding="utf-8") == YPG.replace('"sdf"', f'"{new}"')
+    meta = (tree.root / FOLDER / "meta.yml").read_text(encoding="utf-8")
+    assert meta == META.replace("[ypg, sdf]", f'[ypg, "{new}"]').replace("side_a: [sdf]", f'side_a: ["{new}"]')
+    assert tree.check(capsys) == (0, ["0 errors, 0 warnings"])
+
+
+def test_rename_keeps_line_endings_and_a_byte_order_mark(tree: Project, capsys: pytest.CaptureFixture) -> None:
+    ypg, sdf = tree.root / "content/actors/ypg.yml", tree.root / "content/actors/sdf.yml"
+    ypg.write_bytes(YPG.replace("\n", "\r\n").encode())
+    sdf.write_bytes(b"\xef\xbb\xbf" + SDF.replace("\n", "\r\n").encode() + b"redirect_from: [qsd]\r\n")
+    assert _run(tree, capsys, "rename", "actor", "sdf", "sdf-2015")[0] == 0
+    assert ypg.read_bytes() == YPG.replace('"sdf"', '"sdf-2015"').replace("\n", "\r\n").encode()
+    assert (tree.root / "content/actors/sdf-2015.yml").read_bytes() == (
+        b"\xef\xbb\xbf" + SDF.replace("\n", "\r\n").encode() + b"redirect_from: [qsd, sdf]\r\n")
+
+
+def test_rename_refuses_earlier_ids_it_cannot_read_as_a_list(tree: Project, capsys: pytest.CaptureFixture) -> None:
+    tree.write("content/actors/sdf.yml", SDF + "redirect_from: qsd-old\n")
+    before = tree.fingerprint()
+    code, _, err = _run(tree, capsys, "rename", "actor", "sdf", "sdf-2015")
+    assert (code, err) == (1, "briefing: error: content/actors/sdf.yml: redirect_from is not a list of ids "
+                              "([old-id, ...]): fix it first\n")
+    assert tree.fingerprint() == before
+
+
+def test_a_merge_that_leaves_a_record_twice_or_a_source_via_itself_fails_the_check(
+        tree: Project, capsys: pytest.CaptureFixture) -> None:
+    tree.write("content/sources/basnews.yml", "name: {ar: باسنيوز, en: BasNews}\nkind: news-agency\n")
+    tree.write("content/actors/ypg.yml", YPG + "  - actor: sdf\n    relation: part-of\n")
+    write_minimal_article(tree, slug="2017-08-08-relayed", meta="date: 2017-08-08\nstatus: published\n"
+                          "sources:\n  - source: rasd\n  - source: basnews\n  - source: basnews\n    via: rasd\n",
+                          ar="---\ntitle: نقل\n---\nنص.\n", en="---\ntitle: Relayed\n---\nText.\n")
+    assert _run(tree, capsys, "merge", "source", "rasd", "basnews")[0] == 0
+    assert tree.check(capsys) == (1, [
+        "content/actors/ypg.yml:6:5: error: affiliations[1] repeats an earlier one: delete it [listed-twice]",
+        "content/articles/2017/2017-08-08-relayed/meta.yml:5:5: error: sources[1] repeats an earlier one: "
+        "delete it [listed-twice]",
+        "content/articles/2017/2017-08-08-relayed/meta.yml:7:10: error: a source cannot be relayed by itself: "
+        "delete via [self-relay]",
+        "3 errors, 0 warnings",
+    ])

@@ -5,6 +5,8 @@ line of the file, comments included, stays as it was."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -23,15 +25,26 @@ BEFORE = "# The alliance\nname: {ar: قسد, en: SDF}  # short\n"
 AFTER = "type: armed-group\n# last words\n"
 
 
-@given(ids=st.lists(IDS, unique=True, max_size=5), written=WRITINGS)
-def test_the_field_holds_the_value_and_every_other_line_stays(ids: list[str], written: str) -> None:
+TEXTS = st.text(st.sampled_from("ab :#'\"-[]{},&*!|>%@`\\\tقسد؟،"), min_size=1, max_size=12)
+VALUES = st.one_of(st.lists(IDS, unique=True, min_size=1, max_size=5), IDS, TEXTS,
+                   st.dictionaries(st.sampled_from(["ar", "en"]), st.lists(TEXTS, min_size=1, max_size=3),
+                                   min_size=1))
+
+
+@given(value=st.one_of(st.none(), VALUES), written=WRITINGS)
+def test_the_field_holds_the_value_and_every_other_line_stays(value: object, written: str) -> None:
+    """Any value a rename or a merge writes: lists of ids, an id, a text, names by language."""
     text = BEFORE + written + AFTER
-    edited = with_field(text, "a.yml", "redirect_from", ids or None)
+    edited = with_field(text, "a.yml", "redirect_from", value)
     data = parse_yaml(edited, "a.yml").data
-    assert data.get("redirect_from") == (ids or None)
+    assert data.get("redirect_from") == value
     assert data["name"] == {"ar": "قسد", "en": "SDF"} and data["type"] == "armed-group"
-    kept = [line for line in edited.splitlines(keepends=True) if "redirect_from" not in line and "  - " not in line]
-    assert "".join(kept).replace("\n\n", "\n") == BEFORE + AFTER
+    rest = edited.removeprefix(BEFORE)
+    if value is not None:  # the field's lines: from its key to the next line at the margin
+        field = re.match(r"redirect_from:.*\n(?:[ -].*\n)*", rest if written else rest.removeprefix(AFTER))
+        assert field is not None
+        rest = rest.replace(field.group(), "", 1)
+    assert edited.startswith(BEFORE) and rest.lstrip("\n") == AFTER
 
 
 def test_a_field_absent_is_added_at_the_end_of_a_file_without_a_last_newline() -> None:

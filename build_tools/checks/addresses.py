@@ -11,12 +11,14 @@ from ..diagnostics import Origin, Report
 from ..messages import msg
 from ..model.dates import PartialDate
 
-_SLUG_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?)?(?=-|$)")
-"""The date an id may start with: a year, then perhaps a month, then perhaps a day."""
+_SLUG_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?(?=-|$)")
+"""The date an id may start with: a year and a month, then perhaps a day. A year alone
+is not taken for one: ``1948-nakba-anniversary`` names a year, not the article's date."""
 
 
 def slug_date(slug: str) -> tuple[int, ...]:
-    """(year, month, day) as far as ``slug`` starts with them; () if it starts with no year."""
+    """(year, month, day) as far as ``slug`` starts with them; () if it starts with no
+    year and month."""
     match = _SLUG_DATE.match(slug)
     if match is None:
         return ()

@@ -6,7 +6,8 @@ The addresses of a kind are ``LANG/PLURAL/ID/`` (``site.urls``): ids of differen
 never meet. An entry's earlier ids are checked with the registries (their problems are
 kept with theirs); an article's, on every check, across every article folder, for they
 depend on the other folders (a new article may take an address another one left): only
-the ``meta.yml`` files that name ``redirect_from`` are parsed.
+the ``meta.yml`` files that may name ``redirect_from`` are parsed, those holding the word
+or a backslash (with which a quoted key can spell it: ``"redirect\\x5ffrom"``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..content.loader import ContentFiles
+from ..content.loader import ID_PATTERN, ContentFiles, id_problem
 from ..content.sourcefiles import relative
 from ..content.yamlfile import YamlDocument, YamlSyntaxError, parse_yaml
 from ..diagnostics import Report
@@ -47,7 +48,7 @@ def _meta_naming_redirects(path: Path, root: Path) -> YamlDocument | None:
         raw = path.read_bytes()
     except OSError:
         return None
-    if FIELD.encode() not in raw:
+    if FIELD.encode() not in raw and b"\\" not in raw:
         return None
     try:
         return parse_yaml(raw.decode("utf-8"), relative(path, root))
@@ -60,10 +61,12 @@ def _check_kind(kind: str, ids: set[str], entries: Iterable[tuple[str, YamlDocum
     for own_id, document in entries:
         earlier = document.data.get(FIELD) if isinstance(document.data, dict) else None
         for index, old in enumerate(earlier if isinstance(earlier, list) else []):
-            if not isinstance(old, str):
+            if not isinstance(old, str) or not ID_PATTERN.fullmatch(old):
                 continue  # the schema says so
             where = document.origin.at(FIELD, index)
-            if old == own_id:
+            if problem := id_problem(old):  # a name Windows reserves: the schema lets it by
+                report.error(where, problem, "invalid-id")
+            elif old == own_id:
                 report.error(where, msg("{field} lists this {kind}'s own id '{id}': remove it", field=FIELD,
                                         kind=word(kind), id=old), "redirect-conflict")
             elif old in ids:

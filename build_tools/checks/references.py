@@ -28,17 +28,27 @@ REFERENCES: dict[str, list[tuple[str, Pattern]]] = {
 }
 """Kind of file → (kind of the id, where in the file the id is)."""
 
+RECORDS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    "actor": [("affiliations", ("actor", "relation"))],
+    "article": [("sources", ("source", "via"))],
+}
+"""Kind of file → (a list of records, the fields that tell its records apart): the same
+affiliation twice, or one source cited twice by the same way, is a record repeated (as
+merging two entries can leave them)."""
+
 
 def check_registry_references(files: ContentFiles, report: Report) -> None:
     for kind, entities in files.entities.items():
         for entity in entities:
             check_references(kind, entity.id, entity.document, files.ids, report)
+            check_records(kind, entity.document, report)
 
 
 def check_article_references(bundle: ArticleBundle, ids: dict[str, set[str]], report: Report) -> None:
     """The ids ``meta.yml`` lists and those its texts link to (``](actor:sdf)``)."""
     if bundle.meta:
         check_references(ARTICLE.name, bundle.id, bundle.meta, ids, report)
+        check_records(ARTICLE.name, bundle.meta, report)
     for text in bundle.texts.values():
         _check_explicit_links(text, ids, report)
 
@@ -71,6 +81,26 @@ def references(kind: str, document: YamlDocument) -> Iterator[tuple[str, Documen
         for path, value in _values_at(document.data, pattern):
             if isinstance(value, str) and value:
                 yield target_kind, path, value
+
+
+def check_records(kind: str, document: YamlDocument, report: Report) -> None:
+    """No record listed twice (``RECORDS``), no source cited via itself."""
+    data = document.data if isinstance(document.data, dict) else {}
+    for field, keys in RECORDS.get(kind, []):
+        seen: set[tuple[object, ...]] = set()
+        records = data.get(field)
+        for index, record in enumerate(records if isinstance(records, list) else []):
+            if not isinstance(record, dict):
+                continue
+            identity = tuple(str(record.get(key)) for key in keys)
+            if identity in seen:
+                report.error(document.origin.at(field, index), msg("{field}[{index}] repeats an earlier one: "
+                                                                   "delete it", field=field, index=index),
+                             "listed-twice")
+            seen.add(identity)
+            if field == "sources" and record.get("via") is not None and record.get("via") == record.get("source"):
+                report.error(document.origin.at(field, index, "via"), msg("a source cannot be relayed by itself: "
+                                                                          "delete via"), "self-relay")
 
 
 def check_references(kind: str, own_id: str, document: YamlDocument, ids: dict[str, set[str]],

@@ -116,9 +116,8 @@ def run_merge(args: argparse.Namespace) -> int:
         return changes
 
     code = _change(args, plan, f"merged {args.kind} '{args.gone}' into '{args.keep}'")
-    if code == EXIT_OK and left and not args.dry_run:
-        print(f"not carried over from {args.gone}.yml (move them by hand if {args.keep} needs them): "
-              f"{', '.join(left)}")
+    if code == EXIT_OK and left:
+        print(f"{args.keep}.yml keeps its own {', '.join(left)}; {args.gone}.yml says otherwise: settle it by hand")
     return code
 
 

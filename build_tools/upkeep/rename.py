@@ -126,8 +126,9 @@ def with_earlier_ids(text: str, file: str, added: list[str], own: str) -> str:
     """The YAML ``text`` of an entry whose id is now ``own``, with ``added`` among its
     earlier ids, and ``own`` no longer (an entry renamed back to an earlier id)."""
     written = field_value(text, file, EARLIER_IDS)
-    earlier = [item for item in written if isinstance(item, str)] if isinstance(written, list) else []
-    earlier = [id_ for id_ in dict.fromkeys([*earlier, *added]) if id_ != own]
+    if written is not None and not (isinstance(written, list) and all(isinstance(id_, str) for id_ in written)):
+        raise RenameError(f"{file}: {EARLIER_IDS} is not a list of ids ([old-id, ...]): fix it first")
+    earlier = [id_ for id_ in dict.fromkeys([*(written or []), *added]) if id_ != own]
     return with_field(text, file, EARLIER_IDS, earlier or None)
 
 
@@ -162,7 +163,8 @@ def _moved(own: Path, new: str, edits: list[FileEdit]) -> FileEdit:
 
 
 def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
+    """The file's text with its line endings as they are (``write_whole`` keeps them)."""
+    return path.read_bytes().decode("utf-8")
 
 
 def _yaml_edit(path: Path, file_kind: str, document: YamlDocument, change: tuple[str, str, str],
@@ -184,7 +186,7 @@ def _yaml_edit(path: Path, file_kind: str, document: YamlDocument, change: tuple
             lines[position.line - 1] = _replaced(line, position, old, new)
             _parent(expected, where)[where[-1]] = new
     after = "".join(lines)
-    _check_same_data(path, expected, after)
+    _check_same_data(document.origin.file, expected, after)
     return FileEdit(path, before, after)
 
 
@@ -205,8 +207,12 @@ def _written(line: str, position: Position, old: str) -> tuple[int, int]:
 
 
 def _replaced(line: str, position: Position, old: str, new: str) -> str:
+    """The line with ``new`` in place of the id at ``position``, quoted as ``old`` was, or
+    double-quoted where YAML would read it plain as something else (``true``, ``2017``)."""
     start, end = _written(line, position, old)
     quote = line[start] if line[start] in "'\"" else ""
+    if not quote and field_value(f"id: {new}", "id", "id") != new:
+        quote = '"'
     return line[:start] + f"{quote}{new}{quote}" + line[end:]
 
 
@@ -222,13 +228,13 @@ def _removed(line: str, position: Position, old: str) -> str:
     return before + re.sub(r"^\s*,\s*", "", after)
 
 
-def _check_same_data(path: Path, expected: Any, after: str) -> None:
+def _check_same_data(file: str, expected: Any, after: str) -> None:
     try:
-        rewritten = parse_yaml(after, str(path)).data
+        rewritten = parse_yaml(after, file).data
     except YamlSyntaxError as exc:
-        raise RenameError(f"{path}:{exc.line}: the rewritten file would not be YAML: edit it by hand") from None
+        raise RenameError(f"{file}:{exc.line}: the rewritten file would not be YAML: edit it by hand") from None
     if rewritten != expected:
-        raise RenameError(f"{path}: the rewritten file would not hold the same data: edit it by hand")
+        raise RenameError(f"{file}: the rewritten file would not hold the same data: edit it by hand")
 
 
 def _parent(data: Any, where: DocumentPath) -> Any:

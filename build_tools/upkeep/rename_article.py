@@ -32,7 +32,7 @@ def plan_article_rename(content: Content, old: str, new: str) -> Changes:
     changes = Changes(folder=(folder, target))
     if new != old:
         meta = folder / "meta.yml"
-        before = meta.read_text(encoding="utf-8")
+        before = meta.read_bytes().decode("utf-8")
         changes.edits.append(FileEdit(meta, before, with_earlier_ids(before, relative(meta, files.root), [old], new)))
     return changes
 

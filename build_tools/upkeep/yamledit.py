@@ -29,13 +29,14 @@ def with_field(text: str, file: str, key: str, value: Any) -> str:
     if not isinstance(data, dict):
         raise EditError(f"{file}: not a mapping of fields: edit it by hand")
     lines = text.splitlines(keepends=True)
-    written = [] if value is None else [_dumped(key, value)]
+    ending = "\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n"
+    written = [] if value is None else [_dumped(key, value).replace("\n", ending)]
     span = _field_lines(lines, key)
     if span is not None:
         lines[span[0]:span[1]] = written
     elif value is not None:
         if lines and not lines[-1].endswith("\n"):
-            lines[-1] += "\n"
+            lines[-1] += ending
         lines += written
     after = "".join(lines)
     expected = {name: item for name, item in data.items() if name != key}
@@ -54,8 +55,10 @@ def _parsed(text: str, file: str) -> Any:
 
 
 def _dumped(key: str, value: Any) -> str:
-    """``key: value`` as YAML, lists of plain values on one line (``[a, b]``)."""
-    return yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, default_flow_style=None,
+    """``key: value`` as YAML, lists of plain values on one line (``[a, b]``); a plain value
+    so too, rather than as the one-entry mapping ``{key: value}``."""
+    flow = None if isinstance(value, list | dict) else False
+    return yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, default_flow_style=flow,
                           width=1_000_000)
 
 
@@ -81,6 +84,6 @@ def _field_lines(lines: list[str], key: str) -> tuple[int, int] | None:
 def _key_line(lines: list[str], key: str) -> int | None:
     written = re.compile(rf"""(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*:""")
     for index, line in enumerate(lines):
-        if written.match(line):
+        if written.match(line.removeprefix("\ufeff")):
             return index
     return None

@@ -15,6 +15,7 @@ from build_tools.model.briefing import Briefing
 from build_tools.model.dates import PartialDate
 from build_tools.model.entities import Actor, Localized, Names
 from build_tools.model.media import Photo
+from build_tools.model.published import Published
 from build_tools.model.settings import SiteConfig
 from build_tools.pipeline.settings import load_site_config
 from build_tools.site.feeds import LATEST, MadeFeeds, site_feeds
@@ -45,10 +46,14 @@ def _briefing(*articles: Article) -> Briefing:
     return briefing
 
 
+def _published(*articles: Article) -> Published:
+    return Published(_briefing(*articles))
+
+
 def test_the_site_feed_names_itself_and_its_entries(config: SiteConfig) -> None:
     older = _article("a", PartialDate(2017, 8, 7), updated=PartialDate(2017, 9, 1))
     newer = _article("b", PartialDate(2017, 8), summary=None)
-    feeds = site_feeds(_briefing(older, newer), config, ["en"])
+    feeds = site_feeds(_published(older, newer), config, ["en"])
     parsed = feedparser.parse(feeds["en/feed.xml"])
     feed = parsed.feed
     assert (feed.id, feed.title, feed.language, feed.subtitle, feed.author) == (
@@ -74,17 +79,17 @@ def test_feeds_keep_the_latest_fifty_and_leave_drafts_out_unless_asked(config: S
     days = [_article(f"d{day:02}", PartialDate(2017, 7 + day // 28, 1 + day % 28)) for day in range(LATEST + 5)]
     draft = _article("draft", PartialDate(2018, 1, 1), status="draft")
     briefing = _briefing(*days, draft)
-    published = feedparser.parse(site_feeds(briefing, config, ["en"])["en/feed.xml"]).entries
+    published = feedparser.parse(site_feeds(Published(briefing), config, ["en"])["en/feed.xml"]).entries
     expected = [f"{BASE}en/articles/{a.id}/" for a in sorted(days, key=lambda a: a.date.earliest, reverse=True)]
     assert [entry.id for entry in published] == expected[:LATEST]
-    with_drafts = feedparser.parse(site_feeds(briefing, config, ["en"], include_drafts=True)["en/feed.xml"])
+    with_drafts = feedparser.parse(site_feeds(Published(briefing, drafts=True), config, ["en"])["en/feed.xml"])
     assert with_drafts.entries[0].id == BASE + "en/articles/draft/"
 
 
 def test_each_actor_has_a_feed_of_its_articles_in_each_language(config: SiteConfig) -> None:
     about_sdf = _article("a", PartialDate(2017, 8, 7), actors=("sdf",))
     briefing = _briefing(about_sdf, _article("b", PartialDate(2017, 8, 8)))
-    feeds = site_feeds(briefing, config, ["ar", "en"])
+    feeds = site_feeds(Published(briefing), config, ["ar", "en"])
     assert sorted(feeds) == ["ar/actors/sdf/feed.xml", "ar/feed.xml", "en/actors/sdf/feed.xml", "en/feed.xml"]
     arabic = feedparser.parse(feeds["ar/actors/sdf/feed.xml"])
     assert (arabic.feed.title, arabic.feed.language) == ("قسد – موجز دير الزور", "ar")
@@ -94,7 +99,7 @@ def test_each_actor_has_a_feed_of_its_articles_in_each_language(config: SiteConf
 def test_an_entry_shows_its_lead_photo(config: SiteConfig) -> None:
     photo = Photo("road.jpg", "content/x/road.jpg", Localized("طريق", "A road"), Localized("وكالة", "Agency"),
                   Localized(), True, 2000, 1000, "ab" * 32, False)
-    feeds = site_feeds(_briefing(_article("a", PartialDate(2017, 8, 7), photos=(photo,))), config, ["en"])
+    feeds = site_feeds(_published(_article("a", PartialDate(2017, 8, 7), photos=(photo,))), config, ["en"])
     entry = etree.fromstring(feeds["en/feed.xml"]).find(f"{ATOM}entry")
     media = "{http://search.yahoo.com/mrss/}"
     content, thumbnail = entry.find(f"{media}group/{media}content"), entry.find(f"{media}group/{media}thumbnail")
@@ -102,25 +107,25 @@ def test_an_entry_shows_its_lead_photo(config: SiteConfig) -> None:
     assert dict(content.attrib) == {"url": url, "type": "image/jpeg", "medium": "image", "width": "1200",
                                     "height": "600"}
     assert dict(thumbnail.attrib) == {"url": url, "width": "1200", "height": "600"}
-    plain = site_feeds(_briefing(_article("a", PartialDate(2017, 8, 7))), config, ["en"])["en/feed.xml"]
+    plain = site_feeds(_published(_article("a", PartialDate(2017, 8, 7))), config, ["en"])["en/feed.xml"]
     assert b"mrss" not in plain
 
 
 def test_a_preview_reuses_a_feed_made_from_the_same_articles(config: SiteConfig) -> None:
     article = _article("a", PartialDate(2017, 8, 7))
     made: MadeFeeds = {}
-    first = site_feeds(_briefing(article), config, ["en"], made=made)
+    first = site_feeds(_published(article), config, ["en"], made=made)
     assert set(made) == {"en/feed.xml", "en/actors/sdf/feed.xml"}
-    again = site_feeds(_briefing(article), config, ["en"], made=made)
+    again = site_feeds(_published(article), config, ["en"], made=made)
     assert again["en/feed.xml"] is first["en/feed.xml"]
     edited = _article("a", PartialDate(2017, 8, 7), summary="Changed.")
-    changed = site_feeds(_briefing(edited), config, ["en"], made=made)
+    changed = site_feeds(_published(edited), config, ["en"], made=made)
     assert b"Changed." in changed["en/feed.xml"] and made["en/feed.xml"][1] is changed["en/feed.xml"]
-    older = site_feeds(_briefing(edited, _article("c", PartialDate(2017, 8, 6))), config, ["en"], made=made)
+    older = site_feeds(_published(edited, _article("c", PartialDate(2017, 8, 6))), config, ["en"], made=made)
     assert [entry.id for entry in feedparser.parse(older["en/feed.xml"]).entries] == [
         BASE + "en/articles/a/", BASE + "en/articles/c/"]  # the same first article, and one more after it
-    another = site_feeds(_briefing(edited, _article("b", PartialDate(2017, 8, 8))), config, ["en"], made=made)
+    another = site_feeds(_published(edited, _article("b", PartialDate(2017, 8, 8))), config, ["en"], made=made)
     assert feedparser.parse(another["en/feed.xml"]).entries[0].id == BASE + "en/articles/b/"
     renamed = config.__class__(**{**config.__dict__, "name": Localized("موجز", "Renamed")})
-    assert feedparser.parse(site_feeds(_briefing(edited), renamed, ["en"], made=made)["en/feed.xml"]).feed.title \
+    assert feedparser.parse(site_feeds(_published(edited), renamed, ["en"], made=made)["en/feed.xml"]).feed.title \
         == "Renamed"

@@ -8,6 +8,7 @@ from babel.dates import get_month_names
 from conftest import Project, write_minimal_article
 
 from build_tools.diagnostics import Report
+from build_tools.model.published import Published
 from build_tools.pipeline.load import load_briefing
 from build_tools.site.pages.build import build_pages
 from build_tools.site.pages.model import Name, PageModel
@@ -47,11 +48,11 @@ def tree(project: Project) -> Project:
     return project
 
 
-def pages_of(project: Project, include_drafts: bool = False) -> dict[str, PageModel]:
+def pages_of(project: Project, drafts: bool = False) -> dict[str, PageModel]:
     report = Report()
     loaded = load_briefing(project.root, report)
     assert report.errors == []
-    return {page.url: page for page in build_pages(loaded.briefing, loaded.config, include_drafts)}
+    return {page.url: page for page in build_pages(Published(loaded.briefing, drafts), loaded.config)}
 
 
 def test_every_page_has_a_counterpart_of_the_same_shape(tree: Project) -> None:
@@ -75,7 +76,7 @@ def test_home_lists_articles_newest_first_with_their_date_precision(tree: Projec
 
 def test_drafts_only_when_asked_and_marked(tree: Project) -> None:
     assert "ar/articles/2017-plans/" not in pages_of(tree)
-    with_drafts = pages_of(tree, include_drafts=True)
+    with_drafts = pages_of(tree, drafts=True)
     assert with_drafts["ar/articles/2017-plans/"].draft is True
     assert with_drafts["ar/"].view.articles[-1].date == "2017"
 
@@ -136,7 +137,7 @@ def test_source_page_shows_grade_and_articles_citing_it_directly_or_via(tree: Pr
 
 
 def test_archive_by_month(tree: Project) -> None:
-    groups = pages_of(tree, include_drafts=True)["en/archive/"].view.groups
+    groups = pages_of(tree, drafts=True)["en/archive/"].view.groups
     assert [(g.label, [(link.text, link.url, link.count) for link in g.links]) for g in groups] == [
         ("2017", [("September 2017", "en/archive/2017/09/", "1"), ("August 2017", "en/archive/2017/08/", "1"),
                   ("2017 — Month unknown", "en/archive/2017/", "1")])]

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..model.published import Published
 from ..pipeline.load import load_checked
 from ..site.opendata import FORMATS, export_files
 from .project import EXIT_CONTENT_ERRORS, EXIT_OK, Subcommands, add_root, project
@@ -26,8 +27,8 @@ def run(args: argparse.Namespace) -> int:
     if loaded is None or report.errors:
         sys.stdout.write(report.as_text())
         return EXIT_CONTENT_ERRORS
-    files = export_files(loaded.briefing, loaded.config.base_url, loaded.config.vocabularies, args.format,
-                         args.drafts)
+    files = export_files(Published(loaded.briefing, args.drafts), loaded.config.base_url,
+                         loaded.config.vocabularies, args.format)
     args.out.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
         partial = args.out / f".{name}.partial"

@@ -12,6 +12,7 @@ import pyuca
 from babel.dates import format_date, format_skeleton, get_month_names
 from babel.units import format_unit
 
+from ..languages import language
 from ..model.dates import PartialDate, Precision
 from ..text.arabic import normalize_arabic, without_article
 from ..text.charsets import ARABIC_DECIMAL_SEPARATOR, ARABIC_INDIC_DIGITS, WESTERN_DIGITS
@@ -33,7 +34,7 @@ def load_collation() -> None:
 
 def digits(text: str, lang: str, arabic_digits: str) -> str:
     """Western digits, or Arabic-Indic ones on Arabic pages when the site is set to ``arab``."""
-    return text.translate(_TO_ARABIC_INDIC) if lang == "ar" and arabic_digits == "arab" else text
+    return text.translate(_TO_ARABIC_INDIC) if language(lang).numbering(arabic_digits) == "arab" else text
 
 
 @lru_cache(maxsize=65536)
@@ -61,7 +62,7 @@ def sort_key(name: str, lang: str) -> tuple[int, ...]:
 
     Cached: the Unicode collation takes tens of microseconds a name, and the same names
     are sorted on many pages (an entity's related entities, the indexes)."""
-    text = without_article(normalize_arabic(name)) if lang == "ar" else name.casefold()
+    text = without_article(normalize_arabic(name)) if language(lang).script == "Arab" else name.casefold()
     key: tuple[int, ...] = _collator().sort_key(text)
     return key
 
@@ -75,6 +76,6 @@ def file_size(size: int, lang: str, locale: str, arabic_digits: str) -> str:
         unit, value = "digital-megabyte", size / 1_000_000
     long_name = lang == "ar" and unit == "digital-megabyte"  # CLDR's short Arabic megabyte is "م.ب"
     written = format_unit(value, unit, length="long" if long_name else "short", locale=locale, format="#,##0.#")
-    if lang == "ar" and arabic_digits == "arab":
+    if language(lang).numbering(arabic_digits) == "arab":
         written = written.replace(".", ARABIC_DECIMAL_SEPARATOR)
     return digits(written, lang, arabic_digits)

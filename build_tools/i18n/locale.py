@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from babel import Locale as BabelLocale
 from babel.lists import format_list
 
-from ..languages import direction, other_language
+from ..languages import Language, language
 from ..model.dates import PartialDate
 from ..model.entities import Localized
 from ..model.settings import SiteConfig, Term
@@ -41,13 +41,23 @@ class Locale:
         return self.date_locales[0]
 
     @property
+    def language(self) -> Language:
+        """What is fixed about the language (``languages``)."""
+        return language(self.lang)
+
+    @property
     def direction(self) -> str:
-        return direction(self.lang)
+        return self.language.direction
 
     @property
     def other(self) -> str:
         """The other language, which every page has a counterpart in."""
-        return other_language(self.lang)
+        return self.language.other
+
+    @property
+    def numbering(self) -> str:
+        """The numbering system its pages count in (CLDR's ``arab`` or ``latn``)."""
+        return self.language.numbering(self.arabic_digits)
 
     def t(self, key: str, **values: Any) -> str:
         """The interface string ``key``, with ``values`` filled in; a placeholder the page

@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
+from ..model.published import Published
 from ..model.settings import SiteConfig
 from ..pipeline.cache import ArticleCache
 from ..pipeline.load import LoadedBriefing
@@ -167,9 +168,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return self.problems.files(files, config)
         drafts = self.assignment.drafts if self.assignment else self.config.drafts or self.serving
         shared = self.assignment is None or self.assignment.shared
-        self.site = site = assemble_site(self.loaded.briefing, self.loaded.config, self.languages,
-                                         include_drafts=drafts, shared=shared, site_url=config.site_url or "",
-                                         memo=self.memo)
+        published = Published(self.loaded.briefing, drafts)
+        self.site = site = assemble_site(published, self.loaded.config, self.languages, shared=shared,
+                                         site_url=config.site_url or "", memo=self.memo)
         self.models = {model.src_uri: model for model in site.pages}
         self.records = PageRecords()
         self.once.rendered.clear()
@@ -181,7 +182,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.changes.mark(generated, site.generated, config, self.root / CONFIG_DIR)
         self.scripts.list_files(theme_files(files, config), vendored_files())
         # Every language's pages point at the photos' renditions, so each process lists them.
-        media = media_files(self.loaded.briefing.published(drafts), self.root)
+        media = media_files(published.articles, self.root)
         return _listed(files, config, [*generated, *_copies(config, media)], site if shared else None)
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,

@@ -27,6 +27,7 @@ from mkdocs.exceptions import Abort
 
 from ..i18n.formats import load_collation
 from ..messages import msg
+from ..model.published import Published
 from ..pipeline.load import LoadedBriefing
 from ..progress import SILENT, PageCount, Stages
 from ..publish.finishing import finish_site
@@ -50,7 +51,8 @@ def render_site(root: Path, site_dir: Path, loaded: LoadedBriefing, drafts: bool
     """The whole site in ``site_dir`` (which must be empty); what each page and search bundle was made from.
     With a previous build (``reuse``), its pages made from the same are linked, not rendered."""
     with stages.stage(msg("Photos and documents")):
-        media_files(loaded.briefing.published(drafts), root)  # made here, on every core, before the renderers fork
+        # made here, on every core, before the renderers fork
+        media_files(Published(loaded.briefing, drafts).articles, root)
     load_collation()
     workers: list[_Worker] = []
     count = PageCount()

@@ -46,11 +46,6 @@ class Briefing:
     def tags(self) -> dict[str, Tag]:
         return cast(dict[str, Tag], self.entities["tag"])
 
-    def published(self, include_drafts: bool = False) -> list[Article]:
-        """The articles the site shows: drafts, and articles scheduled after ``now``, only
-        when asked (a preview, ``--drafts``). The one place that decides what is out."""
-        return [article for article in self.articles.values() if include_drafts or article.is_out(self.now)]
-
     def last_changed(self) -> datetime.date | None:
         """The newest date an article gives (published, updated or corrected)."""
         return max(((a.updated or a.date).earliest for a in self.articles.values()), default=None)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..languages import direction
-from ..model.briefing import Briefing
+from ..model.published import Published
 from ..model.settings import SiteConfig
 from . import urls
 from .edition import Edition
@@ -58,26 +58,26 @@ class SiteFiles:
     editions: dict[str, Edition]
 
 
-def assemble_site(briefing: Briefing, config: SiteConfig, languages: Iterable[str], *, include_drafts: bool,
-                  shared: bool, site_url: str, memo: Memo | None = None) -> SiteFiles:
+def assemble_site(published: Published, config: SiteConfig, languages: Iterable[str], *, shared: bool,
+                  site_url: str, memo: Memo | None = None) -> SiteFiles:
     """The files of ``languages``; with ``shared``, also those of no language (the root
     page, open data, libraries). ``site_url``: the address the site is published at."""
     languages = tuple(languages)
     memo = memo or Memo()
-    pages = build_pages(briefing, config, include_drafts, languages, memo.article_pages)
+    pages = build_pages(published, config, languages, memo.article_pages)
     generated = [GeneratedFile(page.src_uri, page.markdown, page) for page in pages]
     generated += event_data_files(pages)
-    moved = redirect_pages(briefing, config, languages, include_drafts)
+    moved = redirect_pages(published, config, languages)
     generated += [GeneratedFile(path, html, html) for path, html in moved.items()]
-    feeds = site_feeds(briefing, config, languages, include_drafts, memo.feeds)
+    feeds = site_feeds(published, config, languages, memo.feeds)
     generated += [GeneratedFile(path, feed, feed) for path, feed in feeds.items()]
     copied: dict[str, Path] = {}
     if shared:
         root = with_policy_meta(root_page(config, site_url), config.map_tiles["url"])
         generated.append(GeneratedFile(ROOT_PAGE, root, root))
-        redirects = redirects_file(briefing, config, include_drafts)
+        redirects = redirects_file(published, config)
         generated.append(GeneratedFile(REDIRECTS_FILE, redirects, redirects))
-        data = export_files(briefing, config.base_url, config.vocabularies, include_drafts=include_drafts)
+        data = export_files(published, config.base_url, config.vocabularies)
         generated += [GeneratedFile(f"{DATA_DIR}/{name}", content, content) for name, content in data.items()]
         if config.share_image:
             share = config.share_image

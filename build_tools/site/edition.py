@@ -8,10 +8,9 @@ from typing import Any
 
 import nh3
 
-from ..languages import direction, other_language
+from ..languages import language
 from ..model.settings import SiteConfig
 from . import urls
-from .structured import OG_LOCALES
 
 
 CREDIT_TAGS = {"a", "b", "i", "span"}
@@ -50,7 +49,7 @@ class Edition:
 
     @classmethod
     def of(cls, config: SiteConfig, lang: str) -> Edition:
-        other = other_language(lang)
-        return cls(lang, direction(lang), other, config.name.get(lang) or "", config.strings[lang],
-                   urls.home(lang), urls.section(lang, "search"), urls.feed(urls.home(lang)), OG_LOCALES[lang],
-                   OG_LOCALES[other], _tiles_in(config.map_tiles, lang))
+        record = language(lang)
+        return cls(lang, record.direction, record.other, config.name.get(lang) or "", config.strings[lang],
+                   urls.home(lang), urls.section(lang, "search"), urls.feed(urls.home(lang)), record.og_locale,
+                   language(record.other).og_locale, _tiles_in(config.map_tiles, lang))

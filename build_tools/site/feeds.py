@@ -7,7 +7,7 @@ day of it (the feed's own date field, not shown as the article's date).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
@@ -17,6 +17,7 @@ from ..model.briefing import Briefing, articles_by_entity
 from ..model.dates import PartialDate
 from ..model.kinds import REGISTRIES
 from ..model.media import Photo
+from ..model.published import Published
 from ..model.settings import SiteConfig
 from . import urls
 
@@ -84,8 +85,8 @@ def _made_from(made: tuple[str, list[Article]], title: str, latest: list[Article
         old is new for old, new in zip(made_from, latest))
 
 
-def site_feeds(briefing: Briefing, config: SiteConfig, languages: Iterable[str],
-               include_drafts: bool = False, made: MadeFeeds | None = None) -> dict[str, bytes]:
+def site_feeds(published: Published, config: SiteConfig, languages: Iterable[str],
+               made: MadeFeeds | None = None) -> dict[str, bytes]:
     """Path → Atom document: per language, the site, every actor and every location.
 
     ``made`` carries feeds from one call to the next (a preview's rebuilds): a feed whose
@@ -93,11 +94,11 @@ def site_feeds(briefing: Briefing, config: SiteConfig, languages: Iterable[str],
     was made from is reused.
     """
     made = {} if made is None else made
-    articles = briefing.published(include_drafts)
+    briefing, articles = published.briefing, published.articles
     listing = articles_by_entity(articles)
     feeds: dict[str, bytes] = {}
 
-    def feed(title: str, page: str, lang: str, listed: list[Article]) -> None:
+    def feed(title: str, page: str, lang: str, listed: Sequence[Article]) -> None:
         path, latest = urls.feed(page), _latest(listed)
         kept = made.get(path)
         if kept is None or not _made_from(kept[0], title, latest):

@@ -24,6 +24,7 @@ from ..model.entities import Actor, Entity, Localized, Location, Source, Tag
 from ..model.events import ADMIN_KINDS, SIDES, Event
 from ..model.kinds import ACTOR, ARTICLE, BY_NAME, EVENT, LOCATION, SOURCE, TAG
 from ..model.media import Document, Photo
+from ..model.published import Published
 from ..model.settings import Term
 from . import urls
 
@@ -271,10 +272,10 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def export_files(briefing: Briefing, base_url: str, vocabularies: Vocabularies, formats: Iterable[str] = FORMATS,
-                 include_drafts: bool = False) -> dict[str, str]:
+def export_files(view: Published, base_url: str, vocabularies: Vocabularies,
+                 formats: Iterable[str] = FORMATS) -> dict[str, str]:
     """File name → content for each requested format."""
-    published = briefing.published(include_drafts)
+    briefing, published = view.briefing, view.articles
     event_records = events(briefing, published, vocabularies)
     records = {kind: [dataset.record(entity) for _, entity in sorted(briefing.entities[kind].items())]
                for kind, dataset in DATASETS.items()}

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from ..i18n.locale import Locale
 from ..languages import direction
-from ..model.briefing import Briefing
+from ..model.published import Published
 from ..model.kinds import ARTICLE, REGISTRIES
 from ..model.settings import SiteConfig
 from . import urls
@@ -38,21 +38,20 @@ class Move:
     new: str
 
 
-def moves(briefing: Briefing, include_drafts: bool) -> list[Move]:
+def moves(published: Published) -> list[Move]:
     """Every earlier id of a page the site has, entries first, each kind in its order."""
     found = []
     for kind in REGISTRIES:
-        for entity in briefing.entities[kind.name].values():
+        for entity in published.briefing.entities[kind.name].values():
             found += [Move(kind.name, old, entity.id) for old in entity.redirect_from]
-    for article in briefing.published(include_drafts):
+    for article in published.articles:
         found += [Move(ARTICLE.name, old, article.id) for old in article.redirect_from]
     return found
 
 
-def redirect_pages(briefing: Briefing, config: SiteConfig, languages: Iterable[str],
-                   include_drafts: bool) -> dict[str, str]:
+def redirect_pages(published: Published, config: SiteConfig, languages: Iterable[str]) -> dict[str, str]:
     """Site path (``ar/actors/OLD/index.html``) → the page sending readers on."""
-    found = moves(briefing, include_drafts)
+    briefing, found = published.briefing, moves(published)
     pages = {}
     for lang in languages:
         locale = Locale.of(config, lang)
@@ -78,12 +77,12 @@ def redirect_page(old_url: str, target: Link, locale: Locale, base_url: str) -> 
             f'dir="{direction(target.lang)}">{escape(target.text)}</a></p></body></html>')
 
 
-def redirects_file(briefing: Briefing, config: SiteConfig, include_drafts: bool) -> str:
+def redirects_file(published: Published, config: SiteConfig) -> str:
     """``/ar/actors/OLD/ /ar/actors/NEW/ 301``, a line for each move in each language; the
     paths start with ``base_url``'s, for a site published below a host's root."""
     prefix = urlsplit(config.base_url).path or "/"
     lines = []
-    for move in moves(briefing, include_drafts):
+    for move in moves(published):
         for lang in config.languages:
             old, new = urls.entity(lang, move.kind, move.old), urls.entity(lang, move.kind, move.new)
             lines.append(f"{prefix}{old} {prefix}{new} 301\n")

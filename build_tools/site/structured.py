@@ -16,7 +16,6 @@ from ..model.media import Photo
 from ..model.settings import SiteConfig
 from . import urls
 
-OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}
 WIKIDATA = "https://www.wikidata.org/wiki/"
 
 

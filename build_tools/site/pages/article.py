@@ -10,6 +10,7 @@ from babel.dates import format_time, get_timezone_gmt
 from ...diagnostics import Diagnostic
 from ...i18n.formats import digits
 from ...i18n.locale import Locale
+from ...languages import language
 from ...messages import said_in
 from ...model.articles import Article, Citation, Correction
 from ...model.dates import PartialDate
@@ -21,10 +22,6 @@ from .context import LanguagePages
 from .events import event_view
 from .figures import picture, placed_photo_markdown
 from .model import ArticleView, CitedSource, DatedText, DocumentLink, Gap, Link, Name, PageModel, Picture
-
-WORDS_PER_MINUTE = {"ar": 180, "en": 230}
-"""Silent reading of running text by adults: Arabic words, longer on average (attached
-articles and prepositions), are read fewer a minute than English ones."""
 
 ArticlePages = dict[tuple[str, str], tuple[tuple[Article, ...], PageModel]]
 """Article pages already made, by language and id, with what they were made from: the
@@ -111,7 +108,7 @@ def _byline(pages: LanguagePages, article: Article) -> list[Name | str]:
 
 def reading_minutes(text: str, lang: str) -> int:
     """Minutes a reader takes over ``text``, at least one."""
-    return max(1, round(len(text.split()) / WORDS_PER_MINUTE[lang]))
+    return max(1, round(len(text.split()) / language(lang).words_per_minute))
 
 
 def scheduled_banner(pages: LanguagePages, article: Article) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ...model.briefing import Briefing
+from ...model.published import Published
 from ...model.settings import SiteConfig
 from .actors import actor_pages
 from .archive import archive_pages
@@ -18,8 +18,8 @@ from .search import search_page
 from .sources import source_pages, tag_pages
 
 
-def build_pages(briefing: Briefing, config: SiteConfig, include_drafts: bool = False,
-                languages: Iterable[str] | None = None, made: ArticlePages | None = None) -> list[PageModel]:
+def build_pages(published: Published, config: SiteConfig, languages: Iterable[str] | None = None,
+                made: ArticlePages | None = None) -> list[PageModel]:
     """The pages of ``languages`` (default: every language of the site).
 
     ``made`` carries article pages from one call to the next (the rebuilds of a preview):
@@ -31,7 +31,7 @@ def build_pages(briefing: Briefing, config: SiteConfig, include_drafts: bool = F
     made = made if made is not None else {}
     result: list[PageModel] = []
     for lang in languages or config.languages:
-        pages = LanguagePages(briefing, config, lang, include_drafts)
+        pages = LanguagePages(published, config, lang)
         others = [*home_pages(pages), *article_pages(pages, made), *actor_pages(pages), *location_pages(pages),
                   *events_pages(pages), *source_pages(pages), *tag_pages(pages), *archive_pages(pages)]
         result += [*others, search_page(pages, others)]

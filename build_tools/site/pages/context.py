@@ -11,7 +11,8 @@ from typing import Any
 from ...i18n.locale import Locale
 from ...languages import direction
 from ...model.articles import Article
-from ...model.briefing import Briefing, articles_by_entity, events_in_time_order
+from ...model.briefing import articles_by_entity, events_in_time_order
+from ...model.published import Published
 from ...model.events import Event
 from ...model.related import related_articles
 from ...model.settings import SiteConfig
@@ -28,10 +29,11 @@ NAV_SECTIONS = ("actors", "locations", "sources", "tags", "archive", "search")
 class LanguagePages:
     """The pages of one language are built from this, by the builder of each page kind."""
 
-    def __init__(self, briefing: Briefing, config: SiteConfig, lang: str, include_drafts: bool) -> None:
+    def __init__(self, published: Published, config: SiteConfig, lang: str) -> None:
+        briefing = published.briefing
         self.briefing, self.config, self.lang = briefing, config, lang
         self.locale = Locale.of(config, lang)
-        self.articles = sorted(briefing.published(include_drafts), key=lambda a: (a.date.earliest, a.id),
+        self.articles = sorted(published.articles, key=lambda a: (a.date.earliest, a.id),
                                reverse=True)
         """The articles this language publishes, newest first."""
         self.listing = articles_by_entity(self.articles)

@@ -170,7 +170,7 @@ def _showing(pages: LanguagePages, shown: list[Event], first: list[Slot]) -> str
 def _script_strings(pages: LanguagePages) -> dict[str, str]:
     """The interface strings the page's script writes with, and the digits it counts in."""
     strings = {key: pages.locale.t(key) for key in SCRIPT_STRINGS}
-    strings["numbering"] = "arab" if pages.lang == "ar" and pages.locale.arabic_digits == "arab" else "latn"
+    strings["numbering"] = pages.locale.numbering
     return strings
 
 

@@ -24,7 +24,7 @@ SEARCH_STRINGS = ("search_none", "search_count_one", "search_count_two", "search
 def search_page(pages: LanguagePages, others: list[PageModel]) -> PageModel:
     """The search page of the language whose other pages are ``others``."""
     strings = {key: pages.locale.t(key) for key in SEARCH_STRINGS}
-    strings["numbering"] = "arab" if pages.lang == "ar" and pages.locale.arabic_digits == "arab" else "latn"
+    strings["numbering"] = pages.locale.numbering
     shown = {ARTICLE.name: bool(pages.articles)} | {kind.name: bool(pages.briefing.entities[kind.name])
                                                     for kind in REGISTRIES}
     groups = tuple(group for group, kinds in urls.SEARCH_GROUPS.items() if any(shown[kind.name] for kind in kinds))

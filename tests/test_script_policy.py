@@ -20,6 +20,7 @@ ALLOWED = AllowedScripts(inline={"var ok=1"}, files={"assets/map.js", "assets/ja
     "<script>var ok=1</script>",
     '<script src="../../assets/map.js" defer></script>',
     '<script src="/briefing/assets/javascripts/bundle.js"></script>',
+    '<script type="module" src="../../assets/map.js"></script>',
     '<script type="application/ld+json">{"a": "</p>"}</script>',
     '<script id="__config" type="application/json">{}</script>',
 ])
@@ -44,6 +45,9 @@ def test_a_page_may_hold_the_templates_scripts_the_themes_files_and_data(html: s
     "<script\n>alert(1)</script>",
     "<svg><script>alert(1)</script></svg>",
     '<script src="data:text/javascript,alert(1)"></script>',
+    '<script type="module" src="https://evil.example/assets/map.js"></script>',
+    '<script type="text/plain" src="../../assets/map.js"></script>',
+    '<script type="module" type="module" src="../../assets/map.js"></script>',
 ])
 def test_any_other_script_is_reported(html: str) -> None:
     assert foreign_scripts(f"<p>{html}</p>", ALLOWED, "en/articles", "/briefing/") != []

@@ -10,23 +10,10 @@ from ..content.loader import ArticleBundle, ContentFiles, TextFile
 from ..content.yamlfile import YamlDocument
 from ..diagnostics import DocumentPath, Report, did_you_mean, field_name, offset_position
 from ..messages import msg
-from ..model.events import SIDES
-from ..model.kinds import ARTICLE, explicit_links, word
+from ..model.kinds import ARTICLE, EVERY, KINDS, Path, explicit_links, word
 
-ANY = object()
-"""Stands for every index of a list in a reference path."""
-Pattern = tuple[object, ...]
-
-REFERENCES: dict[str, list[tuple[str, Pattern]]] = {
-    "actor": [("actor", ("affiliations", ANY, "actor"))],
-    "location": [("location", ("parent",))],
-    "article": [("actor", ("actors", ANY)), ("location", ("locations", ANY)), ("tag", ("tags", ANY)),
-                ("source", ("sources", ANY, "source")), ("source", ("sources", ANY, "via")),
-                ("source", ("documents", ANY, "source")), ("location", ("events", ANY, "location")),
-                *(("actor", ("events", ANY, "actors", side, ANY)) for side in SIDES),
-                ("source", ("events", ANY, "sources", ANY))],
-}
-"""Kind of file → (kind of the id, where in the file the id is)."""
+REFERENCES = {kind.name: kind.references for kind in KINDS if kind.references}
+"""Kind of file → (kind of the id, where in the file the id is), from the kinds table."""
 
 RECORDS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
     "actor": [("affiliations", ("actor", "relation"))],
@@ -53,11 +40,11 @@ def check_article_references(bundle: ArticleBundle, ids: dict[str, set[str]], re
         _check_explicit_links(text, ids, report)
 
 
-def _values_at(data: Any, pattern: Pattern, path: DocumentPath = ()) -> Iterator[tuple[DocumentPath, Any]]:
+def _values_at(data: Any, pattern: Path, path: DocumentPath = ()) -> Iterator[tuple[DocumentPath, Any]]:
     """Every value found along ``pattern`` in data of any shape (ids may be in invalid files)."""
     if not pattern:
         yield path, data
-    elif pattern[0] is ANY and isinstance(data, list):
+    elif pattern[0] is EVERY and isinstance(data, list):
         for index, item in enumerate(data):
             yield from _values_at(item, pattern[1:], (*path, index))
     elif isinstance(data, dict) and pattern[0] in data:

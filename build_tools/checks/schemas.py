@@ -20,12 +20,12 @@ import jsonschema_rs
 from ..content.yamlfile import YamlDocument
 from ..diagnostics import Diagnostic, DocumentPath, Report, Severity, did_you_mean, field_name
 from ..messages import Message, joined, msg
-from ..model.kinds import REGISTRIES
+from ..model.kinds import KINDS
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator, ValidationError
 
-DOCUMENT_KINDS = (*(kind.name for kind in REGISTRIES), "article-meta", "article-text", "site",
+DOCUMENT_KINDS = (*(kind.schema for kind in KINDS if kind.schema), "article-text", "site",
                   "authors")
 """Every kind of YAML document, each with ``site_config/schemas/KIND.schema.json``."""
 

@@ -21,7 +21,8 @@ _SCRIPT = re.compile(r"<script([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOT
 _ATTRIBUTE = re.compile(r"""([^\s=/"'>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 DATA_TYPES = frozenset({"application/json", "application/ld+json"})
 """Script types a browser never runs: Material's configuration, JSON-LD."""
-_FILE_ATTRIBUTES = frozenset({"src", "defer", "async"})
+_FILE_ATTRIBUTES = frozenset({"src", "defer", "async", "type"})
+"""What a script file's tag may say: where it is, when it runs, and that it is a module."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ def _allowed(script: re.Match[str], allowed: AllowedScripts, page_dir: str, root
         return True
     source = attributes.get("src")
     if source is None or not set(attributes) <= _FILE_ATTRIBUTES or script.group(2).strip():
+        return False
+    if attributes.get("type", "module") != "module":
         return False
     return _site_path(source, page_dir, root_path) in allowed.files
 

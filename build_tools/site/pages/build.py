@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from ...model.kinds import ACTOR, EVENT, IN_NAVIGATION, LOCATION, SOURCE, TAG
 from ...model.published import Published
 from ...model.settings import SiteConfig
 from .actors import actor_pages
@@ -16,6 +17,13 @@ from .locations import location_pages
 from .model import PageModel
 from .search import search_page
 from .sources import source_pages, tag_pages
+
+
+KIND_PAGES: dict[str, Callable[[LanguagePages], list[PageModel]]] = {
+    ACTOR.name: actor_pages, LOCATION.name: location_pages, EVENT.name: events_pages, SOURCE.name: source_pages,
+    TAG.name: tag_pages}
+"""The pages of each kind in the navigation: its index, and a page for each of its entries.
+The articles' pages are made apart (a preview keeps them from one build to the next)."""
 
 
 def build_pages(published: Published, config: SiteConfig, languages: Iterable[str] | None = None,
@@ -32,7 +40,9 @@ def build_pages(published: Published, config: SiteConfig, languages: Iterable[st
     result: list[PageModel] = []
     for lang in languages or config.languages:
         pages = LanguagePages(published, config, lang)
-        others = [*home_pages(pages), *article_pages(pages, made), *actor_pages(pages), *location_pages(pages),
-                  *events_pages(pages), *source_pages(pages), *tag_pages(pages), *archive_pages(pages)]
+        others = [*home_pages(pages), *article_pages(pages, made)]
+        for kind in IN_NAVIGATION:
+            others += KIND_PAGES[kind.name](pages)
+        others += archive_pages(pages)
         result += [*others, search_page(pages, others)]
     return result

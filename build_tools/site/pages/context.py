@@ -14,6 +14,7 @@ from ...model.articles import Article
 from ...model.briefing import articles_by_entity, events_in_time_order
 from ...model.published import Published
 from ...model.events import Event
+from ...model.kinds import EVENT, IN_NAVIGATION
 from ...model.related import related_articles
 from ...model.settings import SiteConfig
 from ...text.arabic import search_terms
@@ -23,7 +24,9 @@ from .links import EntityLinks
 from .model import EventView, NavItem, PageModel, Pagination, Picture, View
 from .paging import pagination
 
-NAV_SECTIONS = ("actors", "locations", "sources", "tags", "archive", "search")
+NAV_SECTIONS = (*(kind.plural for kind in IN_NAVIGATION), "archive", "search")
+"""The sections of the navigation: the index of each kind the table places there, then
+the archive and search."""
 
 
 class LanguagePages:
@@ -40,7 +43,7 @@ class LanguagePages:
         self.links = EntityLinks(briefing, self.locale)
         self.events = events_in_time_order(self.articles)[::-1]
         """The events these articles report, newest first: the open data's order, reversed."""
-        self.sections = [*NAV_SECTIONS[:2], "events", *NAV_SECTIONS[2:]] if self.events else list(NAV_SECTIONS)
+        self.sections = [section for section in NAV_SECTIONS if self.events or section != EVENT.plural]
         """The sections of the navigation: the events page only when there are events."""
         self.event_views: dict[tuple[str, bool], EventView] = {}
         """(event id, with its article) → the event as pages list it, made once (``events.event_view``)."""

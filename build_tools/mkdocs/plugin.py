@@ -33,9 +33,8 @@ from ..model.settings import SiteConfig
 from ..pipeline.cache import ArticleCache
 from ..pipeline.load import LoadedBriefing
 from ..pipeline.settings import CONFIG_DIR
-from ..progress import UNCOUNTED, PageCount
 from ..publish.finishing import finish_site
-from ..publish.incremental import NO_REUSE, IndexedBundle, RenderedPage, Reuse
+from ..publish.incremental import IndexedBundle, RenderedPage, Reuse
 from ..publish.media import media_files
 from ..publish.search import SearchIndexError, index_language
 from ..site import urls
@@ -49,7 +48,8 @@ from ..site.sitemap import SitemapEntry
 from ..site.vendor import vendored_files
 from .filters import RenderedOnce, bdi_filter, from_root, isolate
 from .incremental import PageRecords
-from .preview import Changes, Problems, exact_dirty_builds, load_logged, theme_files, tracked
+from .modes import Assignment, Mode
+from .preview import Changes, Problems, exact_dirty_builds, theme_files, tracked
 from .scripts import TemplateScripts
 from .timelimit import PageTimeLimit
 
@@ -66,27 +66,6 @@ class BriefingConfig(base.Config):
     """Index the built site with Pagefind (not under ``mkdocs serve``, to keep previews quick)."""
     page_time_limit = c.Type((int, float), default=30)
     """Seconds each step of rendering one page (its Markdown, its template) may take; 0: no limit."""
-
-
-@dataclass(frozen=True)
-class Assignment:
-    """What ``briefing build`` hands one MkDocs process: the content it has loaded and
-    checked, the languages this process renders, whether it also writes the files
-    shared by all languages, and whether drafts are published."""
-
-    loaded: LoadedBriefing
-    languages: tuple[str, ...]
-    shared: bool
-    drafts: bool
-    pages: PageCount | None = None
-    """Where this process counts the pages it renders, for the build's progress bar."""
-    reuse: Reuse = NO_REUSE
-    """The previous build of the site, whose pages made from the same are linked, not rendered."""
-
-
-def _page_count(assignment: Assignment | None) -> PageCount:
-    """Where pages are counted: nowhere unless ``briefing build`` asks (``mkdocs build``, ``serve``)."""
-    return assignment.pages if assignment and assignment.pages else UNCOUNTED
 
 
 @dataclass(frozen=True)
@@ -111,7 +90,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     """Lives from one rebuild of ``mkdocs serve`` to the next (it has ``on_startup``), keeping what they share."""
 
     def __init__(self) -> None:
-        self.serving = False
+        self.mode = Mode()
         self.root = Path()
         self.cache: ArticleCache | None = None
         self.memo: Memo | None = None
@@ -119,12 +98,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.changes = Changes()
         """Which generated files changed since the previous build, under ``mkdocs serve --dirty``."""
         self.dirty = False
-        self.assignment: Assignment | None = None
         self.loaded: LoadedBriefing | None = None
         self.site: SiteFiles | None = None
         self.models: dict[str, PageModel] = {}
         self.languages: tuple[str, ...] = ()
-        """The languages this process renders: all, unless ``briefing build`` assigned some."""
         self.once = RenderedOnce()
         self.time_limit = PageTimeLimit(0)
         """Also names the page being rendered (``time_limit.page``) when rendering fails."""
@@ -136,28 +113,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def assign(self, assignment: Assignment) -> None:
         """Renders only the part of the site ``assignment`` names, from content already loaded."""
-        self.assignment = assignment
+        self.mode = Mode(assignment=assignment)
 
     def rendered(self) -> Rendered:
         return Rendered.of(self.models.values(), self.records)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        self.serving = command == "serve"
-        self.cache = ArticleCache() if self.serving else None
-        self.memo = Memo() if self.serving else None
-        self.dirty = self.serving and dirty
+        serving = command == "serve"
+        self.mode = Mode(serving, self.mode.assignment)
+        self.cache = ArticleCache() if serving else None
+        self.memo = Memo() if serving else None
+        self.dirty = serving and dirty
         self.problems = Problems()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.time_limit = PageTimeLimit(self.config.page_time_limit)
         self.root = root = Path(self.config.root or Path(config.config_file_path).parent)
         config.watch.append(str(root / CONFIG_DIR))
-        if self.serving:
-            self.loaded = self.problems.load(root, self.cache)
-        else:
-            self.loaded = self.assignment.loaded if self.assignment else _load(root, self.cache)
+        self.loaded = self.mode.load(root, self.cache, self.problems)
         if self.loaded is not None:
-            self.languages = self.assignment.languages if self.assignment else tuple(self.loaded.config.languages)
+            self.languages = self.mode.languages(self.loaded)
             _configure(config, self.loaded.config, self.languages)
         return config
 
@@ -166,18 +141,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.loaded is None:
             self.changes = Changes()  # the folder is emptied: the next build writes every file
             return self.problems.files(files, config)
-        drafts = self.assignment.drafts if self.assignment else self.config.drafts or self.serving
-        shared = self.assignment is None or self.assignment.shared
-        published = Published(self.loaded.briefing, drafts)
+        shared = self.mode.shared
+        published = Published(self.loaded.briefing, self.mode.drafts(self.config.drafts))
         self.site = site = assemble_site(published, self.loaded.config, self.languages, shared=shared,
                                          site_url=config.site_url or "", memo=self.memo)
         self.models = {model.src_uri: model for model in site.pages}
         self.records = PageRecords()
         self.once.rendered.clear()
         generated = [tracked(config, made.path, content=made.content) for made in site.generated]
-        pages = len(self.models) if self.assignment is None else self.records.mark(  # links what it can
-            generated, site.generated, Path(config.site_dir), self.assignment.reuse, self.loaded.matcher)
-        _page_count(self.assignment).expect(pages)
+        pages = len(self.models) if self.mode.finishes_site else self.records.mark(  # links what it can
+            generated, site.generated, Path(config.site_dir), self.mode.reuse, self.loaded.matcher)
+        self.mode.pages.expect(pages)
         if self.dirty:
             self.changes.mark(generated, site.generated, config, self.root / CONFIG_DIR)
         self.scripts.list_files(theme_files(files, config), vendored_files())
@@ -197,7 +171,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        return self.scripts.read(_prepared(env, self.once, self.assignment), config)
+        return self.scripts.read(_prepared(env, self.once, self.mode.reuse.templates), config)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         model = self.models.get(page.file.src_uri)
@@ -221,10 +195,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if model is None:
             return output
         self.time_limit.stop()
-        _page_count(self.assignment).rendered()
+        self.mode.pages.rendered()
         scripts = self.scripts.of_page(output, page.file.dest_uri, config.site_url)
         self.records.rendered(page.file.dest_uri, scripts)
-        return _with_policy(with_direction(output, model.lang), self.loaded, scripts, skip=self.serving)
+        return _with_policy(with_direction(output, model.lang), self.loaded, scripts, skip=self.mode.serving)
 
     def on_template_context(self, context: TemplateContext, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:
@@ -236,7 +210,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
         scripts = self.scripts.of_page(output, template_name, config.site_url)  # 404.html, sitemap.xml
         self.records.rendered(template_name, scripts)
-        return _with_policy(output, self.loaded, scripts, skip=self.serving or not template_name.endswith(".html"))
+        skip = self.mode.serving or not template_name.endswith(".html")
+        return _with_policy(output, self.loaded, scripts, skip=skip)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.time_limit.stop()
@@ -248,26 +223,25 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.problems.write(site_dir, self.root, config.theme["language"])
             return
         assert self.loaded is not None
-        if self.config.search and not self.serving:
-            reuse = self.assignment.reuse if self.assignment else NO_REUSE
-            self.records.bundles = _index_search(site_dir, self.models.values(), self.records, reuse)
-        elif self.serving:
+        if self.mode.indexes_search(self.config.search):
+            self.records.bundles = _index_search(site_dir, self.models.values(), self.records, self.mode.reuse)
+        elif self.mode.serving:
             log.info("preview: search is not indexed (it takes longer than the pages); "
                      "briefing build indexes it")
-        if self.assignment is None:  # else briefing build finishes the site
+        if self.mode.finishes_site:
             rendered = self.rendered()
             finish_site(site_dir, self.loaded.config, self.loaded.briefing, rendered.pages, rendered.inline_scripts)
 
 
-def _prepared(env: Environment, once: RenderedOnce, assignment: Assignment | None) -> Environment:
+def _prepared(env: Environment, once: RenderedOnce, compiled: Path | None) -> Environment:
     """Every value a template prints escaped (Material's templates too), unless it is markup
     the site's own code made; the templates' filters and ``once``; the templates compiled by
     an earlier build in the same context."""
     env.autoescape = True
     env.filters.update(isolate=isolate, bdi=bdi_filter, from_root=from_root)
     env.globals["once"] = once.render
-    if assignment and assignment.reuse.templates:
-        env.bytecode_cache = CompiledTemplates(str(assignment.reuse.templates))
+    if compiled:
+        env.bytecode_cache = CompiledTemplates(str(compiled))
     return env
 
 
@@ -369,10 +343,3 @@ def _index_search(site_dir: Path, models: Iterable[PageModel], records: PageReco
                 for bundle in index_language(site_dir, model.lang, model.view.bundles, fingerprints, reuse)]
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from None
-
-
-def _load(root: Path, cache: ArticleCache | None) -> LoadedBriefing:
-    loaded, report = load_logged(root, cache)
-    if loaded is None or report.errors:
-        raise PluginError("content has errors; run 'briefing check':\n" + report.as_text())
-    return loaded

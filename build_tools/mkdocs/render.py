@@ -34,7 +34,8 @@ from ..publish.finishing import finish_site
 from ..publish.incremental import NO_REUSE, Reuse
 from ..publish.media import media_files
 from ..publish.output import describe_os_error
-from .plugin import Assignment, BriefingPlugin, Rendered
+from .modes import Assignment
+from .plugin import BriefingPlugin, Rendered
 
 _FORK = multiprocessing.get_context("fork")
 POLL_SECONDS = 0.1

@@ -75,7 +75,7 @@ def test_html_of_every_page_kind_is_valid(sample_site: Path) -> None:
 
 
 ATTACHED = re.compile("[وف]?(?:[بك]?ال|لل|[بكل])?")
-"""The attached prefixes the README documents, written out again here."""
+"""The attached prefixes the documentation lists (docs/pages/reference/names.md), written out again here."""
 VOWELS = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 

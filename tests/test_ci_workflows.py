@@ -236,7 +236,7 @@ def test_every_host_builds_with_one_python_and_one_command() -> None:
     assert command == "pip install -e . -c constraints.txt && briefing build --check-links"
     assert f"Build command:          {command}" in (REPO / "wrangler.toml").read_text(encoding="utf-8")
     for guide in ("en", "ar"):
-        assert command in (REPO / f"docs/editors-guide.{guide}.md").read_text(encoding="utf-8")
+        assert command in (REPO / f"docs/pages/editors-guide.{guide}.md").read_text(encoding="utf-8")
     assert netlify["build"]["publish"] == wrangler["pages_build_output_dir"] == "site"
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", wrangler["name"])
     assert datetime.date.fromisoformat(wrangler["compatibility_date"]) <= datetime.date.today()

@@ -128,9 +128,10 @@ PRECISE_AND_NOT = EVENT + """\
 """
 
 def documented_event_columns() -> dict[str, str]:
-    """The README's table of events.csv: column → its type (text, integer or decimal), in order."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    table = readme.split("The columns of `events.csv`", 1)[1].split("\n\n", 2)[1]
+    """The documentation's table of events.csv (docs/pages/reference/open-data.md): column → its
+    type (text, integer or decimal), in order."""
+    page = (REPO / "docs/pages/reference/open-data.md").read_text(encoding="utf-8")
+    table = page.split("The columns of `events.csv`", 1)[1].split("\n\n", 2)[1]
     columns = {}
     for row in table.splitlines()[2:]:
         names, kind = row.split(" | ")[:2]

@@ -13,7 +13,7 @@ from conftest import REPO
 
 from build_tools.cli import main
 
-GUIDES = {lang: REPO / "docs" / f"editors-guide.{lang}.md" for lang in ("en", "ar")}
+GUIDES = {lang: REPO / "docs" / "pages" / f"editors-guide.{lang}.md" for lang in ("en", "ar")}
 COMMAND = re.compile(r"\.venv/bin/briefing ([^`<\n]+)")
 
 

@@ -82,7 +82,7 @@ def test_suggest_on_the_sample_finds_everything_listed_and_nothing_else(capsys) 
 
 
 ATTACHED = "(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
-"""The attached prefixes the README documents, written out again here."""
+"""The attached prefixes the documentation lists (docs/pages/reference/names.md), written out again here."""
 
 
 def named(article: Path, kind: str, id_: str) -> int:

@@ -1,6 +1,6 @@
-"""Promises of the README that no other test held to: home pagination, the root redirect,
-open data columns as documented, drafts in exports, names shared on purpose, feed limits
-and the timestamps of articles dated to the month or the year."""
+"""Promises of the documentation (README.md, docs/pages/) that no other test held to: home
+pagination, the root redirect, open data columns as documented, drafts in exports, names shared on purpose,
+feed limits and the timestamps of articles dated to the month or the year."""
 
 from __future__ import annotations
 
@@ -77,10 +77,10 @@ def test_the_root_sends_readers_to_the_default_language(sample_site: Path) -> No
 
 
 def documented_columns() -> dict[str, list[str]]:
-    """The open data table of the README: file → the fields it lists, in order (the events
-    files have a table of their own, read by ``test_events``)."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    rows = re.findall(r"^\| `(\w+\.(?:csv|json|geojson))` \| (.+) \|$", readme, re.MULTILINE)
+    """The open data table of the documentation: file → the fields it lists, in order (the
+    events files have a table of their own, read by ``test_events``)."""
+    page = (REPO / "docs/pages/reference/open-data.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(\w+\.(?:csv|json|geojson))` \| (.+) \|$", page, re.MULTILINE)
     columns = {}
     for name, described in rows:
         if name.startswith("events."):

@@ -44,7 +44,8 @@ def test_yaml_parser_returns_data_or_a_positioned_error(text: str) -> None:
 
 
 def only_plain_data(data: object) -> bool:
-    """The README's promise: nothing but text, numbers, booleans and null, in lists and mappings."""
+    """The promise of docs/pages/operating/reliability-security.md: nothing but text, numbers,
+    booleans and null, in lists and mappings."""
     if isinstance(data, list):
         return all(only_plain_data(item) for item in data)
     if isinstance(data, dict):

@@ -2,8 +2,8 @@
 
 The same files are in the built site under ``data/`` and written by ``briefing export``.
 Each exported kind has a ``Dataset``: its JSON record and its CSV row; the files are
-named after the kind's plural (``actors.json``). Their fields are documented in the
-README; keep the two in step.
+named after the kind's plural (``actors.json``). Their fields are documented in
+docs/pages/reference/open-data.md; keep the two in step.
 """
 
 from __future__ import annotations
@@ -201,7 +201,7 @@ EVENT_COLUMNS = [
     "location", "latitude", "longitude", "geo_precision", "where_prec", "source", "notes", "notes_ar",
     "fatalities", "best", "low", "high", "article_id", "event_type_id", "sub_event_type_id", "location_id",
     "located_by", *(f"{side}_ids" for side in SIDES), "source_ids"]
-"""The columns of events.csv, in order (documented in the README)."""
+"""The columns of events.csv, in order (documented in docs/pages/reference/open-data.md)."""
 
 
 def _article_row(a: Record) -> Record:

@@ -5,8 +5,8 @@ A message is written in English, with named placeholders, and kept with them:
 ``msg("unknown {kind} '{id}'", kind=..., id=...)`` is the English text (a ``str``, so it
 prints, compares and pickles as one) that can still be said in Arabic later, once the
 editor's language is known. The Arabic catalog is ``build_tools/locale/ar/LC_MESSAGES/
-briefing.po``; ``pybabel extract -k msg`` finds every message (see docs/pages/developing/extending.md, "A message"), and a
-test checks the catalog has all of them.
+briefing.po``; ``pybabel extract -k msg`` finds every message (see "A message" in
+docs/pages/developing/extending.md), and a test checks the catalog has all of them.
 """
 
 from __future__ import annotations

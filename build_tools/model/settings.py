@@ -21,6 +21,8 @@ class Term:
     """For an event sub-type, the event type it belongs to."""
     plural: Localized | None = None
     """For an actor type, the heading of a group of them ("Armed groups")."""
+    colour: str | None = None
+    """For an event type, the colour of its bars and swatches, ``#RRGGBB``."""
 
 
 @dataclass(frozen=True)

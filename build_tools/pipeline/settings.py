@@ -8,6 +8,7 @@ Nothing in content can be checked without them, so any problem here stops the ru
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,10 @@ from ..model.settings import ShareImage, SiteConfig, Term
 CONFIG_DIR = "site_config"
 
 # Which vocabulary lists the values allowed by which schema field.
+COLOURED = "event_types"
+"""The vocabulary whose terms each have a colour."""
+COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+
 VOCABULARY_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "actor_types": ("actor", ("properties", "type")),
     "location_kinds": ("location", ("properties", "kind")),
@@ -248,6 +253,7 @@ def _vocabularies(document: YamlDocument, schemas: SchemaSet,
             result[name][str(term)] = Term(
                 Localized(labels["ar"], labels["en"]), _localized(labels.get("inverse")),
                 str(labels["type"]) if "type" in labels else None, _localized(labels.get("plural")),
+                _colour(document, name, str(term), labels.get("colour"), report),
             )
         allowed = schemas.enum_at(kind, *pointer)
         if sorted(result[name]) != sorted(allowed):
@@ -257,6 +263,19 @@ def _vocabularies(document: YamlDocument, schemas: SchemaSet,
                              allowed=sorted(allowed)), "site-config")
     _check_sub_types(document, result, report)
     return result
+
+
+def _colour(document: YamlDocument, vocabulary: str, term: str, written: object, report: Report) -> str | None:
+    """An event type's colour, ``#RRGGBB``: written into the site's stylesheet, so nothing
+    else (``red; } body {…``) is let through."""
+    if vocabulary != COLOURED:
+        return None
+    if isinstance(written, str) and COLOUR.fullmatch(written):
+        return written.lower()
+    report.error(document.origin.at(vocabulary, term, "colour"),
+                 msg("event type '{term}' needs a colour written #RRGGBB (colour: \"#d55e00\"), for its bars and "
+                     "swatches", term=term), "site-config")
+    return None
 
 
 def _localized(labels: object) -> Localized | None:

@@ -26,6 +26,7 @@ from .pages.article import ArticlePages
 from .pages.build import build_pages
 from .pages.model import EventsView, PageModel
 from .redirects import REDIRECTS_FILE, redirect_pages, redirects_file
+from .styles import STYLESHEET, event_type_css
 from .vendor import vendored_files
 
 DATA_DIR = "data"
@@ -77,6 +78,8 @@ def assemble_site(published: Published, config: SiteConfig, languages: Iterable[
         generated.append(GeneratedFile(ROOT_PAGE, root, root))
         redirects = redirects_file(published, config)
         generated.append(GeneratedFile(REDIRECTS_FILE, redirects, redirects))
+        styles = event_type_css(config.vocabularies)
+        generated.append(GeneratedFile(STYLESHEET, styles, styles))
         data = export_files(published, config.base_url, config.vocabularies)
         generated += [GeneratedFile(f"{DATA_DIR}/{name}", content, content) for name, content in data.items()]
         if config.share_image:

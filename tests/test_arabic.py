@@ -85,13 +85,12 @@ def test_two_letters_always_remain() -> None:
     assert [arabic.search_form(word) for word in ("بل", "ول", "وبل", "لله")] == ["بل", "ول", "بل", "له"]
 
 
-def _search_box(terms: list[str], function: str = "briefingArabicQuery") -> list:
-    """What the reader's search box makes of each term (``window.FUNCTION``), run in Node."""
+def _search_box(terms: list[str], function: str = "arabicQuery") -> list:
+    """What the reader's search box makes of each term (the module's ``FUNCTION``), run in Node."""
     require(shutil.which("node") is not None, "node", "apt-get install nodejs")
-    program = ("const fs = require('fs'); global.window = {}; global.document = {getElementById: () => null};"
-               f"eval(fs.readFileSync({json.dumps(str(SEARCH_SCRIPT))}, 'utf8'));"
-               "const terms = JSON.parse(fs.readFileSync(0, 'utf8'));"
-               f"process.stdout.write(JSON.stringify(terms.map(t => window.{function}(t))));")
+    program = ("const fs = require('fs'); const terms = JSON.parse(fs.readFileSync(0, 'utf8'));"
+               f"import({json.dumps(SEARCH_SCRIPT.as_uri())}).then(module =>"
+               f" process.stdout.write(JSON.stringify(terms.map(t => module.{function}(t)))));")
     result = subprocess.run(["node", "-e", program], input=json.dumps(terms), capture_output=True, text=True,
                             check=True)
     return json.loads(result.stdout)
@@ -107,7 +106,7 @@ def test_the_search_box_folds_every_word_of_the_sample_as_the_index_does() -> No
 def test_the_search_box_looks_words_up_by_the_forms_the_index_holds() -> None:
     words = sorted(set(arabic._ARABIC_WORD.findall(SAMPLE.read_text(encoding="utf-8"))))
     words += [word for _, word in PREFIXED] + ["بين", "بر", "دَيْرِ", "ﷺ", "ق\u200cسد"]
-    assert _search_box(words, "briefingSearchForms") == [arabic.search_forms(word) for word in words]
+    assert _search_box(words, "searchForms") == [arabic.search_forms(word) for word in words]
 
 
 def test_the_search_box_folds_every_arabic_character_as_the_index_does() -> None:

@@ -42,10 +42,23 @@ def sample_site(tmp_path_factory) -> Path:
 
 
 def _shown(page) -> dict[str, object]:
-    return page.evaluate("""() => ({
-        listed: [...document.querySelectorAll('[data-briefing=event-list] > li')].map(li => li.dataset.type),
-        mapped: window.briefingEvents.cluster.getLayers().length,
-        status: document.querySelector('[data-briefing=event-status]').textContent})""")
+    """The events listed (their types), how many the map shows (each cluster counts its own,
+    as its number says), and the status line."""
+    return page.evaluate("""() => {
+        const map = document.querySelector('[data-briefing=events-map]');
+        const clustered = [...map.querySelectorAll('.marker-cluster')].map(icon => Number(icon.textContent));
+        return {
+            listed: [...document.querySelectorAll('[data-briefing=event-list] > li')].map(li => li.dataset.type),
+            mapped: map.querySelectorAll('.leaflet-marker-icon:not(.marker-cluster)').length
+                + clustered.reduce((sum, count) => sum + count, 0),
+            status: document.querySelector('[data-briefing=event-status]').textContent};
+    }""")
+
+
+def _drawn(page) -> bool:
+    """Whether the page's script has drawn the map and shown the filters."""
+    return page.evaluate("""() => !!document.querySelector('[data-briefing=events-map].leaflet-container')
+        && !document.querySelector('[data-briefing=event-filters]').hidden""")
 
 
 def _digits(text: str, lang: str) -> str:
@@ -67,7 +80,7 @@ def test_the_events_page_maps_and_filters_without_a_server(new_context, sample_s
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url) if request.url.endswith(".json") else None)
     page.goto(site_url + f"{lang}/events/")
-    wait_until(page, lambda: page.evaluate("!!window.briefingEvents"))
+    wait_until(page, lambda: _drawn(page))
     # First: the newest periods up to 200 events: August and September 2017 (2 × 80).
     first = [event for event in EVENTS if event[0] >= "2017-08"]
     wait_until(page, lambda: _shown(page)["mapped"] == _expected(first)[1])
@@ -80,15 +93,16 @@ def test_the_events_page_maps_and_filters_without_a_server(new_context, sample_s
     page.select_option("[data-briefing=event-filters] select[name=from]", "2016-09")
     wait_until(page, lambda: len(_shown(page)["listed"]) == len(EVENTS))
     total, mapped = _expected(EVENTS)
-    assert _shown(page)["mapped"] == mapped
+    wait_until(page, lambda: _shown(page)["mapped"] == mapped)  # once the clusters' animation is over
     assert _shown(page)["status"] == _digits(STATUS[lang].format(count=total, unmapped=total - mapped), lang)
     assert any(url.endswith(f"/{lang}/events/2016-09.json") for url in fetched)
 
     page.get_by_label(LABELS[lang]["battles"], exact=True).uncheck()
     others = [event for event in EVENTS if event[1] != "battles"]
     wait_until(page, lambda: len(_shown(page)["listed"]) == len(others))
+    wait_until(page, lambda: _shown(page)["mapped"] == _expected(others)[1])
     shown = _shown(page)
-    assert shown["mapped"] == _expected(others)[1] and "battles" not in shown["listed"]
+    assert "battles" not in shown["listed"]
     unmapped = len(others) - _expected(others)[1]
     assert shown["status"] == _digits(STATUS[lang].format(count=len(others), unmapped=unmapped), lang)
 
@@ -125,7 +139,7 @@ def test_the_events_pages_have_no_serious_axe_violation(new_context, site_url: s
     page = context.new_page()
     page.goto(site_url + f"{lang}/{path}")
     if path == "events/":
-        wait_until(page, lambda: page.evaluate("!!window.briefingEvents"))
+        wait_until(page, lambda: _drawn(page))
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     context.close()

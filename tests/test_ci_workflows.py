@@ -23,7 +23,7 @@ WORKFLOWS = REPO / ".github/workflows"
 PYTHON = "3.11"
 """The one Python every host builds with: the oldest pyproject.toml accepts."""
 TOOL_FOLDERS = ["build_tools/**", "tests/**", "overrides/**", "benchmarks/**", "site_config/schemas/**"]
-PACKAGING = ["package.json", "package-lock.json", "pyproject.toml", "constraints.txt", "mkdocs.yml"]
+PACKAGING = ["package.json", "package-lock.json", "eslint.config.js", "pyproject.toml", "constraints.txt", "mkdocs.yml"]
 EXPRESSION = re.compile(r"\$\{\{\s*(.+?)\s*\}\}")
 PULL_REQUEST_EXPRESSIONS = {
     "github.event.pull_request.number": "12",

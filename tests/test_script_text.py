@@ -159,7 +159,7 @@ def _listed_text(page) -> str:
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_the_events_map_popups_and_filtered_list_show_names_as_text(page, site_url: str, lang: str) -> None:
     page.goto(f"{site_url}{lang}/events/")
-    wait_until(page, lambda: page.evaluate("!!window.briefingEvents && briefingEvents.cluster.getLayers().length"))
+    wait_until(page, lambda: page.locator("[data-briefing=events-map] .leaflet-marker-icon").count() > 0)
     listed = _listed_text(page)
     for name in _names(lang, "syria", "town", "army", "group", "title"):
         assert name in listed

@@ -137,7 +137,7 @@ def without_article(text: str) -> str:
 
 def search_form(word: str) -> str:
     """One Arabic word folded and without its attached prefixes: the form the search page
-    compares a query with an entity's names in (``briefingArabicQuery`` in
+    compares a query with an entity's names in (``arabicQuery`` in
     ``assets/arabic-search.js``); the index holds ``search_forms``."""
     return strip_attached_prefix(normalize_arabic(word))
 

@@ -89,7 +89,7 @@ def reserved_id(value: str) -> bool:
     """Whether an id belongs to the theme: Material's ids (``__config``, ``__drawer``,
     ``__search``, ``__palette_0``, ``__nav_1``…) and globals (``__md_scope``) all begin
     with ``__``; the site's are ``SITE_IDS``; and a name with a capital that a script
-    could read as a global (``L``, Leaflet's, ``briefingMap``) would shadow it too."""
+    could read as a global (``L``, Leaflet's) would shadow it too."""
     return value.startswith("__") or value in SITE_IDS or (
         _SCRIPT_NAME.fullmatch(value) is not None and value != value.lower())
 

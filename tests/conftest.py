@@ -51,12 +51,24 @@ class Project:
         return code, capsys.readouterr().out.splitlines()
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under mutmut, a mutant's tests run fastest first.
+BROWSER_FIXTURES = frozenset({"browser", "page", "new_context"})
+"""Fixtures that start Chromium (``browser_fixtures``): a test using one is a ``browser`` test."""
 
-    Mutmut passes the tests that cover a mutant in no particular order and stops at the
-    first failure: a unit test that kills the mutant in a millisecond would otherwise often
-    wait behind minutes of site builds. Their times are those of mutmut's own stats run."""
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks each test by what it needs (``browser``: Chromium; ``property``: hypothesis
+    tries many examples), so that ``-m "not browser and not slow"`` is a quick inner loop;
+    ``slow`` is marked where a test builds many sites.
+
+    Under mutmut, a mutant's tests run fastest first: mutmut passes the tests that cover a
+    mutant in no particular order and stops at the first failure, and a unit test that
+    kills the mutant in a millisecond would otherwise often wait behind minutes of site
+    builds. Their times are those of mutmut's own stats run."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+        if getattr(getattr(item, "function", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.property)
     durations = _mutmut_test_durations()
     if durations:
         items.sort(key=lambda item: durations.get(item.nodeid, math.inf))

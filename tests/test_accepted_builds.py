@@ -139,6 +139,7 @@ def written(project: Project, relative: str, text: str) -> None:
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=under_mutmut(),
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(example=EXAMPLES_STRATEGY)

@@ -61,6 +61,7 @@ def test_no_serious_or_critical_axe_violation(axe_page, site_url: str, lang: str
     assert serious == []
 
 
+@pytest.mark.slow
 def test_html_of_every_page_kind_is_valid(sample_site: Path) -> None:
     require(shutil.which("java") is not None and VNU.is_file(), "vnu (Java and vnu-jar)",
             "install a Java runtime and run npm ci")

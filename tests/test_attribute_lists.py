@@ -144,6 +144,7 @@ def article(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]], list[str]]:
 
 
 # --- The check -------------------------------------------------------------------------------------------------
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(article())
 def test_check_refuses_exactly_the_attributes_outside_the_allowlist_at_their_place(
@@ -178,6 +179,7 @@ def assert_within_the_allowlist(elements: list[html.HtmlElement]) -> None:
         assert not re.match(r"\s*([a-z][a-z0-9+.-]*:|//)", element.get("src", ""), re.IGNORECASE), element.get("src")
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(article())
 def test_the_sanitized_article_holds_no_attribute_outside_the_allowlist(
@@ -222,6 +224,7 @@ def _content(page: html.HtmlElement) -> list[html.HtmlElement]:
     return [element for element in article.iterdescendants() if element not in own]
 
 
+@pytest.mark.slow
 @BUILDS
 @given(article())
 def test_the_built_page_holds_no_attribute_outside_the_allowlist_nor_any_theme_id(

@@ -266,6 +266,7 @@ BODIES = st.lists(st.tuples(CONSTRUCTS, st.sampled_from([1, 7, 40, 300, 1100])),
 """Random Markdown syntax, each construct repeated from once to a thousand times."""
 
 
+@pytest.mark.slow
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(bodies=st.lists(BODIES, min_size=4, max_size=4))
 def test_whatever_check_accepts_builds(tmp_path_factory, bodies: list[str]) -> None:

@@ -65,6 +65,7 @@ def test_an_article_with_photos_has_no_serious_axe_violation(new_context, site_u
     assert [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")] == []
 
 
+@pytest.mark.slow
 def test_the_html_of_an_article_with_photos_is_valid(sample_site: Path) -> None:
     require(shutil.which("java") is not None and VNU.is_file(), "vnu (Java and vnu-jar)",
             "install a Java runtime and run npm ci")

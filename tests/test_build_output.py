@@ -222,6 +222,7 @@ def test_check_links_passes_the_sample_site(tmp_path: Path) -> None:
     assert build(copy_sample(tmp_path / "sample"), "--check-links") == 0
 
 
+@pytest.mark.slow
 def test_check_links_passes_a_synthetic_site_of_hundreds_of_articles(tmp_path: Path) -> None:
     write_corpus(tmp_path, articles=300)
     assert build(tmp_path, "--check-links") == 0

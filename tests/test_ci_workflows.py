@@ -125,6 +125,7 @@ def test_main_is_published_with_github_pages_from_the_last_build() -> None:
     assert cached["key"].endswith("${{ github.sha }}") and cached["key"].startswith(cached["restore-keys"])
 
 
+@pytest.mark.slow
 def test_each_step_of_the_content_workflow_runs_in_a_clean_clone(tmp_path: Path) -> None:
     """Every ``run:`` step in order, as the runner would: a clean copy, CI=true and
     GITHUB_ACTIONS=true, no node_modules, expressions only through ``env:``."""
@@ -242,6 +243,7 @@ def test_every_host_builds_with_one_python_and_one_command() -> None:
     assert datetime.date.fromisoformat(wrangler["compatibility_date"]) <= datetime.date.today()
 
 
+@pytest.mark.slow
 def test_netlify_builds_the_site_with_its_headers(tmp_path: Path) -> None:
     """netlify.toml's command, run as Netlify runs it in a copy of the project, builds the
     site with its ``_headers``; netlify.toml repeats none (a stale second policy would block

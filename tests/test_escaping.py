@@ -134,6 +134,7 @@ def marker(field: str) -> str:
 ALL_FIELDS = [*FIELDS, *(f"site_{key}_{lang}" for key in SITE_FIELDS for lang in ("ar", "en"))]
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.fixed_dictionaries(dict.fromkeys(ALL_FIELDS, HOSTILE)))
 def test_no_content_value_becomes_markup_in_any_output(tmp_path_factory: pytest.TempPathFactory,

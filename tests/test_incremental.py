@@ -278,6 +278,7 @@ def states(built_start: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     shutil.rmtree(folder)
 
 
+@pytest.mark.slow
 @settings(max_examples=IDENTITY_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edits=st.lists(st.sampled_from(EDITS), min_size=1, max_size=MOST_EDITS))
 @example(edits=[schedule_article, time_passes])
@@ -326,6 +327,7 @@ def test_a_renamed_actor_renders_again_the_pages_that_name_it(project: Project) 
     assert {"en/actors/sdf/index.html", "en/articles/2017-08-03-a0/index.html", "en/index.html"} <= again
 
 
+@pytest.mark.slow
 def test_publishing_an_article_indexes_again_only_the_search_bundles_it_changes(
         project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search_pages, "BUNDLE_PAGES", 2)

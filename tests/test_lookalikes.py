@@ -144,6 +144,7 @@ def _with_lookalike(words: list[str], table: dict[str, str], data: st.DataObject
     return name[:place] + data.draw(st.sampled_from(table[name[place]])) + name[place + 1:]
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data(), latin=st.booleans())
 def test_a_name_with_one_letter_swapped_for_a_lookalike_is_always_warned_of(data: st.DataObject,

@@ -70,6 +70,7 @@ def test_workers_die_on_sigterm_whatever_handler_the_build_set() -> None:
     assert all(default for _, default in results)
 
 
+@pytest.mark.slow
 def test_parallel_and_serial_checks_agree(archive: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     checked_by = tmp_path / "pids"
     check_mentions = pipeline.check_mentions

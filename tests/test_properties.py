@@ -82,6 +82,7 @@ def fuzzed_project(tmp_path_factory) -> Project:
     return project
 
 
+@pytest.mark.slow
 @FUZZ
 @given(file=st.sampled_from(["content/actors/sdf.yml", "content/articles/2017/2017-08-07-a/meta.yml",
                              "content/articles/2017/2017-08-07-a/ar.md", "content/articles/2017/2017-08-07-a/en.md"]),

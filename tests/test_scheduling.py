@@ -58,6 +58,7 @@ OUTSIDE_PAGES = ("index.html", "ar/index.html", "en/index.html", "ar/actors/sdf/
                  "data/articles.json")
 
 
+@pytest.mark.slow
 def test_a_scheduled_article_is_out_from_its_instant_and_an_incremental_build_is_then_a_clean_one(
         project: Project) -> None:
     _project(project)

@@ -45,6 +45,12 @@ class Project:
         return {str(p.relative_to(self.root)): hashlib.sha256(p.read_bytes()).hexdigest()
                 for p in sorted(self.root.rglob("*")) if p.is_file() and ".briefing-cache" not in p.parts}
 
+    def build(self, *args: str) -> Path:
+        """Runs ``briefing build`` in-process into the project's ``site/``, which must succeed."""
+        site = self.root / "site"
+        assert main(["build", "--root", str(self.root), "--site-dir", str(site), "--quiet", *args]) == 0
+        return site
+
     def check(self, capsys: pytest.CaptureFixture, *args: str) -> tuple[int, list[str]]:
         """Runs ``briefing check`` in-process: its exit code and the lines it printed."""
         code = main(["check", "--root", str(self.root), *args])

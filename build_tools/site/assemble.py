@@ -9,9 +9,9 @@ was made before, so that what is made from the same objects is reused (``Memo``)
 from __future__ import annotations
 
 import json
-from html import escape
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from ..languages import direction

@@ -12,7 +12,6 @@ from ..languages import language
 from ..model.settings import SiteConfig
 from . import urls
 
-
 CREDIT_TAGS = {"a", "b", "i", "span"}
 CREDIT_ATTRIBUTES = {"a": {"href", "hreflang", "lang"}, "span": {"lang", "dir"}}
 

@@ -13,7 +13,7 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from ..model.articles import Article
-from ..model.briefing import Briefing, articles_by_entity
+from ..model.briefing import articles_by_entity
 from ..model.dates import PartialDate
 from ..model.kinds import REGISTRIES
 from ..model.media import Photo
@@ -82,7 +82,7 @@ def _made_from(made: tuple[str, list[Article]], title: str, latest: list[Article
     """Whether a feed was made from this title and from these very articles, in this order."""
     made_title, made_from = made
     return made_title == title and len(made_from) == len(latest) and all(
-        old is new for old, new in zip(made_from, latest))
+        old is new for old, new in zip(made_from, latest, strict=True))
 
 
 def site_feeds(published: Published, config: SiteConfig, languages: Iterable[str],

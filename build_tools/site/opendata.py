@@ -91,7 +91,7 @@ class Dataset:
 
 DATASETS = {ACTOR.name: Dataset(_actor, _actor_row), LOCATION.name: Dataset(_location, _location_row),
             SOURCE.name: Dataset(_source, _source_row), TAG.name: Dataset(_tag, _tag_row)}
-"""How each registry kind is exported (every one is: tests/test_kinds.py holds the table to it)."""
+"""How each registry kind is exported (every one is: tests/checks/test_kinds.py holds the table to it)."""
 
 
 def locations_geojson(briefing: Briefing) -> Record:
@@ -277,8 +277,10 @@ def export_files(view: Published, base_url: str, vocabularies: Vocabularies,
     """File name → content for each requested format."""
     briefing, published = view.briefing, view.articles
     event_records = events(briefing, published, vocabularies)
-    records = {kind.name: [DATASETS[kind.name].record(entity) for _, entity in sorted(briefing.entities[kind.name].items())]
-               for kind in REGISTRIES}
+    records = {}
+    for kind in REGISTRIES:
+        entities = sorted(briefing.entities[kind.name].items())
+        records[kind.name] = [DATASETS[kind.name].record(entity) for _, entity in entities]
     records[ARTICLE.name] = articles(published, base_url)
     rows = {**{kind.name: DATASETS[kind.name].row for kind in REGISTRIES}, ARTICLE.name: _article_row}
     files: dict[str, str] = {}

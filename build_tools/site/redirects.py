@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 
 from ..i18n.locale import Locale
 from ..languages import direction
-from ..model.published import Published
 from ..model.kinds import ARTICLE, REGISTRIES
+from ..model.published import Published
 from ..model.settings import SiteConfig
 from . import urls
 from .headers import with_policy_meta

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..languages import other_language
 from ..model.articles import Article
 from ..model.briefing import Briefing
-from ..languages import other_language
 from ..model.entities import Actor, Location
 from ..model.media import Photo
 from ..model.settings import SiteConfig

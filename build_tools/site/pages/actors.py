@@ -7,8 +7,8 @@ from collections import defaultdict
 from ...model.entities import Actor, Affiliation
 from .. import urls
 from .context import LanguagePages
-from .events import events_section
 from .entity import entity_page, name_fields, related, timeline, wikidata_field
+from .events import events_section
 from .indexes import group_pages
 from .model import ActorView, Field, Group, Link, PageModel
 

@@ -18,7 +18,6 @@ from .model import PageModel
 from .search import search_page
 from .sources import source_pages, tag_pages
 
-
 KIND_PAGES: dict[str, Callable[[LanguagePages], list[PageModel]]] = {
     ACTOR.name: actor_pages, LOCATION.name: location_pages, EVENT.name: events_pages, SOURCE.name: source_pages,
     TAG.name: tag_pages}

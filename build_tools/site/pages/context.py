@@ -12,9 +12,9 @@ from ...i18n.locale import Locale
 from ...languages import direction
 from ...model.articles import Article
 from ...model.briefing import articles_by_entity, events_in_time_order
-from ...model.published import Published
 from ...model.events import Event
 from ...model.kinds import EVENT, IN_NAVIGATION
+from ...model.published import Published
 from ...model.related import related_articles
 from ...model.settings import SiteConfig
 from ...text.arabic import search_terms

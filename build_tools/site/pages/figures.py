@@ -45,5 +45,6 @@ def placed_photo_markdown(markdown: str, article: Article, page_url: str) -> tup
         if photo is None or not markdown.startswith(target, offset):
             continue
         placed.add(photo.file)
-        markdown = markdown[:offset] + posixpath.relpath(photo.fallback().path, folder) + markdown[offset + len(target):]
+        shown = posixpath.relpath(photo.fallback().path, folder)
+        markdown = markdown[:offset] + shown + markdown[offset + len(target):]
     return markdown, placed

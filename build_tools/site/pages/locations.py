@@ -10,8 +10,8 @@ from ...model.entities import Location
 from ...model.events import Event
 from .. import urls
 from .context import LanguagePages
-from .events import events_section
 from .entity import entity_page, name_fields, related, timeline, wikidata_field
+from .events import events_section
 from .indexes import tree_pages
 from .model import Field, Link, LocationView, MapPoint, PageModel, TreeNode
 

@@ -14,7 +14,8 @@ def not_found_sections(config: SiteConfig) -> list[NotFoundSection]:
     sections = []
     for lang in ordered:
         strings = config.strings[lang]
-        links = [Link(strings["home"], urls.home(lang), lang), Link(strings["search"], urls.section(lang, "search"), lang)]
+        links = [Link(strings["home"], urls.home(lang), lang),
+                 Link(strings["search"], urls.section(lang, "search"), lang)]
         sections.append(NotFoundSection(lang, direction(lang), strings["not_found_title"], strings["not_found_text"],
                                         links))
     return sections

@@ -10,7 +10,7 @@ from build_tools.diagnostics import Report
 from build_tools.model.dates import Precision
 from build_tools.pipeline.load import load_briefing
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SLUG = "2017-coalition-sdf-rift-deir-ez-zor"
 
 

@@ -1,14 +1,13 @@
-"""Small pieces: YAML positions, partial dates, Arabic normalization."""
+"""YAML as editors write it: values kept as written with their positions, duplicate
+keys, what is refused and where; front matter; merge-conflict markers."""
 
 from __future__ import annotations
 
 import pytest
 
+from build_tools.content.conflicts import conflict_markers
 from build_tools.content.frontmatter import FrontMatterError, split_front_matter
 from build_tools.content.yamlfile import YamlSyntaxError, parse_yaml
-from build_tools.model.dates import DateError, Precision, parse_partial_date
-from build_tools.text.arabic import arabic_share, normalize_arabic
-from build_tools.text.folding import name_key
 
 
 def test_yaml_keeps_dates_as_written_and_records_positions() -> None:
@@ -99,35 +98,13 @@ def test_front_matter_split() -> None:
         split_front_matter("title: t\n")
 
 
-@pytest.mark.parametrize("text, precision, earliest, latest", [
-    ("2017", Precision.YEAR, "2017-01-01", "2017-12-31"),
-    ("2016-02", Precision.MONTH, "2016-02-01", "2016-02-29"),
-    ("٢٠١٧-٠٨-٠٧", Precision.DAY, "2017-08-07", "2017-08-07"),
-])
-def test_partial_dates(text: str, precision: Precision, earliest: str, latest: str) -> None:
-    date = parse_partial_date(text)
-    assert (date.precision, date.earliest.isoformat(), date.latest.isoformat()) == (precision, earliest, latest)
-
-
-def test_partial_date_rejects_february_30() -> None:
-    with pytest.raises(DateError):
-        parse_partial_date("2017-02-30")
-
-
-@pytest.mark.parametrize("variant", ["إبراهيم", "ابراهيم", "إبْرَاهِيم", "إبـراهيم"])
-def test_arabic_spelling_variants_fold_together(variant: str) -> None:
-    assert normalize_arabic(variant) == "ابراهيم"
-
-
-def test_arabic_taa_marbuta_and_alif_maqsura() -> None:
-    assert normalize_arabic("الكردية") == normalize_arabic("الكرديه")
-    assert normalize_arabic("مصطفى") == normalize_arabic("مصطفي")
-
-
-def test_latin_names_ignore_case_hyphens_and_apostrophes() -> None:
-    assert name_key("Al-Jarba") == name_key("al jarba") == "al jarba"
-    assert name_key("People’s Units") == name_key("people's units")
-
-
-def test_arabic_share() -> None:
-    assert arabic_share("قسد SDF") == (0.5, 6)
+def test_merge_conflict_markers_are_git_s_and_only_git_s() -> None:
+    three_way = "a\n<<<<<<< HEAD\nours\n||||||| base\nold\n=======\ntheirs\n>>>>>>> branch\n"
+    assert conflict_markers(three_way) == [
+        (2, "'<<<<<<<' (start of the version on this branch)"), (4, "'|||||||' (start of the common ancestor)"),
+        (6, "'=======' (separator of the two versions)"), (8, "'>>>>>>>' (end of the other branch's version)")]
+    assert conflict_markers("Title\n=======\n\ntext\n") == []  # a heading's underline, alone
+    assert conflict_markers(">>>>>>> left alone\n") == [(1, "'>>>>>>>' (end of the other branch's version)")]
+    assert conflict_markers("|||||||\n") == [(1, "'|||||||' (start of the common ancestor)")]
+    assert conflict_markers("\n<<<<<<< HEAD\nours\n") == [(2, "'<<<<<<<' (start of the version on this branch)")]
+    assert conflict_markers("<<<<<<<< eight\n <<<<<<< indented\n<<<<<<<x\n") == []

@@ -1,5 +1,5 @@
 """The editors' workflow: scaffolding, GitHub annotations, corrections, hooks and VS Code
-(the CI and hosting files: tests/test_ci_workflows.py)."""
+(the CI and hosting files: tests/project/test_ci_workflows.py)."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from build_tools.model.entities import Actor, Localized, Location, Names
 from build_tools.pipeline.load import load_briefing
 from build_tools.text.matcher import Matcher
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SLUG = "2017-coalition-sdf-rift-deir-ez-zor"
 
 

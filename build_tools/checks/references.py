@@ -10,7 +10,7 @@ from ..content.loader import ArticleBundle, ContentFiles, TextFile
 from ..content.yamlfile import YamlDocument
 from ..diagnostics import DocumentPath, Report, did_you_mean, field_name, offset_position
 from ..messages import msg
-from ..model.kinds import ARTICLE, EVERY, KINDS, Path, explicit_links, word
+from ..model.kinds import ARTICLE, EVERY, KINDS, FieldPath, explicit_links, word
 
 REFERENCES = {kind.name: kind.references for kind in KINDS if kind.references}
 """Kind of file → (kind of the id, where in the file the id is), from the kinds table."""
@@ -40,7 +40,7 @@ def check_article_references(bundle: ArticleBundle, ids: dict[str, set[str]], re
         _check_explicit_links(text, ids, report)
 
 
-def _values_at(data: Any, pattern: Path, path: DocumentPath = ()) -> Iterator[tuple[DocumentPath, Any]]:
+def _values_at(data: Any, pattern: FieldPath, path: DocumentPath = ()) -> Iterator[tuple[DocumentPath, Any]]:
     """Every value found along ``pattern`` in data of any shape (ids may be in invalid files)."""
     if not pattern:
         yield path, data

@@ -74,6 +74,12 @@ class Mode:
         return self.assignment.reuse if self.assignment else NO_REUSE
 
     @property
+    def links_previous_pages(self) -> bool:
+        """Whether a page made from the same as the previous build's is linked from it
+        rather than rendered (``publish.incremental``): in a process of ``briefing build``."""
+        return self.assignment is not None
+
+    @property
     def finishes_site(self) -> bool:
         """Whether this process writes the sitemaps and headers (else ``briefing build`` does,
         once every language is rendered)."""

@@ -149,8 +149,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.records = PageRecords()
         self.once.rendered.clear()
         generated = [tracked(config, made.path, content=made.content) for made in site.generated]
-        pages = len(self.models) if self.mode.finishes_site else self.records.mark(  # links what it can
-            generated, site.generated, Path(config.site_dir), self.mode.reuse, self.loaded.matcher)
+        pages = self.records.mark(  # links what it can
+            generated, site.generated, Path(config.site_dir), self.mode.reuse, self.loaded.matcher,
+        ) if self.mode.links_previous_pages else len(self.models)
         self.mode.pages.expect(pages)
         if self.dirty:
             self.changes.mark(generated, site.generated, config, self.root / CONFIG_DIR)

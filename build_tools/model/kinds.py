@@ -27,7 +27,7 @@ class _Every:
 
 
 EVERY = _Every()
-Path = tuple[object, ...]
+FieldPath = tuple[object, ...]
 """Where in a file an id is: field names, list indexes or ``EVERY`` item of a list."""
 
 
@@ -41,7 +41,7 @@ class Kind:
     """The model class of one file of ``content/PLURAL/``; None: not a registry (articles)."""
     schema: str | None = None
     """Its files' JSON Schema, ``site_config/schemas/SCHEMA.schema.json``; None: no file of its own."""
-    references: tuple[tuple[str, Path], ...] = ()
+    references: tuple[tuple[str, FieldPath], ...] = ()
     """The ids its files name: (the kind of the id, where in the file), checked to exist,
     rewritten by ``briefing rename`` and found by ``briefing where``."""
     navigation: int | None = None

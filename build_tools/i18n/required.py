@@ -6,7 +6,8 @@ from __future__ import annotations
 
 INTERFACE_STRINGS = frozenset({
     "active_actors", "actors", "affiliations", "aliases", "all_events", "archive", "article_count", "articles",
-    "articles_between", "articles_of", "authors", "cited_by", "co_actors", "co_locations", "coordinates",
+    "articles_between", "articles_of", "authors", "cite_accessed", "cited_by", "co_actors", "co_locations",
+    "coordinates", "how_to_cite",
     "corrections", "description", "documents", "draft", "draft_banner", "draft_to_fill", "editor_note",
     "event_count", "events", "events_by_month", "events_by_year", "events_map", "events_showing", "events_unmapped",
     "fatalities", "feed", "filter_events", "footnote_back", "home", "in_other_language", "kind", "language_name",

@@ -18,6 +18,7 @@ from ...model.kinds import NAMED_IN_TEXT
 from ...model.translations import Status
 from .. import urls
 from ..structured import article_ld
+from .citing import citation_view
 from .context import LanguagePages
 from .events import event_view
 from .figures import picture, placed_photo_markdown
@@ -75,6 +76,7 @@ def article_page(pages: LanguagePages, article: Article) -> PageModel:
         documents=_documents(article, pages),
         events=[event_view(pages, event, with_article=False) for event in article.events],
         stale_original=_stale_original(article, pages.lang),
+        citation=citation_view(pages, article),
         related=links.cards(pages.related[article.id]))
     return pages.page(card.link.url, "article", card.link.text, view, title_lang=card.link.lang,
                       markdown=markdown, draft=article.is_draft, scheduled=scheduled_banner(pages, article),

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..html import Html
 from ..urls import source_path
+from .citing import CitationView
 
 
 @dataclass(frozen=True)
@@ -249,6 +250,7 @@ class ArticleView:
     events: list[EventView] = field(default_factory=list)
     related: list[ArticleCard] = field(default_factory=list)
     """The articles sharing the most actors and places with this one (``model.related``)."""
+    citation: CitationView | None = None
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,8 @@ def test_every_page_has_canonical_feed_open_graph_and_json_ld(site: Path) -> Non
         document = html.parse(str(path)).getroot()
         address = BASE + str(path.parent.relative_to(site)) + "/"
         assert document.xpath('//link[@rel="canonical"]/@href') == [address], path
-        alternates = document.xpath('//head/link[@rel="alternate"]')
+        alternates = document.xpath('//head/link[contains(concat(" ", @rel, " "), " alternate ")]')
+        assert [link.get("rel") for link in alternates] == ["alternate feed"]  # not Material's "alternate" alone
         assert [(link.get("type"), link.get("hreflang")) for link in alternates] == [("application/atom+xml", None)]
         assert (path.parent / alternates[0].get("href")).resolve() == (site / lang / "feed.xml").resolve(), path
         meta = {m.get("property"): m.get("content") for m in document.xpath("//meta[@property]")}

@@ -92,3 +92,10 @@ def test_month_and_year_dates_are_the_first_day_in_feeds(project: Project) -> No
         ("2016-03-a", "2016-03-01T00:00:00+00:00", "2016-03-01T00:00:00+00:00"),
         ("2015-a", "2015-01-01T00:00:00+00:00", "2015-01-01T00:00:00+00:00")]
     assert feed.feed.updated == "2016-03-01T00:00:00+00:00"
+
+
+def test_a_page_title_names_the_site_once(sample_site: Path) -> None:
+    titles = {path: html.parse(str(sample_site / path)).getroot().findtext(".//head/title")
+              for path in ("en/index.html", "ar/index.html", "en/actors/sdf/index.html")}
+    assert titles == {"en/index.html": "Deir ez-Zor Briefing", "ar/index.html": "موجز دير الزور",
+                      "en/actors/sdf/index.html": "Syrian Democratic Forces – Deir ez-Zor Briefing"}

@@ -81,7 +81,8 @@ class Fault(Enum):
     REMOTE_IMAGE = "remote-image"
 
 
-SITE_IDS = frozenset({"briefing-cite", "briefing-content", "briefing-related", "briefing-search", "briefing-search-input"})
+SITE_IDS = frozenset({"briefing-cite", "briefing-content", "briefing-related", "briefing-search",
+                      "briefing-search-input"})
 """The ids the site's own templates (``overrides/``) give their elements."""
 
 

@@ -164,7 +164,39 @@ def test_the_tool_workflow_and_our_ci_run_one_script() -> None:
     assert len(readme_commands) == 2 and readme_commands[1].endswith(".venv/bin/python -m pytest")
     ordered = ["bash .ci/install-system-packages", "npm ci --no-audit --no-fund --ignore-scripts", *readme_commands,
                ".venv/bin/python benchmarks/fuzz_markdown.py --seconds 60"]
-    assert [line for line in test_tool if line in ordered] == ordered
+    assert [line.removeprefix("(").removesuffix(")") for line in test_tool
+            if line.removeprefix("(").removesuffix(")") in ordered] == ordered
+
+
+STUB = "#!/bin/sh\necho \"$0 $*\" >> \"$CALLS\"\nexit {code}\n"
+
+
+def _stub(path: Path, code: int = 0) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(STUB.format(code=code), encoding="utf-8")
+    path.chmod(0o755)
+
+
+@pytest.mark.parametrize("failing", ["pip", "briefing", "ruff", "mypy"])
+def test_the_tool_script_fails_when_any_command_of_the_readme_fails(tmp_path: Path, failing: str) -> None:
+    """set -e lets a failure inside an && list go by: "ruff && mypy && pytest" failing at
+    ruff once went on to the fuzzing pass and a green CI. Each tool is a stub here, one of
+    them failing: the script must stop there, with its status."""
+    (tmp_path / ".ci").mkdir()
+    (tmp_path / ".ci/test-tool").write_text((REPO / ".ci/test-tool").read_text(encoding="utf-8"), encoding="utf-8")
+    _stub(tmp_path / ".ci/install-system-packages")
+    tools = tmp_path / "tools"
+    _stub(tools / "npm")
+    venv = tmp_path / ".venv/bin"
+    for name in ("pip", "briefing", "ruff", "mypy", "python"):
+        _stub(venv / name, 1 if name == failing else 0)
+    (tools / "python3").write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")  # "-m venv .venv": made above
+    (tools / "python3").chmod(0o755)
+    calls = tmp_path / "calls"
+    result = subprocess.run(["bash", str(tmp_path / ".ci/test-tool")], capture_output=True, text=True,
+                            env={"PATH": f"{tools}:/usr/bin:/bin", "CALLS": str(calls)})
+    ran = calls.read_text(encoding="utf-8")
+    assert result.returncode == 1 and f"/{failing} " in ran and "fuzz_markdown" not in ran
 
 
 def test_the_tool_workflow_runs_only_when_the_tool_changes() -> None:

@@ -324,7 +324,8 @@ def test_each_page_kind_fits_the_screen_in_both_palettes(browser, sample_site: P
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == \
         {"light": "default", "dark": "slate"}[scheme]
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    # Arabic letters (every page has some: the English ones' language switch) in the site's own face.
+    # Arabic letters in the site's own face: every page shows some (English ones a name, a note, the
+    # 404 page's Arabic half, the query typed); the language switch's word alone is the system's.
     arabic_face = """() => document.fonts.ready.then(() => [...document.fonts].some(
         face => face.family.replace(/"/g, '') === 'Noto Naskh Arabic' && face.status === 'loaded'))"""
     assert page.evaluate(arabic_face)

@@ -13,7 +13,7 @@ from typing import Any
 from ..content.sourcefiles import relative
 from ..languages import LANGUAGES
 from ..model.kinds import BY_NAME
-from .rename import Changes, FileEdit, RenameError, earlier_ids, reference_edits, with_earlier_ids
+from .rename import Changes, FileEdit, RenameError, earlier_ids, read_source, reference_edits, with_earlier_ids
 from .uses import Content
 from .yamledit import with_field
 
@@ -36,7 +36,7 @@ def plan_merge(content: Content, kind: str, keep: str, gone: str) -> tuple[Chang
     own = next((edit for edit in edits if edit.path == kept), None)
     if own is not None:
         edits.remove(own)
-    before = own.before if own else kept.read_bytes().decode("utf-8")
+    before = own.before if own else read_source(kept)
     file = relative(kept, files.root)
     after = with_earlier_ids(own.after if own else before, file, [gone, *earlier_ids(content, kind)[gone]], keep)
     keep_data, gone_data = documents[keep].data, documents[gone].data

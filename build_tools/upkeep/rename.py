@@ -158,11 +158,11 @@ def _moved(own: Path, new: str, edits: list[FileEdit]) -> FileEdit:
     edited = next((edit for edit in edits if edit.path == own), None)
     if edited is not None:
         edits.remove(edited)
-    before = edited.before if edited else _read(own)
+    before = edited.before if edited else read_source(own)
     return FileEdit(own.with_name(f"{new}.yml"), before, edited.after if edited else before, own)
 
 
-def _read(path: Path) -> str:
+def read_source(path: Path) -> str:
     """The file's text with its line endings as they are (``write_whole`` keeps them)."""
     return path.read_bytes().decode("utf-8")
 
@@ -173,7 +173,7 @@ def _yaml_edit(path: Path, file_kind: str, document: YamlDocument, change: tuple
     paths = [where for target, where, value in references(file_kind, document) if (target, value) == (kind, old)]
     if not paths:
         return None
-    before = _read(path)
+    before = read_source(path)
     lines = before.splitlines(keepends=True)
     expected = copy.deepcopy(document.data)
     for where in sorted(paths, key=lambda p: document.origin.at(*p), reverse=True):
@@ -244,5 +244,5 @@ def _parent(data: Any, where: DocumentPath) -> Any:
 
 
 def _link_edit(path: Path, kind: str, old: str, new: str) -> FileEdit:
-    before = _read(path)
+    before = read_source(path)
     return FileEdit(path, before, before.replace(f"]({kind}:{old})", f"]({kind}:{new})"))

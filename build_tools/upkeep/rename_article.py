@@ -9,7 +9,7 @@ import re
 
 from ..content.sourcefiles import relative
 from ..model.kinds import ARTICLE
-from .rename import Changes, FileEdit, RenameError, check_new_id, with_earlier_ids
+from .rename import Changes, FileEdit, RenameError, check_new_id, read_source, with_earlier_ids
 from .uses import Content
 
 
@@ -32,7 +32,7 @@ def plan_article_rename(content: Content, old: str, new: str) -> Changes:
     changes = Changes(folder=(folder, target))
     if new != old:
         meta = folder / "meta.yml"
-        before = meta.read_bytes().decode("utf-8")
+        before = read_source(meta)
         changes.edits.append(FileEdit(meta, before, with_earlier_ids(before, relative(meta, files.root), [old], new)))
     return changes
 
